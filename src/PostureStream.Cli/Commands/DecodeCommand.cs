@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using PostureStream.Protocol;
 
@@ -32,7 +33,7 @@ public static class DecodeCommand
         {
             var decoder = new PspStreamDecoder();
             var buffer = new byte[1 << 16];
-            await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true });
+            await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             int read;
             while ((read = await input.ReadAsync(buffer, cancel)) > 0)
             {

@@ -1,0 +1,25 @@
+# Regenerates the vectors into WORK and checks they equal the committed ones.
+# Inputs: GEN (psp_genvectors), VECTORS (committed dir), WORK (scratch dir).
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}")
+execute_process(COMMAND "${GEN}" "${WORK}" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "psp_genvectors failed: ${rc}")
+endif()
+file(GLOB generated RELATIVE "${WORK}" "${WORK}/*")
+file(GLOB committed RELATIVE "${VECTORS}" "${VECTORS}/*.hex" "${VECTORS}/*.expected" "${VECTORS}/index.txt")
+list(SORT generated)
+list(SORT committed)
+if(NOT generated STREQUAL committed)
+  message(FATAL_ERROR "vector file sets differ.\n generated: ${generated}\n committed: ${committed}\n"
+                      "Regenerate: psp_genvectors firmware-protocol/vectors")
+endif()
+foreach(f IN LISTS generated)
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${WORK}/${f}" "${VECTORS}/${f}"
+                  RESULT_VARIABLE diff)
+  if(NOT diff EQUAL 0)
+    message(FATAL_ERROR "vectors/${f} is stale. Regenerate: psp_genvectors firmware-protocol/vectors")
+  endif()
+endforeach()
+list(LENGTH generated n)
+message(STATUS "${n} vector files up to date")
