@@ -300,7 +300,7 @@ static void one_of_each(void)
     vec v;
     psp_msg m;
 
-    vec_begin(&v, "hello", "HELLO with a non-ASCII UTF-8 name (\"R\xc3\xbc" "cken \xe2\x9c\x93 G\xc3\xbc" "rtel\", 20 bytes)");
+    vec_begin(&v, "hello", "HELLO with a non-ASCII UTF-8 name (\"R\xc3\xbc" "cken \xe2\x9c\x93 G\xc3\xbc" "rtel\", 19 bytes)");
     m = m_hello(0);
     vec_msg(&v, &m, "HELLO seq=0");
     vec_end(&v);
@@ -460,9 +460,9 @@ static void error_cases(void)
     body[blen - 1] ^= 0x80;
     vec_body(&v, body, blen, "the CRC itself damaged (high byte)");
     m = m_status(13);
-    vec_msg(&v, &m, "STATUS seq=13 (seq 11, 12 were bad frames: they are not seen, so 1 lost)");
+    vec_msg(&v, &m, "STATUS seq=13 (seq 11 and 12 were bad frames, never seen: 2 lost)");
     v.counts.crc = 2;
-    v.counts.lost_dev = 1;
+    v.counts.lost_dev = 2;
     vec_end(&v);
 
     vec_begin(&v, "truncated", "frames that lost their tail: one ending at a delimiter, one running into the next frame");
@@ -850,7 +850,7 @@ static void example(const char *title, const psp_msg *m)
     psp_cobs_decode(f, n - 1, body, sizeof body, &blen);
     psp_text_init(&t, line, sizeof line);
     psp_text_msg(&t, m);
-    printf("#### %s\n\n", title);
+    printf("### %s\n\n", title);
     printf("Decoded (vectors format): `%.*s`\n\n", (int)(t.len - 1), line);
     printf("```\nbody  (%3u bytes): ", (unsigned)blen);
     print_hex_inline(body, blen);

@@ -1,0 +1,23 @@
+# Checks that every "body"/"frame"/"CRC" line printed by `psp_genvectors --examples`
+# appears verbatim in SPEC.md, so the worked examples there are real codec output.
+# Inputs: GEN (psp_genvectors), SPEC (path of SPEC.md).
+execute_process(COMMAND "${GEN}" --examples OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "psp_genvectors --examples failed: ${rc}")
+endif()
+file(READ "${SPEC}" spec)
+string(REPLACE "\n" ";" lines "${out}")
+set(checked 0)
+foreach(line IN LISTS lines)
+  if(line MATCHES "^(body|frame) " OR line MATCHES "^CRC +: " OR line MATCHES "^\\| ")
+    string(FIND "${spec}" "${line}" pos)
+    if(pos EQUAL -1)
+      message(FATAL_ERROR "SPEC.md lacks the example line:\n${line}\nRegenerate: psp_genvectors --examples")
+    endif()
+    math(EXPR checked "${checked} + 1")
+  endif()
+endforeach()
+if(checked LESS 37)
+  message(FATAL_ERROR "only ${checked} example lines checked")
+endif()
+message(STATUS "${checked} example lines found in SPEC.md")
