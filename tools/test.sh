@@ -32,7 +32,6 @@ for project in tests/*.Tests/*.Tests.csproj; do
 done
 
 passed=0; failed=0; skipped=0
-attr() { grep -o "$1=\"[0-9]*\"" "$2" | head -1 | grep -o '[0-9]*' || echo 0; }
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
@@ -41,7 +40,7 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
 done
 if [ -e "$results/ctest.xml" ]; then
-  suite=$(grep -o '<testsuite [^>]*>' "$results/ctest.xml" | head -1)
+  suite=$(tr '\n\t' '  ' < "$results/ctest.xml" | grep -o '<testsuite [^>]*>' | head -1)
   t=$(echo "$suite" | grep -o ' tests="[0-9]*"' | grep -o '[0-9]*'); f=$(echo "$suite" | grep -o ' failures="[0-9]*"' | grep -o '[0-9]*')
   s=$(echo "$suite" | grep -o ' skipped="[0-9]*"' | grep -o '[0-9]*'); d=$(echo "$suite" | grep -o ' disabled="[0-9]*"' | grep -o '[0-9]*')
   skip=$(( ${s:-0} + ${d:-0} ))
