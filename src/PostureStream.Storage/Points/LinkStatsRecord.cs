@@ -1,0 +1,21 @@
+using PostureStream.Storage.LineProtocol;
+using PostureStream.Storage.Schema;
+
+namespace PostureStream.Storage.Points;
+
+/// <summary>A <c>link_stats</c> point: counts over the last 10 s of one device's link.</summary>
+public readonly record struct LinkStatsRecord(
+    DeviceSeries Device,
+    DateTime TimeUtc,
+    LinkTransport Transport,
+    long Frames,
+    long Samples,
+    long CrcErrors,
+    long CobsErrors,
+    long OtherErrors,
+    long LostFrames,
+    long Resyncs,
+    long Reconnects) : IStoredPoint
+{
+    public bool WriteTo(LineProtocolWriter writer) => writer.WriteLinkStats(in this);
+}

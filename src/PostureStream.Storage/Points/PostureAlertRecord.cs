@@ -1,0 +1,22 @@
+using PostureStream.Storage.LineProtocol;
+using PostureStream.Storage.Schema;
+
+namespace PostureStream.Storage.Points;
+
+/// <summary>A <c>posture_alert</c> point: one per raised, reminder or cleared event.</summary>
+public readonly record struct PostureAlertRecord(
+    DeviceSeries Device,
+    DateTime TimeUtc,
+    AlertKind Kind,
+    AlertPhase Phase,
+    DateTime EpisodeStartUtc,
+    double DurationSeconds,
+    double PeakDeltaDegrees,
+    PostureActivity Activity,
+    bool Buzzed) : IStoredPoint
+{
+    /// <summary>The <c>episode_start_us</c> field: microseconds since the Unix epoch.</summary>
+    public long EpisodeStartUnixMicroseconds => (EpisodeStartUtc.Ticks - DateTime.UnixEpoch.Ticks) / 10;
+
+    public bool WriteTo(LineProtocolWriter writer) => writer.WritePostureAlert(in this);
+}

@@ -1,0 +1,24 @@
+using PostureStream.Storage.LineProtocol;
+using PostureStream.Storage.Schema;
+
+namespace PostureStream.Storage.Points;
+
+/// <summary>
+/// A <c>posture</c> point (10/s/device). Angles in degrees; NaN marks a value that is not
+/// available (its field is left out).
+/// </summary>
+public readonly record struct PostureRecord(
+    DeviceSeries Device,
+    DateTime TimeUtc,
+    double LumbarPitchDegrees,
+    double LumbarRollDegrees,
+    double PelvisPitchDegrees,
+    double PelvisRollDegrees,
+    double PelvicTiltDegrees,
+    double LumbarFlexionDegrees,
+    double LordosisDeltaDegrees,
+    PostureActivity Activity,
+    PostureState State) : IStoredPoint
+{
+    public bool WriteTo(LineProtocolWriter writer) => writer.WritePosture(in this);
+}

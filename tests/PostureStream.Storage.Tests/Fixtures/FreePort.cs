@@ -1,0 +1,15 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace PostureStream.Storage.Tests.Fixtures;
+
+internal static class FreePort
+{
+    /// <summary>A TCP port on 127.0.0.1 that was free a moment ago.</summary>
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
