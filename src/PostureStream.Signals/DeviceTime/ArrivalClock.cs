@@ -7,7 +7,8 @@ namespace PostureStream.Signals;
 /// frame's arrival (a batch cannot arrive before its last sample was taken). Then, per bucket of device
 /// time, the (device time, arrival) pair with the lowest latency is kept; a least-squares line through the
 /// last <see cref="Buckets"/> of them gives the device/host skew and offset, and the mapping is steered
-/// onto that line within one bucket, continuously, so stamps never jump. Flat state, no allocation.
+/// onto that line within one bucket, continuously. A frame that arrives before the stamp its last sample
+/// would get pulls the mapping back to that arrival at once. Flat state, no allocation.
 /// </summary>
 internal struct ArrivalClock
 {
@@ -41,6 +42,14 @@ internal struct ArrivalClock
         {
             Anchor(device, arrivalUtc);
             return;
+        }
+
+        if (Stamp(device) > arrivalUtc)
+        {
+            // A sample cannot have been taken after its frame arrived: the estimate is late (e.g. the first
+            // frame was held up), so the mapping moves back to this arrival at once.
+            baseDevice = device;
+            baseUtc = arrivalUtc;
         }
 
         long offset = arrivalUtc - device;

@@ -37,6 +37,7 @@ public static class StampUtcOperator
         private readonly long deviceStartUtc;
         private ArrivalClock clock;
         private bool seenSample;
+        private bool seenStamp;
         private long firstDevice;
         private long lastUtc;
 
@@ -96,10 +97,12 @@ public static class StampUtcOperator
 
             for (int i = 0; i < samples.Length; i++)
             {
-                samples[i].UtcMicroseconds = Stamp(samples[i].DeviceMicroseconds);
+                // After the live clock is pulled back, stamps still never go backwards: they bunch up instead.
+                long stamp = Stamp(samples[i].DeviceMicroseconds);
+                samples[i].UtcMicroseconds = lastUtc = seenStamp && stamp <= lastUtc ? lastUtc + 1 : stamp;
+                seenStamp = true;
             }
 
-            lastUtc = samples[^1].UtcMicroseconds;
             frame.UtcMicroseconds = lastUtc;
         }
 
