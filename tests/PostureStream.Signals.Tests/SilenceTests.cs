@@ -29,6 +29,7 @@ public sealed class SilenceTests
         PostureFrame resumed = recorder.Items[^1];
         Assert.Equal(SampleMarks.Gap | SampleMarks.LongGap | SampleMarks.AfterSilence, resumed.Samples[0].Marks);
         Assert.Equal(SampleMarks.None, resumed.Samples[1].Marks);
+        Assert.Equal(69_900_000, resumed.Samples[0].GapMicroseconds);
 
         scheduler.AdvanceBy(TimeSpan.FromSeconds(10));
         Assert.Equal(2, recorder.Items.Count(f => f.Kind == FrameKind.Silence));

@@ -15,6 +15,27 @@ public sealed class SpikeFilterTests
     }
 
     [Fact]
+    public void Median5_IsTheMiddleValue_ForEveryOrderAndAnyValues()
+    {
+        foreach (int[] p in Permutations([1, 2, 3, 4, 5]))
+        {
+            Assert.Equal(3, RunningMedian5.Median5(p[0], p[1], p[2], p[3], p[4]));
+        }
+
+        FsCheck.Check.QuickThrowOnFailure(FsCheck.Fluent.Prop.ForAll<FsCheck.NormalFloat[]>(values =>
+        {
+            double[] v = [.. values.Take(5).Select(x => x.Item)];
+            if (v.Length < 5)
+            {
+                return true;
+            }
+
+            double[] sorted = [.. v.Order()];
+            return RunningMedian5.Median5(v[0], v[1], v[2], v[3], v[4]) == sorted[2];
+        }));
+    }
+
+    [Fact]
     public void Median_FollowsASteadyRampWithTwoSamplesDelay()
     {
         var median = default(RunningMedian5);
@@ -62,6 +83,9 @@ public sealed class SpikeFilterTests
 
         Assert.All(samples, s => Assert.Equal(new SensorAngles(-12.5, 3.25, 7.75, -1), Rounded(s.Filtered)));
     }
+
+    private static IEnumerable<int[]> Permutations(int[] items) =>
+        items.Length == 1 ? [items] : items.SelectMany(x => Permutations([.. items.Where(y => y != x)]).Select(rest => (int[])[x, .. rest]));
 
     private static SensorAngles Rounded(SensorAngles a) =>
         new(Math.Round(a.LumbarPitchDegrees, 9), Math.Round(a.LumbarRollDegrees, 9), Math.Round(a.PelvisPitchDegrees, 9), Math.Round(a.PelvisRollDegrees, 9));

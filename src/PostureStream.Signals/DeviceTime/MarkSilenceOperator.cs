@@ -9,7 +9,8 @@ public static class MarkSilenceOperator
     /// <summary>
     /// Watches a live link (DESIGN §3): when no frame arrives for <see cref="DeviceTimeOptions.SilenceTimeout"/>
     /// of the scheduler's time, emits one <see cref="FrameKind.Silence"/> frame, and marks the first sample that
-    /// arrives afterwards as after a long gap (filters restart, episodes end). One pending timer per device,
+    /// arrives afterwards as after a long gap (filters restart, episodes end), its gap length at least the wall
+    /// time since the last frame before the silence. One pending timer per device,
     /// moved only when it fires, never one per frame.
     /// </summary>
     public static IObservable<PostureFrame> MarkSilence(this IObservable<PostureFrame> source, DeviceTimeOptions options, IScheduler scheduler)
@@ -38,6 +39,7 @@ public static class MarkSilenceOperator
         private readonly IScheduler scheduler;
         private readonly SerialDisposable timer = new();
         private DateTimeOffset lastArrival;
+        private DateTimeOffset silentSince;
         private bool silent;
         private bool markNextSample;
         private bool stopped;
@@ -64,19 +66,24 @@ public static class MarkSilenceOperator
                     return;
                 }
 
-                lastArrival = scheduler.Now;
+                DateTimeOffset now = scheduler.Now;
                 if (silent)
                 {
                     silent = false;
                     markNextSample = true;
-                    ScheduleCheck(lastArrival + timeout);
+                    silentSince = lastArrival;
+                    ScheduleCheck(now + timeout);
                 }
 
+                lastArrival = now;
                 if (markNextSample && value.Kind == FrameKind.Samples)
                 {
                     markNextSample = false;
                     ref PostureSample first = ref value.MutableSamples[0];
                     first.Marks |= SampleMarks.Gap | SampleMarks.LongGap | SampleMarks.AfterSilence;
+
+                    // Ticks may have wrapped unseen during a long silence: the wall time is the better length then.
+                    first.GapMicroseconds = Math.Max(first.GapMicroseconds, (long)(now - silentSince).TotalMicroseconds);
                 }
 
                 deviceId = value.DeviceId;

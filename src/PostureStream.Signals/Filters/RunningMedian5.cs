@@ -36,6 +36,33 @@ internal struct RunningMedian5
             count++;
         }
 
+        return count == Length ? Median5(values[0], values[1], values[2], values[3], values[4]) : MedianOfFew();
+    }
+
+    /// <summary>The middle of five values by a 7-step compare-exchange network (no sorting, no branches to mispredict).</summary>
+    internal static double Median5(double a, double b, double c, double d, double e)
+    {
+        Order(ref a, ref b);
+        Order(ref d, ref e);
+        Order(ref a, ref d);
+        Order(ref b, ref e);
+        Order(ref b, ref c);
+        Order(ref c, ref d);
+        Order(ref b, ref c);
+        return c;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Order(ref double low, ref double high)
+    {
+        double l = low, h = high;
+        low = l < h ? l : h;
+        high = l < h ? h : l;
+    }
+
+    private readonly double MedianOfFew()
+    {
+        // The first four values of a segment: sort what is there (rare, so plain code).
         Span<double> sorted = stackalloc double[Length];
         for (int i = 0; i < count; i++)
         {

@@ -17,7 +17,7 @@ public enum FrameKind : byte
 
     /// <summary>
     /// The live link delivered nothing for <see cref="DeviceTimeOptions.SilenceTimeout"/> of wall time: the same as a
-    /// gap over 10 s that starts now. No samples; stamped with the last sample's device time and the time it was noticed.
+    /// gap over 10 s that starts now. No samples; it carries the last sample's device time and UTC stamp.
     /// </summary>
     Silence = 4,
 }
