@@ -52,6 +52,7 @@ public sealed class UtcStampTests
         // after their last sample, with an occasional 120 ms stall (arrival itself is late then: not counted
         // against the stamp's distance from arrival, but the stamp must not follow it).
         var clock = default(ArrivalClock);
+        long bucket = (long)new DeviceTimeOptions().SkewBucket.TotalMicroseconds;
         var latency = new Random(7);
         long hostStart = Start.ToUnixTimeMilliseconds() * 1000;
         double worstFromArrival = 0;
@@ -63,7 +64,7 @@ public sealed class UtcStampTests
             bool stalled = frame % 997 == 0;
             long arrival = hostStart + hostOfLast + latency.Next(2_000, 25_000) + (stalled ? 120_000 : 0);
 
-            clock.Observe(deviceOfLast, arrival, 2_000_000);
+            clock.Observe(deviceOfLast, arrival, bucket);
             long stamp = clock.Stamp(deviceOfLast);
 
             worstFromTruth = frame == 0 ? 0 : Math.Max(worstFromTruth, Math.Abs(hostStart + hostOfLast - stamp)); // frame 0 is the anchor, by definition at its (stalled) arrival

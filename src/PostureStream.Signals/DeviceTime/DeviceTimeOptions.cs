@@ -21,8 +21,8 @@ public sealed class DeviceTimeOptions
     /// <summary>With <see cref="ClockSource.Device"/>: the stamp of the first sample; null = the scheduler's time at subscription.</summary>
     public DateTimeOffset? Start { get; set; }
 
-    /// <summary>Skew tracking: the device-time span of one bucket of (tick, arrival) pairs, whose lowest latency is kept. Default 5 s.</summary>
-    public TimeSpan SkewBucket { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>Skew tracking: the device-time span of one bucket of (tick, arrival) pairs, whose lowest latency is kept (64 buckets are fitted). Default 2 s.</summary>
+    public TimeSpan SkewBucket { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Throws when an option is out of range, naming it and what would be valid.</summary>
     public DeviceTimeOptions Validate()
