@@ -1,0 +1,49 @@
+using System.Reactive.Linq;
+
+namespace PostureStream.Signals;
+
+public static class ComputeAnglesOperator
+{
+    /// <summary>
+    /// The posture angles of DESIGN §5 from the low-passed channels and the frame's neutrals:
+    /// pelvic_tilt, lumbar_flexion, lordosis and lordosis_delta against both the standing and the sitting
+    /// neutral (detection, which knows whether the wearer sits, picks one). A value is NaN when a sensor it
+    /// needs is in fault, or, except lordosis, while uncalibrated.
+    /// </summary>
+    public static IObservable<PostureFrame> ComputeAngles(this IObservable<PostureFrame> source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Observable.Create<PostureFrame>(observer => source.Subscribe(new AngleComputer(observer)));
+    }
+
+    private sealed class AngleComputer(IObserver<PostureFrame> downstream) : IObserver<PostureFrame>
+    {
+        public void OnNext(PostureFrame value)
+        {
+            NeutralSet? neutrals = value.Neutrals;
+            SensorAngles standing = neutrals?.Standing.Angles ?? SensorAngles.Unavailable;
+            double standingLordosis = standing.LordosisDegrees;
+            double sittingLordosis = neutrals?.SittingLordosisDegrees ?? double.NaN;
+            Span<PostureSample> samples = value.MutableSamples;
+            for (int i = 0; i < samples.Length; i++)
+            {
+                ref PostureSample s = ref samples[i];
+                SensorAngles f = s.Filtered;
+                double lumbar = (s.Faults & SensorFaults.Lumbar) != 0 ? double.NaN : f.LumbarPitchDegrees;
+                double pelvis = (s.Faults & SensorFaults.Pelvis) != 0 ? double.NaN : f.PelvisPitchDegrees;
+                double lordosis = pelvis - lumbar;
+                s.PelvicTiltDegrees = pelvis - standing.PelvisPitchDegrees;
+                s.LumbarFlexionDegrees = lumbar - standing.LumbarPitchDegrees;
+                s.LordosisDegrees = lordosis;
+                s.LordosisDeltaStandingDegrees = lordosis - standingLordosis;
+                s.LordosisDeltaSittingDegrees = lordosis - sittingLordosis;
+            }
+
+            downstream.OnNext(value);
+        }
+
+        public void OnError(Exception error) => downstream.OnError(error);
+
+        public void OnCompleted() => downstream.OnCompleted();
+    }
+}

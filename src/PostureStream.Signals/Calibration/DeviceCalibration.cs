@@ -1,0 +1,255 @@
+using System.Reactive.Subjects;
+using PostureStream.Protocol;
+
+namespace PostureStream.Signals;
+
+/// <summary>
+/// The calibration of one device (DESIGN §5): its neutrals, loaded from and saved to an
+/// <see cref="ICalibrationStore"/> under the HELLO device id, and the inputs that ask for new ones.
+/// The pipeline feeds it frames through <c>ApplyCalibration</c>; the control methods
+/// (<see cref="Request"/>, <see cref="ReportSitting"/>, <see cref="ReportWalking"/>) may be called from any
+/// thread and take effect from the next frame.
+/// </summary>
+public sealed class DeviceCalibration : IDisposable
+{
+    private readonly Lock gate = new();
+    private readonly ICalibrationStore store;
+    private readonly CalibrationOptions options;
+    private readonly long staleGapMicroseconds;
+    private readonly Subject<CalibrationNotice> notices = new();
+
+    // Control inputs, written by any thread under the gate, read once per frame.
+    private NeutralKind? requested;
+    private bool sitting;
+    private bool walkingArmed;
+
+    // Pipeline state, touched only by the frame path.
+    private bool loaded;
+    private CalibrationRecord record = new(0, null, null, StaleReason.None);
+    private NeutralSet? current;
+    private NeutralKind collectingKind;
+    private CalibrationSource collectingSource;
+    private QuietWindow? window;
+
+    public DeviceCalibration(ICalibrationStore store, CalibrationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        this.store = store;
+        this.options = (options ?? new CalibrationOptions()).Validate();
+        staleGapMicroseconds = (long)this.options.StaleAfterGap.TotalMicroseconds;
+    }
+
+    /// <summary>Loaded, waiting, taken and stale notices, on the pipeline's thread.</summary>
+    public IObservable<CalibrationNotice> Notices => notices;
+
+    /// <summary>The neutrals in use, or null while uncalibrated.</summary>
+    public NeutralSet? Current => Volatile.Read(ref current);
+
+    /// <summary>The stored record as the pipeline last saw it.</summary>
+    public CalibrationRecord Record => Volatile.Read(ref record);
+
+    public CalibrationState State => Current switch
+    {
+        null => CalibrationState.Uncalibrated,
+        { IsStale: true } => CalibrationState.Stale,
+        _ => CalibrationState.Calibrated,
+    };
+
+    /// <summary>True while a neutral is wanted and the next quiet window will be taken.</summary>
+    public bool IsWaiting => Volatile.Read(ref window) is not null;
+
+    /// <summary>The <c>calibrate</c> command or the dashboard's button: take the next quiet window as this neutral.</summary>
+    public void Request(NeutralKind kind = NeutralKind.Standing)
+    {
+        lock (gate)
+        {
+            requested = kind;
+        }
+    }
+
+    /// <summary>
+    /// Detection's activity hint: whether the wearer sits now. An EVENT code 1 while sitting takes the sitting
+    /// neutral, otherwise the standing one; automatic calibration never takes a window while sitting.
+    /// </summary>
+    public void ReportSitting(bool isSitting)
+    {
+        lock (gate)
+        {
+            sitting = isSitting;
+        }
+    }
+
+    /// <summary>
+    /// Detection saw walking lasting <paramref name="duration"/> of device time (it may report a bout as it grows).
+    /// From <see cref="CalibrationOptions.MinWalkingForAuto"/> (5 s) on, when no standing neutral is stored (or it
+    /// is stale), the first quiet window that follows becomes the standing neutral.
+    /// </summary>
+    public void ReportWalking(TimeSpan duration)
+    {
+        if (duration < options.MinWalkingForAuto)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            walkingArmed = true;
+        }
+    }
+
+    public void Dispose() => notices.Dispose();
+
+    internal void Process(PostureFrame frame)
+    {
+        if (!loaded || frame.DeviceId != record.DeviceId)
+        {
+            Load(frame);
+        }
+
+        NeutralKind? request;
+        bool isSitting;
+        bool armed;
+        lock (gate)
+        {
+            request = requested;
+            requested = null;
+            isSitting = sitting;
+            armed = walkingArmed;
+            walkingArmed = false;
+        }
+
+        if (request is NeutralKind kind)
+        {
+            StartCollecting(kind, CalibrationSource.Command, frame);
+        }
+
+        if (armed && window is null && (record.Standing is null || (record.Stale != StaleReason.None && options.AutoCalibrateWhenStale)))
+        {
+            StartCollecting(NeutralKind.Standing, CalibrationSource.AfterWalking, frame);
+        }
+
+        if (frame.Message is EventMessage e)
+        {
+            if (e.Code == DeviceEventCode.CalibrateRequest)
+            {
+                StartCollecting(isSitting ? NeutralKind.Sitting : NeutralKind.Standing, CalibrationSource.DeviceButton, frame);
+            }
+            else if (e.Code == DeviceEventCode.SensorReinitialised)
+            {
+                MarkStale(StaleReason.SensorReinitialised, frame);
+            }
+        }
+
+        ProcessSamples(frame, isSitting);
+
+        CalibrationState state = State;
+        Span<PostureSample> samples = frame.MutableSamples;
+        for (int i = 0; i < samples.Length; i++)
+        {
+            samples[i].Calibration = state;
+        }
+
+        frame.Neutrals = current;
+        frame.Calibration = state;
+    }
+
+    private void ProcessSamples(PostureFrame frame, bool isSitting)
+    {
+        ReadOnlySpan<PostureSample> samples = frame.Samples;
+        for (int i = 0; i < samples.Length; i++)
+        {
+            ref readonly PostureSample s = ref samples[i];
+            if ((s.Marks & SampleMarks.DeviceReset) != 0)
+            {
+                MarkStale(StaleReason.DeviceReset, frame);
+            }
+            else if ((s.Marks & SampleMarks.Gap) != 0 && s.GapMicroseconds > staleGapMicroseconds)
+            {
+                MarkStale(StaleReason.LongGap, frame);
+            }
+
+            if (window is null)
+            {
+                continue;
+            }
+
+            SensorAngles f = s.Filtered;
+            bool usable = s.Faults == SensorFaults.None && (s.Marks & SampleMarks.Gap) == 0
+                && !double.IsNaN(f.LumbarPitchDegrees + f.LumbarRollDegrees + f.PelvisPitchDegrees + f.PelvisRollDegrees)
+                && !(isSitting && collectingSource == CalibrationSource.AfterWalking);
+            if (!usable)
+            {
+                window.Clear();
+            }
+            else if (window.Add(s.DeviceMicroseconds, f))
+            {
+                Take(window.Median(), s, frame);
+            }
+        }
+    }
+
+    private void Load(PostureFrame frame)
+    {
+        loaded = true;
+        CalibrationRecord? stored = store.Load(frame.DeviceId);
+        Volatile.Write(ref record, stored ?? new CalibrationRecord(frame.DeviceId, null, null, StaleReason.None));
+        Rebuild();
+        if (stored is not null)
+        {
+            Notify(CalibrationNoticeKind.Loaded, NeutralKind.Standing, stored.Standing?.Source ?? CalibrationSource.Command, frame);
+        }
+    }
+
+    private void StartCollecting(NeutralKind kind, CalibrationSource source, PostureFrame frame)
+    {
+        collectingKind = kind;
+        collectingSource = source;
+        if (window is null)
+        {
+            Volatile.Write(ref window, new QuietWindow(options));
+        }
+        else
+        {
+            window.Clear();
+        }
+
+        Notify(CalibrationNoticeKind.Waiting, kind, source, frame);
+    }
+
+    private void Take(SensorAngles angles, in PostureSample at, PostureFrame frame)
+    {
+        var neutral = new Neutral(angles, DateTimeOffset.UnixEpoch.AddTicks(at.UtcMicroseconds * TimeSpan.TicksPerMicrosecond), collectingSource);
+        CalibrationRecord r = record;
+        r = collectingKind == NeutralKind.Standing
+            // A standing neutral taken because the old one went stale replaces the sitting one taken with it too.
+            ? r with { Standing = neutral, Sitting = r.Stale == StaleReason.None ? r.Sitting : null, Stale = StaleReason.None }
+            : r with { Sitting = neutral };
+        Volatile.Write(ref window, null);
+        Save(r);
+        Notify(CalibrationNoticeKind.Taken, collectingKind, collectingSource, frame);
+    }
+
+    private void MarkStale(StaleReason reason, PostureFrame frame)
+    {
+        if ((record.Standing is null && record.Sitting is null) || record.Stale != StaleReason.None)
+        {
+            return;
+        }
+
+        Save(record with { Stale = reason });
+        Notify(CalibrationNoticeKind.Stale, NeutralKind.Standing, record.Standing?.Source ?? CalibrationSource.Command, frame);
+    }
+
+    private void Save(CalibrationRecord updated)
+    {
+        Volatile.Write(ref record, updated);
+        store.Save(updated);
+        Rebuild();
+    }
+
+    private void Rebuild() =>
+        Volatile.Write(ref current, record.Standing is null ? null : new NeutralSet(record.Standing, record.Sitting, record.Stale, options));
+
+    private void Notify(CalibrationNoticeKind kind, NeutralKind neutral, CalibrationSource source, PostureFrame frame) =>
+        notices.OnNext(new CalibrationNotice(record.DeviceId, kind, neutral, source, record.Stale, frame.DeviceMicroseconds, frame.Utc));
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PostureStream.Signals;
+
+/// <summary>
+/// One JSON file per device (<c>calibration-{device id as 16 hex digits}.json</c>) in a directory. A save
+/// writes a temporary file, flushes it to disk and renames it over the old one, so a crash leaves either the
+/// old record or the new one, never half of one. An unreadable file counts in <see cref="CorruptFiles"/> and reads as none.
+/// </summary>
+public sealed class JsonFileCalibrationStore : ICalibrationStore
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private int corruptFiles;
+
+    public JsonFileCalibrationStore(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory = directory;
+    }
+
+    public string Directory { get; }
+
+    /// <summary>Files that existed but could not be read as a record.</summary>
+    public int CorruptFiles => Volatile.Read(ref corruptFiles);
+
+    public string PathFor(ulong deviceId) =>
+        Path.Combine(Directory, "calibration-" + deviceId.ToString("x16", CultureInfo.InvariantCulture) + ".json");
+
+    public CalibrationRecord? Load(ulong deviceId)
+    {
+        string path = PathFor(deviceId);
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            CalibrationRecord? record = JsonSerializer.Deserialize<CalibrationRecord>(File.ReadAllText(path), Json);
+            if (record is null || record.DeviceId != deviceId)
+            {
+                Interlocked.Increment(ref corruptFiles);
+                return null;
+            }
+
+            return record;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            Interlocked.Increment(ref corruptFiles);
+            return null;
+        }
+    }
+
+    public void Save(CalibrationRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        System.IO.Directory.CreateDirectory(Directory);
+        string path = PathFor(record.DeviceId);
+        string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                JsonSerializer.Serialize(stream, record, Json);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+}

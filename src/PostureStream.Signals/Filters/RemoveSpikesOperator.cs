@@ -1,0 +1,54 @@
+using System.Reactive.Linq;
+
+namespace PostureStream.Signals;
+
+public static class RemoveSpikesOperator
+{
+    /// <summary>
+    /// Spike removal (DESIGN §6): a causal running median of 5 per channel, restarted after every gap.
+    /// Writes the despiked channels into <see cref="PostureSample.Filtered"/> (the low-pass then filters them
+    /// in place) and keeps the despiked pelvis pitch in <see cref="PostureSample.PelvisPitchDespikedDegrees"/>,
+    /// which walking detection reads before the low-pass damps the gait oscillation.
+    /// </summary>
+    public static IObservable<PostureFrame> RemoveSpikes(this IObservable<PostureFrame> source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Observable.Create<PostureFrame>(observer => source.Subscribe(new Despiker(observer)));
+    }
+
+    private sealed class Despiker(IObserver<PostureFrame> downstream) : IObserver<PostureFrame>
+    {
+        private FourChannels<RunningMedian5> medians;
+
+        public void OnNext(PostureFrame value)
+        {
+            Span<PostureSample> samples = value.MutableSamples;
+            for (int i = 0; i < samples.Length; i++)
+            {
+                ref PostureSample s = ref samples[i];
+                if ((s.Marks & SampleMarks.Gap) != 0)
+                {
+                    medians[0].Reset();
+                    medians[1].Reset();
+                    medians[2].Reset();
+                    medians[3].Reset();
+                }
+
+                SensorAngles raw = s.Raw;
+                double pelvisPitch = medians[2].Push(raw.PelvisPitchDegrees);
+                s.Filtered = new SensorAngles(
+                    medians[0].Push(raw.LumbarPitchDegrees),
+                    medians[1].Push(raw.LumbarRollDegrees),
+                    pelvisPitch,
+                    medians[3].Push(raw.PelvisRollDegrees));
+                s.PelvisPitchDespikedDegrees = pelvisPitch;
+            }
+
+            downstream.OnNext(value);
+        }
+
+        public void OnError(Exception error) => downstream.OnError(error);
+
+        public void OnCompleted() => downstream.OnCompleted();
+    }
+}
