@@ -85,7 +85,7 @@ public static class BuiltInScenarios
             .Walking(120)
             .Sitting(30, DeviceEventCode.CalibrateRequest);
         TimeSpan eightHours = TimeSpan.FromHours(8);
-        for (int block = 0; day.Duration < eightHours - TimeSpan.FromMinutes(10); block++)
+        for (int block = 0; day.Duration < eightHours - TimeSpan.FromMinutes(50); block++)
         {
             day.Sitting(600).Fidgeting(60);
             day.Slumped(block % 2 == 0 ? 720 : 300);
