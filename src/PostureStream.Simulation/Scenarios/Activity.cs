@@ -1,0 +1,27 @@
+namespace PostureStream.Simulation.Scenarios;
+
+/// <summary>The activities of DESIGN §6, as the wearer intends them (not as a detector infers them).</summary>
+public enum Activity
+{
+    Standing,
+    Sitting,
+    Walking,
+    Bending,
+    Lying,
+}
+
+public static class Activities
+{
+    public static string Name(Activity activity) => activity switch
+    {
+        Activity.Standing => "standing",
+        Activity.Sitting => "sitting",
+        Activity.Walking => "walking",
+        Activity.Bending => "bending",
+        Activity.Lying => "lying",
+        _ => throw new ArgumentOutOfRangeException(nameof(activity), activity, null),
+    };
+
+    /// <summary>Episode time accumulates only in these (DESIGN §6).</summary>
+    public static bool IsSittingOrStanding(Activity activity) => activity is Activity.Sitting or Activity.Standing;
+}
