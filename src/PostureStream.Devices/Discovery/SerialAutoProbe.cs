@@ -42,6 +42,16 @@ public static class SerialAutoProbe
         }
     }
 
+    /// <summary>Asks every port at once; the HELLO each answered with (null where none came), in the order of <paramref name="ports"/>.</summary>
+    public static async Task<HelloMessage?[]> ProbeEachAsync(IReadOnlyList<SerialPortInfo> ports, int baudRate, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var giveUp = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(giveUp.Token, cancellationToken);
+        HelloMessage?[] answers = await Task.WhenAll(ports.Select(p => ProbeAsync(p, baudRate, linked.Token)));
+        cancellationToken.ThrowIfCancellationRequested();
+        return answers;
+    }
+
     private static async Task<HelloMessage?> ProbeAsync(SerialPortInfo port, int baudRate, CancellationToken cancellationToken)
     {
         IDeviceLink link;

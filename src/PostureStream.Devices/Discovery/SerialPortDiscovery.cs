@@ -53,8 +53,8 @@ public sealed class SerialPortDiscovery
     private SerialPortInfo? Describe(string entry, Dictionary<string, string> byId)
     {
         string name = Path.GetFileName(entry);
-        string? driverDir = SerialNative.ResolvePath(Path.Combine(entry, "device", "driver"));
-        if (driverDir is null)
+        string? driver = HardwareDriver(Path.Combine(entry, "device"));
+        if (driver is null)
         {
             return null; // virtual terminals, pseudo-terminals and the console have no driver
         }
@@ -65,7 +65,7 @@ public sealed class SerialPortDiscovery
         }
 
         string devicePath = Path.Combine(_devRoot, name);
-        var port = new SerialPortInfo(devicePath, name, Path.GetFileName(driverDir));
+        var port = new SerialPortInfo(devicePath, name, driver);
         string? canonical = SerialNative.ResolvePath(devicePath);
         if (canonical is not null && byId.TryGetValue(canonical, out string? link))
         {
@@ -81,6 +81,32 @@ public sealed class SerialPortDiscovery
             Manufacturer = ReadAttribute(usbDevice, "manufacturer"),
             Product = ReadAttribute(usbDevice, "product"),
         };
+    }
+
+    /// <summary>
+    /// The name of the driver bound to a tty's device. Since Linux 6.5 a UART's device is a "port" of the
+    /// serial-base bus under a "ctrl" device; the driver that tells the hardware apart sits above those.
+    /// </summary>
+    private static string? HardwareDriver(string deviceLink)
+    {
+        string? dir = SerialNative.ResolvePath(deviceLink);
+        string? first = null;
+        for (int depth = 0; dir is not null && depth < 3; depth++, dir = Path.GetDirectoryName(dir))
+        {
+            string? driverDir = SerialNative.ResolvePath(Path.Combine(dir, "driver"));
+            if (driverDir is null)
+            {
+                return first;
+            }
+
+            first ??= Path.GetFileName(driverDir);
+            if (!driverDir.Contains("/serial-base/", StringComparison.Ordinal))
+            {
+                return Path.GetFileName(driverDir);
+            }
+        }
+
+        return first;
     }
 
     /// <summary>The sysfs directory of the USB device above a tty's device, or null when it is not on USB.</summary>

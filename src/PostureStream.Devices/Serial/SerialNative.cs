@@ -97,6 +97,12 @@ internal static unsafe partial class SerialNative
     [LibraryImport(Libc, EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int Statx(int dirFd, string path, int flags, uint mask, byte* buffer);
 
+    [LibraryImport(Libc, EntryPoint = "access", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    public static partial int Access(string path, int mode);
+
+    public const int R_OK = 4;
+    public const int W_OK = 2;
+
     [LibraryImport(Libc, EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial nint RealPath(string path, nint resolved);
 

@@ -124,6 +124,12 @@ public static unsafe class SerialPortOpener
         }
     }
 
+    /// <summary>Null when this user may read and write <paramref name="path"/>; otherwise why not and how to fix it.</summary>
+    public static string? CheckAccess(string path) =>
+        SerialNative.Access(path, SerialNative.R_OK | SerialNative.W_OK) == 0 || Marshal.GetLastPInvokeError() is not (Errno.EACCES or Errno.EPERM)
+            ? null
+            : PermissionMessage(path);
+
     internal static SourceOpenException OpenError(string path, int errno, SerialPortDiscovery discovery) => errno switch
     {
         Errno.ENOENT or Errno.ENOTDIR => new SourceOpenException(SourceOpenFailure.NotFound, $"serial port '{path}' does not exist; {discovery.DescribePorts()}"),

@@ -27,9 +27,16 @@ internal sealed class FakeSysfs : IDisposable
         Link(Path.Combine(uart, "driver"), Dir("sys/bus/platform/drivers/serial8250"));
         Attributes(TtyClass("ttyS0", Dir("sys/devices/platform/serial8250/tty/ttyS0"), uart), ("type", "4"));
         Attributes(TtyClass("ttyS1", Dir("sys/devices/platform/serial8250/tty/ttyS1"), uart), ("type", "0"));
+        // Linux 6.5+: the UART is a "port" under a "ctrl" on the serial-base bus, below the hardware's own device.
+        string pnp = Dir("sys/devices/pnp0/00:01");
+        Link(Path.Combine(pnp, "driver"), Dir("sys/bus/pnp/drivers/serial"));
+        Link(Path.Combine(Dir("sys/devices/pnp0/00:01/00:01:0"), "driver"), Dir("sys/bus/serial-base/drivers/ctrl"));
+        string basePort = Dir("sys/devices/pnp0/00:01/00:01:0/00:01:0.0");
+        Link(Path.Combine(basePort, "driver"), Dir("sys/bus/serial-base/drivers/port"));
+        Attributes(TtyClass("ttyS2", Dir("sys/devices/pnp0/00:01/00:01:0/00:01:0.0/tty/ttyS2"), basePort), ("type", "4"));
         Link(Path.Combine(Dir("sys/class/tty"), "tty0"), Dir(Path.Combine(devices, "virtual/tty/tty0")));
 
-        foreach (string node in (string[])["ttyUSB0", "ttyACM0", "ttyS0", "ttyS1", "tty0"])
+        foreach (string node in (string[])["ttyUSB0", "ttyACM0", "ttyS0", "ttyS1", "ttyS2", "tty0"])
         {
             File.WriteAllText(Path.Combine(Dir("dev"), node), "");
         }
