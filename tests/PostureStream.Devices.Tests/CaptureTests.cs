@@ -103,6 +103,23 @@ public sealed class CaptureTests
     }
 
     [Fact]
+    public async Task FileSourceUri_ReplaysTheCapture_UnderTheNameItGives()
+    {
+        using var dir = new TempDirectory();
+        string capture = WriteCapture(dir["named.psp"], ticks: [0, 40_000, 80_000]);
+
+        await using DeviceSession session = DeviceSources.CreateSession($"file:{capture}?speed=max&name=clinic-7", deviceName: "ignored");
+        using var events = new EventRecorder(session);
+        await session.StartAsync(CancellationToken.None);
+        await events.Completed;
+
+        Assert.Equal("file", session.Transport);
+        Assert.Equal("clinic-7", events.All.OfType<DeviceIdentified>().Single().Identity.DisplayName);
+        Assert.Equal(3, events.All.OfType<SamplesReceived>().Count());
+        Assert.Equal(6, events.All.OfType<LinkStatsReported>().Sum(s => s.Stats.Samples));
+    }
+
+    [Fact]
     public async Task MissingCaptureFile_IsASourceOpenError()
     {
         var connector = new CaptureFileConnector("/nonexistent/capture.psp", ReplaySpeed.Max);

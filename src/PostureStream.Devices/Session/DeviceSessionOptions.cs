@@ -1,7 +1,7 @@
 namespace PostureStream.Devices.Session;
 
 /// <summary>How a <see cref="DeviceSession"/> names its device and paces its handshakes, retries and reconnects.</summary>
-public sealed class DeviceSessionOptions
+public sealed record DeviceSessionOptions
 {
     /// <summary>The source's <c>name=</c>: the display name, above everything else. Default: none.</summary>
     public string? SourceName { get; init; }
