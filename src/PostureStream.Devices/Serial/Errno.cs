@@ -18,8 +18,5 @@ internal static class Errno
     public const int EINVAL = 22;
     public const int ENOTTY = 25;
 
-    /// <summary>errno values that mean the device went away (unplugged, hung up).</summary>
-    public static bool IsDeviceGone(int errno) => errno is EIO or ENXIO or ENODEV or EBADF;
-
     public static string Describe(int errno) => new System.ComponentModel.Win32Exception(errno).Message;
 }
