@@ -1,0 +1,59 @@
+using System.CommandLine;
+using PostureStream.Devices.Discovery;
+using PostureStream.Devices.Serial;
+using PostureStream.Protocol;
+
+namespace PostureStream.Cli.Commands;
+
+/// <summary><c>posturestream devices [--json] [--probe] [--baud N]</c>: the serial ports that could be sources.</summary>
+public static class DevicesCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "print the ports as a JSON array instead of a table" };
+        var probe = new Option<bool>("--probe") { Description = "send IDENTIFY to every port and show which PSP device answers (waits up to 2 s)" };
+        var baud = new Option<int>("--baud") { Description = "baud rate for --probe", DefaultValueFactory = _ => BaudRates.Default };
+        var command = new Command("devices", "list the serial ports (USB and on-board UARTs) that could be sources") { json, probe, baud };
+        command.SetAction((parse, cancel) => RunAsync(
+            new SerialPortDiscovery(), parse.GetValue(json), parse.GetValue(probe), parse.GetValue(baud), Console.OpenStandardOutput(), Console.Out, Console.Error, cancel));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(SerialPortDiscovery discovery, bool asJson, bool probe, int baudRate, Stream rawOutput, TextWriter output, TextWriter errors, CancellationToken cancel)
+    {
+        if (baudRate < BaudRates.Standard[0] || baudRate > BaudRates.Maximum)
+        {
+            await errors.WriteLineAsync($"posturestream devices: --baud {baudRate} is not a usable baud rate; use one of {BaudRates.StandardList}");
+            return ExitCodes.Usage;
+        }
+
+        IReadOnlyList<SerialPortInfo> ports = discovery.FindPorts();
+        HelloMessage?[] answers = probe && ports.Count > 0
+            ? await SerialAutoProbe.ProbeEachAsync(ports, baudRate, SerialAutoProbe.DefaultTimeout, TimeProvider.System, cancel)
+            : new HelloMessage?[ports.Count];
+        PortListingEntry[] entries = [.. ports.Select((p, i) => new PortListingEntry(p, SerialPortOpener.CheckAccess(p.DevicePath), answers[i]))];
+
+        if (asJson)
+        {
+            PortListing.WriteJson(rawOutput, entries);
+            await rawOutput.WriteAsync("\n"u8.ToArray(), cancel);
+            await rawOutput.FlushAsync(cancel);
+            return ExitCodes.Ok;
+        }
+
+        if (entries.Length == 0)
+        {
+            await output.WriteLineAsync(discovery.DescribePorts());
+            return ExitCodes.Ok;
+        }
+
+        PortListing.WriteTable(output, entries, probe);
+        foreach (string problem in entries.Select(e => e.AccessProblem).OfType<string>().Distinct())
+        {
+            await output.WriteLineAsync(problem);
+        }
+
+        await output.WriteLineAsync("Read a sensor with: posturestream run --source serial:PATH (or --source serial:auto)");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,108 @@
+using PostureStream.Protocol;
+using PostureStream.Devices.Sources;
+
+namespace PostureStream.Devices.Links;
+
+/// <summary>
+/// Reads a capture file (raw PSP bytes). At <c>speed=max</c> it hands out bytes as fast as they are asked
+/// for; otherwise it releases each SAMPLES frame when the wall clock (the <see cref="TimeProvider"/>) has
+/// caught up with its first tick divided by the speed. Tick wraps are followed; a step backwards (a device
+/// reset in the recording) re-anchors the pacing.
+/// </summary>
+internal sealed class CaptureFileLink : IDeviceLink
+{
+    private readonly FileStream _file;
+    private readonly ReplaySpeed _speed;
+    private readonly TimeProvider _time;
+    private readonly PspStreamDecoder _scanner = new();
+    private readonly byte[] _buffer = new byte[1 << 16];
+    private int _start;
+    private int _end;
+    private int _ready;
+    private uint? _lastTick;
+    private long _deviceMicros;
+    private long _anchorMicros;
+    private long _anchorTimestamp;
+    private bool _anchored;
+
+    public CaptureFileLink(FileStream file, ReplaySpeed speed, TimeProvider time)
+    {
+        _file = file;
+        _speed = speed;
+        _time = time;
+    }
+
+    public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        if (_speed.IsMax)
+        {
+            return await _file.ReadAsync(buffer, cancellationToken);
+        }
+
+        if (_ready == 0)
+        {
+            if (_start == _end)
+            {
+                _start = 0;
+                _end = await _file.ReadAsync(_buffer, cancellationToken);
+                if (_end == 0)
+                {
+                    return 0;
+                }
+            }
+
+            TimeSpan wait = ScanToNextSamplesFrame();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, cancellationToken);
+            }
+        }
+
+        int count = Math.Min(buffer.Length, _ready);
+        _buffer.AsSpan(_start, count).CopyTo(buffer.Span);
+        _start += count;
+        _ready -= count;
+        return count;
+    }
+
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("a capture file takes no commands");
+
+    public ValueTask DisposeAsync() => _file.DisposeAsync();
+
+    /// <summary>Marks the bytes up to the end of the next SAMPLES frame (or the buffer) ready; returns how long to wait first.</summary>
+    private TimeSpan ScanToNextSamplesFrame()
+    {
+        ReadOnlySpan<byte> pending = _buffer.AsSpan(_start, _end - _start);
+        ReadOnlySpan<byte> rest = pending;
+        while (_scanner.TryDecode(ref rest, out PspFrame frame))
+        {
+            if (frame.Type == PspMessageType.Samples)
+            {
+                _ready = pending.Length - rest.Length;
+                return DueIn(frame.GetSample(0).TickMicroseconds);
+            }
+        }
+
+        _ready = pending.Length;
+        return TimeSpan.Zero;
+    }
+
+    private TimeSpan DueIn(uint tick)
+    {
+        uint step = _lastTick is null ? 0 : tick - _lastTick.Value;
+        _lastTick = tick;
+        if (!_anchored || step >= 0x8000_0000u)
+        {
+            // First frame, or a device reset: pace from here.
+            _anchored = true;
+            _anchorTimestamp = _time.GetTimestamp();
+            _anchorMicros = _deviceMicros;
+            return TimeSpan.Zero;
+        }
+
+        _deviceMicros += step;
+        double dueMicros = (_deviceMicros - _anchorMicros) / _speed.Factor;
+        return TimeSpan.FromMicroseconds(dueMicros) - _time.GetElapsedTime(_anchorTimestamp);
+    }
+}

@@ -1,0 +1,17 @@
+using System.Runtime.InteropServices;
+
+namespace PostureStream.Devices.Serial;
+
+/// <summary>Owns a POSIX file descriptor; closing it is left to the SafeHandle so a read in flight never sees a reused number.</summary>
+internal sealed class FileDescriptorHandle : SafeHandle
+{
+    public FileDescriptorHandle(int fd)
+        : base(-1, ownsHandle: true)
+    {
+        SetHandle(fd);
+    }
+
+    public override bool IsInvalid => handle == -1;
+
+    protected override bool ReleaseHandle() => SerialNative.Close((int)handle) == 0;
+}

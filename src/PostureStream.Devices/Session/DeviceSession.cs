@@ -1,0 +1,490 @@
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using PostureStream.Devices.Links;
+using PostureStream.Protocol;
+
+namespace PostureStream.Devices.Session;
+
+/// <summary>
+/// One device behind one source. On connect it sends IDENTIFY and START, holds early frames until the
+/// HELLO (or 2 s, then the defaults), decodes the byte stream into <see cref="Events"/> (whole SAMPLES
+/// frames, never single samples), tracks commands until their ACK (one retry, same seq), reports
+/// link_stats every interval, and reopens a lost link with capped exponential backoff, marking the gap
+/// with <see cref="LinkLost"/> and <see cref="LinkRestored"/>. The session owns its connector.
+/// </summary>
+/// <remarks>
+/// Subscribe to <see cref="Events"/> before <see cref="StartAsync"/>: it is hot. Events are delivered one
+/// at a time, in order, on the session's reader (or timer) thread.
+/// </remarks>
+public sealed class DeviceSession : IAsyncDisposable
+{
+    private readonly ILinkConnector _connector;
+    private readonly DeviceSessionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Subject<DeviceEvent> _events = new();
+    private readonly Lock _gate = new();
+    private readonly PspStreamDecoder _decoder = new();
+    private readonly HelloHold _hold;
+    private readonly CommandTracker _commands;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stop = new();
+    private LinkStatsCounter? _stats;
+    private volatile IDeviceLink? _link;
+    private DeviceIdentity? _identity;
+    private ITimer? _holdTimer;
+    private ITimer? _identifyTimer;
+    private ITimer? _statsTimer;
+    private Task? _loop;
+    private long _samples;
+    private int _reconnects;
+    private int _hostSeq = -1;
+    private bool _finished;
+
+    public DeviceSession(ILinkConnector connector, DeviceSessionOptions? options = null, TimeProvider? time = null)
+    {
+        _connector = connector ?? throw new ArgumentNullException(nameof(connector));
+        _options = options ?? DeviceSessionOptions.Default;
+        _options.Validate();
+        _time = time ?? TimeProvider.System;
+        _hold = new HelloHold(_options.MaxHeldFrames);
+        _commands = new CommandTracker(_time, _options.CommandRetryDelay, WriteFrameAsync);
+    }
+
+    /// <summary>Everything the device says, in order; completes when the source ends or the session is disposed.</summary>
+    public IObservable<DeviceEvent> Events => _events.AsObservable();
+
+    /// <summary>The identity in force (null until the HELLO or the end of the hold).</summary>
+    public DeviceIdentity? Identity
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _identity;
+            }
+        }
+    }
+
+    public string Transport => _connector.Transport;
+
+    public string Description => _connector.Description;
+
+    /// <summary>Completes when the source has ended (a capture file) or the session was disposed.</summary>
+    public Task Completion => _completion.Task;
+
+    /// <summary>
+    /// Opens the link, sends IDENTIFY and START and starts reading. A source that cannot be opened
+    /// throws <see cref="SourceOpenException"/> (exit code 2 on the command line); after this, a lost link is reopened.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_loop is not null)
+        {
+            throw new InvalidOperationException("the session is already started");
+        }
+
+        IDeviceLink link = await _connector.ConnectAsync(cancellationToken);
+        lock (_gate)
+        {
+            _stats = new LinkStatsCounter(_connector.Transport, _time.GetUtcNow());
+            _statsTimer = _time.CreateTimer(_ => ReportStats(), null, _options.StatsInterval, _options.StatsInterval);
+            _hold.Begin();
+            _holdTimer = _time.CreateTimer(_ => EndHold(), null, _options.HelloHold, Timeout.InfiniteTimeSpan);
+        }
+
+        Attach(link);
+        _loop = Task.Run(() => RunAsync(link, _stop.Token), CancellationToken.None);
+    }
+
+    /// <summary>Sends a host → device command (START, STOP, BUZZ) and completes with the device's ACK result.</summary>
+    /// <exception cref="CommandNotAcknowledgedException">No ACK came to the command or to its one retry.</exception>
+    /// <exception cref="LinkLostException">The link is down (being reconnected) or broke while sending.</exception>
+    public Task<AckResult> SendCommandAsync(PspMessage command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!_connector.AcceptsCommands)
+        {
+            throw new NotSupportedException($"{_connector.Transport} sources take no commands");
+        }
+
+        if (PspMessageTypes.DirectionOf((byte)command.Type) != PspDirection.HostToDevice || command.Type == PspMessageType.Identify)
+        {
+            throw new ArgumentException($"{command.Type} is not a command that is ACKed; send START, STOP or BUZZ", nameof(command));
+        }
+
+        ushort seq = NextSeq();
+        return _commands.SendAsync(command.Type, seq, PspEncoder.Encode(command with { Seq = seq }), cancellationToken);
+    }
+
+    /// <summary>Buzzes the wearer. <paramref name="intensity"/> is 0–100; <paramref name="duration"/> at most 65.535 s.</summary>
+    public Task<AckResult> BuzzAsync(BuzzPattern pattern, TimeSpan duration, byte intensity, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(intensity, (byte)100);
+        if (duration < TimeSpan.Zero || duration.TotalMilliseconds > ushort.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, "a buzz lasts 0 to 65.535 s");
+        }
+
+        return SendCommandAsync(new BuzzMessage(pattern, (ushort)duration.TotalMilliseconds, intensity), cancellationToken);
+    }
+
+    /// <summary>Asks the device to stream (0 keeps its current rate).</summary>
+    public Task<AckResult> StartStreamingAsync(ushort sampleRateHz, CancellationToken cancellationToken) =>
+        SendCommandAsync(new StartMessage(sampleRateHz), cancellationToken);
+
+    public Task<AckResult> StopStreamingAsync(CancellationToken cancellationToken) =>
+        SendCommandAsync(new StopMessage(), cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+        else
+        {
+            Finish();
+        }
+
+        if (_connector is IAsyncDisposable owned)
+        {
+            await owned.DisposeAsync();
+        }
+
+        _stop.Dispose();
+        _writeLock.Dispose();
+    }
+
+    private async Task RunAsync(IDeviceLink link, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[4096];
+        var backoff = new ReconnectBackoff(_options.ReconnectInitialDelay, _options.ReconnectMaxDelay);
+        try
+        {
+            while (true)
+            {
+                int read;
+                string? lostReason = null;
+                try
+                {
+                    read = await link.ReadAsync(buffer, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (IOException e)
+                {
+                    read = 0;
+                    lostReason = e.Message;
+                }
+
+                if (read > 0)
+                {
+                    OnBytes(buffer.AsSpan(0, read), _time.GetUtcNow());
+                    continue;
+                }
+
+                await DetachAsync(link, lostReason ?? $"{_connector.Description}: end of source");
+                if (!_connector.Reconnects)
+                {
+                    break;
+                }
+
+                OnLinkLost(lostReason ?? $"{_connector.Description}: link closed");
+                IDeviceLink? reopened = await ReconnectAsync(backoff, cancellationToken);
+                if (reopened is null)
+                {
+                    break;
+                }
+
+                link = reopened;
+                OnLinkRestored(link);
+            }
+
+            if (_link is not null)
+            {
+                await DetachAsync(_link, "session stopped");
+            }
+
+            Finish();
+        }
+        catch (Exception e)
+        {
+            // A bug in a subscriber or here: end the stream with it rather than hang.
+            Finish(e);
+        }
+    }
+
+    private async Task<IDeviceLink?> ReconnectAsync(ReconnectBackoff backoff, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(backoff.Next(), _time, cancellationToken);
+                IDeviceLink link = await _connector.ConnectAsync(cancellationToken);
+                backoff.Reset();
+                return link;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (IOException)
+            {
+                // Still unplugged, not yet given its permissions by udev, or the peer is not listening: wait and try again.
+            }
+        }
+    }
+
+    private void Attach(IDeviceLink link)
+    {
+        _link = link;
+        if (!_connector.AcceptsCommands)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_identity is null && _identifyTimer is null)
+            {
+                _identifyTimer = _time.CreateTimer(_ => SendIdentify(), null, _options.IdentifyRetryInterval, _options.IdentifyRetryInterval);
+            }
+        }
+
+        SendIdentify();
+        ushort seq = NextSeq();
+        Task<AckResult> start = _commands.SendAsync(PspMessageType.Start, seq, PspEncoder.Encode(new StartMessage(_options.StartSampleRateHz) { Seq = seq }), CancellationToken.None);
+        // A device that does not ACK START still streams: nothing waits on this.
+        start.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    private async Task DetachAsync(IDeviceLink link, string reason)
+    {
+        _link = null;
+        _commands.FailAll(new LinkLostException(reason));
+        await _writeLock.WaitAsync(CancellationToken.None);
+        try
+        {
+            await link.DisposeAsync();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private void OnBytes(ReadOnlySpan<byte> bytes, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            while (_decoder.TryDecode(ref bytes, out PspFrame frame))
+            {
+                switch (frame.Type)
+                {
+                    case PspMessageType.Samples:
+                        var samples = (SamplesMessage)frame.ToMessage();
+                        _samples += samples.Samples.Length;
+                        Deliver(new SamplesReceived(samples, at));
+                        break;
+                    case PspMessageType.Hello:
+                        OnHello((HelloMessage)frame.ToMessage(), at);
+                        break;
+                    case PspMessageType.Ack:
+                        var ack = (AckMessage)frame.ToMessage();
+                        _commands.OnAck(ack);
+                        Deliver(new MessageReceived(ack, at));
+                        break;
+                    default:
+                        Deliver(new MessageReceived(frame.ToMessage(), at));
+                        break;
+                }
+            }
+        }
+    }
+
+    private void OnHello(HelloMessage hello, DateTimeOffset at)
+    {
+        var identity = DeviceIdentity.FromHello(hello, _options);
+        bool changed = _identity is null || _identity.DeviceId != identity.DeviceId || _identity.DisplayName != identity.DisplayName
+            || _identity.SampleRateHz != identity.SampleRateHz || _identity.Sensors != identity.Sensors || !_identity.IsFromHello;
+        _identity = identity;
+        StopIdentifying();
+        if (changed)
+        {
+            _events.OnNext(new DeviceIdentified(identity, at));
+        }
+
+        ReleaseHeld();
+    }
+
+    /// <summary>Called under the gate: passes an event on, or holds it while the HELLO is awaited.</summary>
+    private void Deliver(DeviceEvent e)
+    {
+        if (_hold.IsHolding && _identity is null)
+        {
+            if (_hold.TryHold(e))
+            {
+                return;
+            }
+
+            TakeDefaults(e.At);
+        }
+
+        _events.OnNext(e);
+    }
+
+    private void EndHold()
+    {
+        lock (_gate)
+        {
+            if (_identity is null && !_finished)
+            {
+                TakeDefaults(_time.GetUtcNow());
+            }
+        }
+    }
+
+    private void TakeDefaults(DateTimeOffset at)
+    {
+        _identity = DeviceIdentity.Defaults(_options);
+        StopIdentifying();
+        _events.OnNext(new DeviceIdentified(_identity, at));
+        ReleaseHeld();
+    }
+
+    private void ReleaseHeld()
+    {
+        _holdTimer?.Dispose();
+        _holdTimer = null;
+        foreach (DeviceEvent held in _hold.End())
+        {
+            _events.OnNext(held);
+        }
+    }
+
+    private void StopIdentifying()
+    {
+        _identifyTimer?.Dispose();
+        _identifyTimer = null;
+    }
+
+    private void OnLinkLost(string reason)
+    {
+        lock (_gate)
+        {
+            // Bytes after the gap start a new frame, and the device's seq may have restarted: neither is an error.
+            _decoder.ResetStream();
+            _decoder.ResetSequence();
+            _events.OnNext(new LinkLost(reason, _time.GetUtcNow()));
+        }
+    }
+
+    private void OnLinkRestored(IDeviceLink link)
+    {
+        lock (_gate)
+        {
+            _reconnects++;
+            _events.OnNext(new LinkRestored(_reconnects, _time.GetUtcNow()));
+        }
+
+        Attach(link);
+    }
+
+    private void ReportStats()
+    {
+        lock (_gate)
+        {
+            if (!_finished && _stats is not null)
+            {
+                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _time.GetUtcNow()), _time.GetUtcNow()));
+            }
+        }
+    }
+
+    private void Finish(Exception? error = null)
+    {
+        lock (_gate)
+        {
+            if (_finished)
+            {
+                return;
+            }
+
+            if (_identity is null && _hold.IsHolding && error is null)
+            {
+                TakeDefaults(_time.GetUtcNow());
+            }
+
+            StopIdentifying();
+            _holdTimer?.Dispose();
+            _statsTimer?.Dispose();
+            if (_stats is not null && error is null)
+            {
+                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _time.GetUtcNow()), _time.GetUtcNow()));
+            }
+
+            _finished = true;
+            if (error is null)
+            {
+                _events.OnCompleted();
+            }
+            else
+            {
+                _events.OnError(error);
+            }
+        }
+
+        _commands.FailAll(new ObjectDisposedException(nameof(DeviceSession), "the session has ended"));
+        if (error is null)
+        {
+            _completion.TrySetResult();
+        }
+        else
+        {
+            _completion.TrySetException(error);
+        }
+    }
+
+    private void SendIdentify()
+    {
+        ushort seq = NextSeq();
+        _ = WriteQuietlyAsync(PspEncoder.Encode(new IdentifyMessage { Seq = seq }));
+    }
+
+    private async Task WriteQuietlyAsync(byte[] frame)
+    {
+        try
+        {
+            await WriteFrameAsync(frame, CancellationToken.None);
+        }
+        catch (IOException)
+        {
+            // The read loop sees the loss and reconnects; the next connect sends IDENTIFY again.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopping.
+        }
+    }
+
+    private async ValueTask WriteFrameAsync(byte[] frame, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            IDeviceLink link = _link ?? throw new LinkLostException($"{_connector.Description}: the link is down (reconnecting)");
+            await link.WriteAsync(frame, cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private ushort NextSeq() => (ushort)Interlocked.Increment(ref _hostSeq);
+}

@@ -1,0 +1,64 @@
+namespace PostureStream.Devices.Session;
+
+/// <summary>How a <see cref="DeviceSession"/> names its device and paces its handshakes, retries and reconnects.</summary>
+public sealed record DeviceSessionOptions
+{
+    /// <summary>The source's <c>name=</c>: the display name, above everything else. Default: none.</summary>
+    public string? SourceName { get; init; }
+
+    /// <summary><c>--device-name</c> (only when there is one source): used when the source has no <c>name=</c>. Default: none.</summary>
+    public string? DeviceName { get; init; }
+
+    /// <summary>How long samples that arrive before the first HELLO are held (DESIGN §4). Default 2 s.</summary>
+    public TimeSpan HelloHold { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often IDENTIFY is re-sent while no HELLO has come. Default 500 ms.</summary>
+    public TimeSpan IdentifyRetryInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>When an unACKed command is sent again (once, same seq), and when it is then given up. Default 500 ms.</summary>
+    public TimeSpan CommandRetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The first wait before reopening a lost link; it doubles after each failure. Default 250 ms.</summary>
+    public TimeSpan ReconnectInitialDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The cap on the wait between reconnect attempts. Default 10 s.</summary>
+    public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The link_stats interval (DESIGN §7). Default 10 s.</summary>
+    public TimeSpan StatsInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The rate START asks for on connect; 0 keeps the device's current rate. Default 0.</summary>
+    public ushort StartSampleRateHz { get; init; }
+
+    /// <summary>The most frames held while waiting for HELLO; past it the defaults are taken at once. Default 1024.</summary>
+    public int MaxHeldFrames { get; init; } = 1024;
+
+    public static DeviceSessionOptions Default { get; } = new();
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first bad setting.</summary>
+    public void Validate()
+    {
+        RequirePositive(HelloHold, nameof(HelloHold));
+        RequirePositive(IdentifyRetryInterval, nameof(IdentifyRetryInterval));
+        RequirePositive(CommandRetryDelay, nameof(CommandRetryDelay));
+        RequirePositive(ReconnectInitialDelay, nameof(ReconnectInitialDelay));
+        RequirePositive(StatsInterval, nameof(StatsInterval));
+        if (ReconnectMaxDelay < ReconnectInitialDelay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReconnectMaxDelay), ReconnectMaxDelay, $"must be at least {nameof(ReconnectInitialDelay)} ({ReconnectInitialDelay})");
+        }
+
+        if (MaxHeldFrames < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxHeldFrames), MaxHeldFrames, "must be at least 1");
+        }
+    }
+
+    private static void RequirePositive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(name, value, "must be a positive duration");
+        }
+    }
+}

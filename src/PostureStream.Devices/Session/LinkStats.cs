@@ -1,0 +1,19 @@
+namespace PostureStream.Devices.Session;
+
+/// <summary>
+/// The <c>link_stats</c> fields (DESIGN §7) for one interval: counts in that interval, not totals.
+/// <see cref="LostFrames"/> counts frames missing from the seq sequence; <see cref="Resyncs"/> the times
+/// the decoder threw bytes away to find the next frame.
+/// </summary>
+public readonly record struct LinkStats(
+    string Transport,
+    DateTimeOffset IntervalStart,
+    TimeSpan Interval,
+    long Frames,
+    long Samples,
+    long CrcErrors,
+    long CobsErrors,
+    long OtherErrors,
+    long LostFrames,
+    long Resyncs,
+    long Reconnects);

@@ -1,0 +1,21 @@
+namespace PostureStream.Devices.Sources;
+
+/// <summary>The scheme of a source URI (DESIGN §8).</summary>
+public enum SourceKind
+{
+    Serial,
+    Tcp,
+    File,
+    Simulator,
+    Ble,
+}
+
+/// <summary>How output stamps are made (DESIGN §3).</summary>
+public enum SourceClock
+{
+    /// <summary>Live sources: anchor to arrival time and track the device/host skew.</summary>
+    Arrival,
+
+    /// <summary><c>clock=device</c>: start + device ticks.</summary>
+    Device,
+}

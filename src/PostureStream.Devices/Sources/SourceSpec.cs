@@ -1,0 +1,52 @@
+using PostureStream.Devices.Serial;
+
+namespace PostureStream.Devices.Sources;
+
+/// <summary>
+/// A parsed source URI. <see cref="Target"/> is what follows the scheme: a port path (or <c>auto</c>),
+/// host:port, a file path, a scenario name or a BLE address. <see cref="Parameters"/> keeps every query
+/// parameter as written, so the simulator and BLE sources can read their own.
+/// </summary>
+public sealed record SourceSpec(string Uri, SourceKind Kind, string Target)
+{
+    /// <summary>Display name from <c>name=</c> (DESIGN §7), or null.</summary>
+    public string? Name { get; init; }
+
+    public SourceClock Clock { get; init; } = SourceClock.Arrival;
+
+    /// <summary><c>start=</c>: the UTC of device tick 0 under <c>clock=device</c>.</summary>
+    public DateTimeOffset? Start { get; init; }
+
+    /// <summary><c>baud=</c> of a serial source.</summary>
+    public int BaudRate { get; init; } = BaudRates.Default;
+
+    /// <summary><c>speed=</c> of a file (or simulator) source; max unless given.</summary>
+    public ReplaySpeed Speed { get; init; } = ReplaySpeed.Max;
+
+    /// <summary><c>record=</c>: a file that receives exactly the bytes the link delivers.</summary>
+    public string? RecordPath { get; init; }
+
+    /// <summary>The host of a tcp source.</summary>
+    public string Host { get; init; } = "";
+
+    /// <summary>The port of a tcp source.</summary>
+    public int Port { get; init; }
+
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The transport as link_stats tags it.</summary>
+    public string Transport => Kind switch
+    {
+        SourceKind.Serial => "serial",
+        SourceKind.Tcp => "tcp",
+        SourceKind.File => "file",
+        SourceKind.Simulator => "sim",
+        SourceKind.Ble => "ble",
+        _ => Kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>True for <c>serial:auto</c>.</summary>
+    public bool IsAutoSerial => Kind == SourceKind.Serial && Target == "auto";
+
+    public override string ToString() => Uri;
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using PostureStream.Devices.Serial;
+
+namespace PostureStream.Devices.Sources;
+
+/// <summary>
+/// Parses source URIs (DESIGN §8): <c>serial:PATH?baud=N</c>, <c>serial:auto</c>, <c>tcp://HOST:PORT</c>,
+/// <c>file:PATH?speed=max|realtime|N</c>, <c>sim:NAME?speed=N&amp;seed=S</c>, <c>ble:ADDRESS</c>. Every source
+/// takes <c>name=</c>, <c>clock=device</c>, <c>start=ISO8601</c> and <c>record=FILE</c>. Simulator and BLE
+/// sources keep any other parameter for their own parsers.
+/// </summary>
+public static class SourceUri
+{
+    public const string Forms =
+        "serial:PORT[?baud=N], serial:auto, tcp://HOST:PORT, file:PATH[?speed=max|realtime|N], sim:NAME[?speed=N&seed=S] or ble:ADDRESS";
+
+    private static readonly string[] CommonKeys = ["name", "clock", "start", "record"];
+
+    public static SourceSpec Parse(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        string text = uri.Trim();
+        int colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            throw new SourceUriException($"source '{uri}' has no scheme; a source is {Forms}");
+        }
+
+        SourceKind kind = text[..colon].ToLowerInvariant() switch
+        {
+            "serial" => SourceKind.Serial,
+            "tcp" => SourceKind.Tcp,
+            "file" => SourceKind.File,
+            "sim" => SourceKind.Simulator,
+            "ble" => SourceKind.Ble,
+            string other => throw new SourceUriException($"source '{uri}' has an unknown scheme '{other}'; a source is {Forms}"),
+        };
+
+        string rest = text[(colon + 1)..];
+        int question = rest.IndexOf('?', StringComparison.Ordinal);
+        string body = question < 0 ? rest : rest[..question];
+        Dictionary<string, string> parameters = ParseQuery(uri, question < 0 ? "" : rest[(question + 1)..]);
+        var spec = new SourceSpec(uri, kind, body) { Parameters = parameters };
+        spec = ApplyCommon(spec, parameters);
+        return kind switch
+        {
+            SourceKind.Serial => ParseSerial(spec, parameters),
+            SourceKind.Tcp => ParseTcp(spec, parameters),
+            SourceKind.File => ParseFile(spec, parameters),
+            SourceKind.Simulator => ParseSimulator(spec, parameters),
+            _ => RequireTarget(spec, "a BLE address such as ble:AA:BB:CC:DD:EE:FF"),
+        };
+    }
+
+    private static SourceSpec ParseSerial(SourceSpec spec, Dictionary<string, string> parameters)
+    {
+        RejectUnknown(spec, parameters, "baud");
+        spec = RequireTarget(spec, "a port such as serial:/dev/ttyUSB0, serial:/dev/serial/by-id/... or serial:auto");
+        if (!parameters.TryGetValue("baud", out string? baudText))
+        {
+            return spec;
+        }
+
+        if (!int.TryParse(baudText, NumberStyles.None, CultureInfo.InvariantCulture, out int baud) || baud < BaudRates.Standard[0] || baud > BaudRates.Maximum)
+        {
+            throw new SourceUriException($"baud={baudText} in '{spec.Uri}' is not a usable baud rate; use one of {BaudRates.StandardList} (or another whole number between {BaudRates.Standard[0]} and {BaudRates.Maximum} where the adapter allows it)");
+        }
+
+        return spec with { BaudRate = baud };
+    }
+
+    private static SourceSpec ParseTcp(SourceSpec spec, Dictionary<string, string> parameters)
+    {
+        RejectUnknown(spec, parameters);
+        string shape = $"tcp source '{spec.Uri}' must look like tcp://HOST:PORT (a port from 1 to 65535)";
+        if (!spec.Target.StartsWith("//", StringComparison.Ordinal)
+            || !Uri.TryCreate("tcp:" + spec.Target, UriKind.Absolute, out Uri? parsed)
+            || string.IsNullOrEmpty(parsed.Host) || parsed.Port is < 1 or > 65535 || parsed.AbsolutePath.Length > 1)
+        {
+            throw new SourceUriException(shape);
+        }
+
+        string host = parsed.HostNameType == UriHostNameType.IPv6 ? parsed.Host.Trim('[', ']') : parsed.Host;
+        return spec with { Target = $"{parsed.Host}:{parsed.Port}", Host = host, Port = parsed.Port };
+    }
+
+    private static SourceSpec ParseFile(SourceSpec spec, Dictionary<string, string> parameters)
+    {
+        RejectUnknown(spec, parameters, "speed");
+        string path = spec.Target.StartsWith("///", StringComparison.Ordinal) ? spec.Target[2..] : spec.Target;
+        spec = RequireTarget(spec with { Target = Uri.UnescapeDataString(path) }, "a capture path such as file:walk.psp");
+        return ParseSpeed(spec, parameters) with { Clock = SourceClock.Device };
+    }
+
+    private static SourceSpec ParseSimulator(SourceSpec spec, Dictionary<string, string> parameters) =>
+        ParseSpeed(RequireTarget(spec, "a scenario name such as sim:office-day"), parameters) with { Clock = SourceClock.Device };
+
+    private static SourceSpec ParseSpeed(SourceSpec spec, Dictionary<string, string> parameters)
+    {
+        if (!parameters.TryGetValue("speed", out string? text))
+        {
+            return spec;
+        }
+
+        return ReplaySpeed.TryParse(text, out ReplaySpeed speed)
+            ? spec with { Speed = speed }
+            : throw new SourceUriException($"speed={text} in '{spec.Uri}' is not a speed; use max (as fast as possible), realtime, or a positive factor such as 10");
+    }
+
+    private static SourceSpec ApplyCommon(SourceSpec spec, Dictionary<string, string> parameters)
+    {
+        if (parameters.TryGetValue("name", out string? name))
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Length > 64 || name.Any(char.IsControl))
+            {
+                throw new SourceUriException($"name={name} in '{spec.Uri}' is not a usable display name; give 1 to 64 printable characters");
+            }
+
+            spec = spec with { Name = name };
+        }
+
+        if (parameters.TryGetValue("clock", out string? clock))
+        {
+            spec = clock.ToLowerInvariant() switch
+            {
+                "device" => spec with { Clock = SourceClock.Device },
+                "arrival" => spec with { Clock = SourceClock.Arrival },
+                _ => throw new SourceUriException($"clock={clock} in '{spec.Uri}' is not a clock; use clock=device (stamp start + device ticks) or clock=arrival (the default for live sources)"),
+            };
+        }
+
+        if (parameters.TryGetValue("start", out string? start))
+        {
+            if (!DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset at)
+                || !start.Contains('T', StringComparison.Ordinal))
+            {
+                throw new SourceUriException($"start={start} in '{spec.Uri}' is not an ISO 8601 time; write it like 2026-03-01T08:00:00Z");
+            }
+
+            if (parameters.TryGetValue("clock", out string? explicitClock) && !explicitClock.Equals("device", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SourceUriException($"start= in '{spec.Uri}' needs clock=device, not clock={explicitClock}");
+            }
+
+            spec = spec with { Start = at, Clock = SourceClock.Device };
+        }
+
+        if (parameters.TryGetValue("record", out string? record))
+        {
+            spec = string.IsNullOrWhiteSpace(record)
+                ? throw new SourceUriException($"record= in '{spec.Uri}' needs a file path, e.g. record=session.psp")
+                : spec with { RecordPath = record };
+        }
+
+        return spec;
+    }
+
+    private static Dictionary<string, string> ParseQuery(string uri, string query)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new SourceUriException($"'{pair}' in '{uri}' is not a KEY=VALUE parameter");
+            }
+
+            string key = Uri.UnescapeDataString(pair[..equals]).ToLowerInvariant();
+            if (!parameters.TryAdd(key, Uri.UnescapeDataString(pair[(equals + 1)..])))
+            {
+                throw new SourceUriException($"parameter '{key}' appears twice in '{uri}'; give it once");
+            }
+        }
+
+        return parameters;
+    }
+
+    private static void RejectUnknown(SourceSpec spec, Dictionary<string, string> parameters, params string[] own)
+    {
+        foreach (string key in parameters.Keys)
+        {
+            if (!own.Contains(key) && !CommonKeys.Contains(key))
+            {
+                throw new SourceUriException($"unknown parameter '{key}' in '{spec.Uri}'; {spec.Transport} sources take {string.Join(", ", own.Concat(CommonKeys))}");
+            }
+        }
+    }
+
+    private static SourceSpec RequireTarget(SourceSpec spec, string example) =>
+        string.IsNullOrWhiteSpace(spec.Target)
+            ? throw new SourceUriException($"source '{spec.Uri}' names no {spec.Transport} target; give {example}")
+            : spec;
+}
