@@ -24,6 +24,7 @@ public sealed class DBusConnection : IAsyncDisposable
     private Func<DBusMessage, Task<DBusMessage>>? _methodCallHandler;
     private uint _lastSerial;
     private int _disposed;
+    private volatile bool _readerEnded;
 
     private DBusConnection(Socket socket, bool unixFdPassing, TimeProvider timeProvider)
     {
@@ -131,6 +132,12 @@ public sealed class DBusConnection : IAsyncDisposable
                 _pending.TryRemove(serial, out _);
                 throw;
             }
+        }
+
+        if (_readerEnded)
+        {
+            // The reader may have failed the pending calls before this one was registered.
+            reply.TrySetException(new DBusConnectionClosedException());
         }
 
         using var timeoutSource = new CancellationTokenSource(timeout, _timeProvider);
@@ -294,6 +301,7 @@ public sealed class DBusConnection : IAsyncDisposable
             failure = e;
         }
 
+        _readerEnded = true;
         var closed = failure is null ? new DBusConnectionClosedException() : new DBusConnectionClosedException("the D-Bus connection failed: " + failure.Message, failure);
         foreach (TaskCompletionSource<DBusMessage> pending in _pending.Values)
         {
