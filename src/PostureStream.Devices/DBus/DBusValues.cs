@@ -4,8 +4,6 @@ namespace PostureStream.Devices.DBus;
 public readonly record struct DBusObjectPath(string Value)
 {
     public override string ToString() => Value;
-
-    public static implicit operator DBusObjectPath(string value) => new(value);
 }
 
 /// <summary>A D-Bus type signature ('g').</summary>

@@ -1,0 +1,25 @@
+namespace PostureStream.Devices.Ble;
+
+/// <summary>
+/// The shape of a PostureStream link as BLE provides it: a byte stream in, a way to write bytes out.
+/// Chunks arrive in order and may cut frames anywhere (PspStreamDecoder reassembles them); after a
+/// reconnect (<see cref="Status"/> reports Connected again) a partial frame from before must be
+/// forgotten (PspStreamDecoder.ResetStream). Meant to be adapted to the common link interface.
+/// </summary>
+public interface IBleByteLink : IAsyncDisposable
+{
+    /// <summary>Bytes from the device, one notification per chunk.</summary>
+    IObservable<ReadOnlyMemory<byte>> Received { get; }
+
+    /// <summary>Connecting, Connected, Disconnected (with the reason), Closed.</summary>
+    IObservable<BleLinkStatus> Status { get; }
+
+    /// <summary>Successful reconnects since the link was started.</summary>
+    int Reconnects { get; }
+
+    /// <summary>Connects the first time; throws <see cref="BleException"/> with advice when it cannot.</summary>
+    Task StartAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes bytes (whole PSP frames) to the device; throws <see cref="BleException"/> (NotConnected) while the link is down.</summary>
+    Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken);
+}
