@@ -2,9 +2,10 @@ namespace PostureStream.Devices.Ble;
 
 /// <summary>
 /// The shape of a PostureStream link as BLE provides it: a byte stream in, a way to write bytes out.
-/// Chunks arrive in order and may cut frames anywhere (PspStreamDecoder reassembles them); after a
-/// reconnect (<see cref="Status"/> reports Connected again) a partial frame from before must be
-/// forgotten (PspStreamDecoder.ResetStream). Meant to be adapted to the common link interface.
+/// Chunks arrive in order and may cut frames anywhere (PspStreamDecoder reassembles them). When
+/// <see cref="Status"/> reports Disconnected, no more bytes of that connection will come, so a partial
+/// frame from it must be forgotten (PspStreamDecoder.ResetStream). Meant to be adapted to the common
+/// link interface.
 /// </summary>
 public interface IBleByteLink : IAsyncDisposable
 {
