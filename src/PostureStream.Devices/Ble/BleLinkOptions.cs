@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace PostureStream.Devices.Ble;
 
 /// <summary>How a <see cref="BleLink"/> finds, connects to and reconnects to one NUS device.</summary>
-public sealed partial class BleLinkOptions
+public sealed partial record BleLinkOptions
 {
     /// <summary>The device's Bluetooth address, AA:BB:CC:DD:EE:FF. Required.</summary>
     public required string Address { get; init; }
