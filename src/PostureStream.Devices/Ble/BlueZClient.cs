@@ -100,6 +100,13 @@ public sealed class BlueZClient : IAsyncDisposable
         return (reply.Arg<DBusUnixFd>(0), reply.Arg<ushort>(1));
     }
 
+    /// <summary>AcquireWrite: a socket where each write is one write-without-response, and the MTU.</summary>
+    public async Task<(DBusUnixFd Fd, ushort Mtu)> AcquireWriteAsync(DBusObjectPath characteristic, CancellationToken cancellationToken)
+    {
+        DBusMessage reply = await CallAsync(characteristic, BlueZNames.GattCharacteristic, "AcquireWrite", "a{sv}", [new Dictionary<string, object>()], cancellationToken);
+        return (reply.Arg<DBusUnixFd>(0), reply.Arg<ushort>(1));
+    }
+
     public Task StartNotifyAsync(DBusObjectPath characteristic, CancellationToken cancellationToken) =>
         CallAsync(characteristic, BlueZNames.GattCharacteristic, "StartNotify", "", [], cancellationToken);
 

@@ -30,6 +30,7 @@ internal sealed class NusSession : IAsyncDisposable
     private DBusObjectPath _rx;
     private volatile bool _notifyByProperties;
     private Socket? _notifySocket;
+    private Socket? _writeSocket;
     private Task _readLoop = Task.CompletedTask;
 
     private NusSession(BlueZClient bluez, DBusObjectPath device, string address, Action<byte[]> onBytes)
@@ -71,13 +72,35 @@ internal sealed class NusSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes <paramref name="bytes"/> to RX as commands of at most <see cref="WriteChunkLength"/> bytes.</summary>
+    /// <summary>True when writes go through an AcquireWrite socket rather than WriteValue calls.</summary>
+    public bool WritesBySocket => _writeSocket is not null;
+
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to RX in writes of at most <see cref="WriteChunkLength"/> bytes:
+    /// through the AcquireWrite socket when there is one (no D-Bus round trip per write), else as
+    /// WriteValue commands.
+    /// </summary>
     public async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         for (int at = 0; at < bytes.Length; at += WriteChunkLength)
         {
-            byte[] chunk = bytes.Slice(at, Math.Min(WriteChunkLength, bytes.Length - at)).ToArray();
-            await _bluez.WriteCommandAsync(_rx, chunk, cancellationToken);
+            ReadOnlyMemory<byte> chunk = bytes.Slice(at, Math.Min(WriteChunkLength, bytes.Length - at));
+            if (_writeSocket is { } socket)
+            {
+                try
+                {
+                    await socket.SendAsync(chunk, SocketFlags.None, cancellationToken);
+                    continue;
+                }
+                catch (SocketException)
+                {
+                    // BlueZ closes the write socket when the MTU is renegotiated: fall back to WriteValue.
+                    _writeSocket = null;
+                    socket.Dispose();
+                }
+            }
+
+            await _bluez.WriteCommandAsync(_rx, chunk.ToArray(), cancellationToken);
         }
     }
 
@@ -103,6 +126,7 @@ internal sealed class NusSession : IAsyncDisposable
         }
 
         _notifySocket?.Dispose();
+        _writeSocket?.Dispose();
         await _readLoop;
         _stop.Dispose();
         _lost.TrySetResult("closed");
@@ -152,6 +176,7 @@ internal sealed class NusSession : IAsyncDisposable
         }
 
         await StartNotificationsAsync(cancellationToken);
+        await AcquireWriteAsync(cancellationToken);
         _ = _bluez.Connection.Closed.ContinueWith(_ => _lost.TrySetResult("the D-Bus connection closed"), TaskScheduler.Default);
     }
 
@@ -186,6 +211,23 @@ internal sealed class NusSession : IAsyncDisposable
         catch (DBusErrorException e) when (PairingErrors.Contains(e.ErrorName))
         {
             throw BleException.PairingNeeded(Address, e);
+        }
+    }
+
+    private async Task AcquireWriteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            (DBusUnixFd fd, ushort mtu) = await _bluez.AcquireWriteAsync(_rx, cancellationToken);
+            _writeSocket = new Socket(new SafeSocketHandle(fd.Fd, ownsHandle: true));
+            if (mtu > NordicUart.AttHeaderLength)
+            {
+                WriteChunkLength = mtu - NordicUart.AttHeaderLength;
+            }
+        }
+        catch (DBusErrorException)
+        {
+            // Not offered (older BlueZ, or the characteristic has no write-without-response): WriteValue it is.
         }
     }
 

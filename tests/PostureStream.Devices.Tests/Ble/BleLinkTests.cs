@@ -50,10 +50,12 @@ public sealed class BleLinkTests
         Assert.Equal(frames, collector.Frames);
     }
 
-    [Fact]
-    public async Task Buzz_IsWrittenToRxAsCommandsOfAtMostMtuMinus3Bytes()
+    [Theory]
+    [InlineData(true, "acquired")]
+    [InlineData(false, "command")]
+    public async Task Buzz_IsWrittenToRx_InWritesOfAtMostMtuMinus3Bytes(bool acquireWrite, string expectedType)
     {
-        await using BleTestBed bed = await BleTestBed.StartAsync();
+        await using BleTestBed bed = await BleTestBed.StartAsync(new StandInOptions { SupportsAcquireWrite = acquireWrite });
         await using var link = new BleLink(bed.LinkOptions());
         await Wait.For(link.StartAsync(CancellationToken.None));
 
@@ -64,12 +66,13 @@ public sealed class BleLinkTests
 
         BlueZStandIn.RxWrite first = await Wait.For(bed.StandIn!.Written.ReadAsync().AsTask());
         Assert.Equal(buzz, first.Value);
-        Assert.Equal("command", first.Type);
+        Assert.Equal(expectedType, first.Type);
         var rest = new List<byte>();
         while (rest.Count < identifyAndStart.Length)
         {
             BlueZStandIn.RxWrite write = await Wait.For(bed.StandIn.Written.ReadAsync().AsTask());
             Assert.InRange(write.Value.Length, 1, 20);
+            Assert.Equal(expectedType, write.Type);
             rest.AddRange(write.Value);
         }
 

@@ -180,6 +180,23 @@ internal sealed partial class BlueZStandIn
             case "StopNotify" when isTx:
                 SetProperty(path, BlueZNames.GattCharacteristic, "Notifying", false);
                 return call.CreateReply();
+            case "AcquireWrite" when !isTx:
+                if (!_options.SupportsAcquireWrite)
+                {
+                    throw new DBusErrorException("org.bluez.Error.NotSupported", "Operation is not supported");
+                }
+
+                if (characteristic["WriteAcquired"] is true)
+                {
+                    throw new DBusErrorException("org.bluez.Error.NotPermitted", "Write acquired");
+                }
+
+                (int mine, int yours) = UnixNative.CreateSocketPair(UnixNative.SockSeqPacket);
+                _writePeer = new Socket(new SafeSocketHandle(mine, ownsHandle: true));
+                _theirWriteEnd = yours;
+                SetProperty(path, BlueZNames.GattCharacteristic, "WriteAcquired", true);
+                _ = ReadAcquiredWritesAsync(_writePeer);
+                return call.CreateReply("hq", new DBusUnixFd(yours), _options.Mtu);
             case "WriteValue" when !isTx:
                 var options = BlueZProperties.FromWire(call.Body[1]);
                 _written.Writer.TryWrite(new RxWrite(call.Arg<byte[]>(0), options.GetString("type")));

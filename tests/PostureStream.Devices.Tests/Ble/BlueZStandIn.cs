@@ -29,6 +29,8 @@ internal sealed partial class BlueZStandIn : IAsyncDisposable
     private TaskCompletionSource<NotificationMode> _notifying = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Socket? _notifyPeer;
     private int _theirNotifyEnd = -1;
+    private Socket? _writePeer;
+    private int _theirWriteEnd = -1;
 
     private BlueZStandIn(DBusConnection connection, StandInOptions options)
     {
@@ -42,7 +44,7 @@ internal sealed partial class BlueZStandIn : IAsyncDisposable
         PropertiesChanged,
     }
 
-    /// <summary>One WriteValue on RX: the bytes and its "type" option.</summary>
+    /// <summary>One write to RX: the bytes and the WriteValue "type" option ("acquired" for a write on the AcquireWrite socket).</summary>
     public readonly record struct RxWrite(byte[] Value, string? Type);
 
     /// <summary>The last SetDiscoveryFilter argument, as received.</summary>
@@ -131,10 +133,32 @@ internal sealed partial class BlueZStandIn : IAsyncDisposable
     {
         _notifyPeer?.Dispose();
         _notifyPeer = null;
-        if (_theirNotifyEnd >= 0)
+        _writePeer?.Dispose();
+        _writePeer = null;
+        foreach (int fd in new[] { _theirNotifyEnd, _theirWriteEnd }.Where(fd => fd >= 0))
         {
-            UnixNative.Close(_theirNotifyEnd);
-            _theirNotifyEnd = -1;
+            UnixNative.Close(fd);
+        }
+
+        _theirNotifyEnd = -1;
+        _theirWriteEnd = -1;
+    }
+
+    /// <summary>Each datagram on the AcquireWrite socket is one write-without-response to RX.</summary>
+    private async Task ReadAcquiredWritesAsync(Socket socket)
+    {
+        byte[] buffer = new byte[512];
+        try
+        {
+            int read;
+            while ((read = await socket.ReceiveAsync(buffer)) > 0)
+            {
+                _written.Writer.TryWrite(new RxWrite(buffer[..read], "acquired"));
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Closed on disconnect.
         }
     }
 }

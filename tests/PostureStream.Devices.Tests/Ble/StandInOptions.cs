@@ -17,6 +17,9 @@ internal sealed class StandInOptions
     /// <summary>False: AcquireNotify answers org.bluez.Error.NotSupported (as older BlueZ and some stacks do).</summary>
     public bool SupportsAcquireNotify { get; init; } = true;
 
+    /// <summary>False: AcquireWrite answers org.bluez.Error.NotSupported, so writes come as WriteValue.</summary>
+    public bool SupportsAcquireWrite { get; init; } = true;
+
     /// <summary>An error name Device1.Connect answers with, e.g. org.bluez.Error.AuthenticationFailed.</summary>
     public string? ConnectError { get; init; }
 
