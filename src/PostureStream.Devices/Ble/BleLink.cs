@@ -36,6 +36,11 @@ public sealed class BleLink : IBleByteLink
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_session is not null || _supervisor != Task.CompletedTask)
+        {
+            throw new InvalidOperationException("the BLE link is already started");
+        }
+
         _status.OnNext(new BleLinkStatus(BleLinkState.Connecting, _options.Address));
         _session = await OpenSessionAsync(cancellationToken);
         _status.OnNext(new BleLinkStatus(BleLinkState.Connected, _options.Address));

@@ -18,7 +18,16 @@ public sealed class BlueZClient : IAsyncDisposable
     /// <summary>Connects to the bus (the system bus when <paramref name="busAddress"/> is null).</summary>
     public static async Task<BlueZClient> ConnectAsync(string? busAddress, TimeProvider? timeProvider, CancellationToken cancellationToken)
     {
-        DBusAddress address = busAddress is null ? DBusAddress.System : DBusAddress.Parse(busAddress);
+        DBusAddress address;
+        try
+        {
+            address = busAddress is null ? DBusAddress.System : DBusAddress.Parse(busAddress);
+        }
+        catch (FormatException e)
+        {
+            throw new BleException(BleErrorKind.NoSystemBus, $"{e.Message}; set DBUS_SYSTEM_BUS_ADDRESS to a unix:path=... address or unset it", e);
+        }
+
         try
         {
             return new BlueZClient(await DBusConnection.ConnectAsync(address, timeProvider, cancellationToken));

@@ -9,7 +9,10 @@ namespace PostureStream.Devices.Ble;
 /// </summary>
 public interface IBleByteLink : IAsyncDisposable
 {
-    /// <summary>Bytes from the device, one notification per chunk.</summary>
+    /// <summary>
+    /// Bytes from the device, one notification per chunk, never two at once. It may be raised on the
+    /// D-Bus reader thread: do not block in it (start a write, do not wait for it there).
+    /// </summary>
     IObservable<ReadOnlyMemory<byte>> Received { get; }
 
     /// <summary>Connecting, Connected, Disconnected (with the reason), Closed.</summary>

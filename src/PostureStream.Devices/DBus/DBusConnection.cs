@@ -245,60 +245,23 @@ public sealed class DBusConnection : IAsyncDisposable
 
     private void ReadLoop()
     {
+        var stream = new DBusMessageStream(_io);
         Exception? failure = null;
         try
         {
-            byte[] buffer = new byte[64 * 1024];
-            int length = 0;
-            var fds = new List<int>();
-            while (true)
+            while (stream.ReadNext() is { } message)
             {
-                if (length == buffer.Length)
-                {
-                    Array.Resize(ref buffer, buffer.Length * 2);
-                }
-
-                int read = _io.Receive(buffer.AsSpan(length), fds);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-                int consumed = 0;
-                while (true)
-                {
-                    int messageLength = DBusMessageCodec.MessageLength(buffer.AsSpan(consumed, length - consumed));
-                    if (messageLength == 0 || messageLength > length - consumed)
-                    {
-                        if (messageLength > buffer.Length)
-                        {
-                            Array.Resize(ref buffer, messageLength);
-                        }
-
-                        break;
-                    }
-
-                    var bytes = new ReadOnlyMemory<byte>(buffer.AsSpan(consumed, messageLength).ToArray());
-                    int fdCount = DBusMessageCodec.UnixFdCount(bytes);
-                    if (fdCount > fds.Count)
-                    {
-                        throw new DBusProtocolException($"message declares {fdCount} descriptors but {fds.Count} arrived");
-                    }
-
-                    int[] messageFds = fds.GetRange(0, fdCount).ToArray();
-                    fds.RemoveRange(0, fdCount);
-                    consumed += messageLength;
-                    Dispatch(DBusMessageCodec.Decode(bytes, messageFds));
-                }
-
-                Buffer.BlockCopy(buffer, consumed, buffer, 0, length - consumed);
-                length -= consumed;
+                Dispatch(message);
             }
         }
         catch (Exception e) when (e is IOException or DBusProtocolException or ObjectDisposedException or SocketException)
         {
             failure = e;
+        }
+
+        foreach (int fd in stream.Leftover)
+        {
+            UnixNative.Close(fd);
         }
 
         _readerEnded = true;

@@ -60,6 +60,20 @@ public sealed class ConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MessageLargerThanTheReadBuffer_ArrivesWhole()
+    {
+        await using DBusConnection server = await Wait.For(_bus.ConnectAsync());
+        await using DBusConnection client = await Wait.For(_bus.ConnectAsync());
+        await Wait.For(server.RequestNameAsync("test.Big", CancellationToken.None));
+        server.SetMethodCallHandler(call => Task.FromResult(call.CreateReply("ay", call.Body[0])));
+        byte[] payload = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray();
+
+        DBusMessage reply = await Wait.For(client.CallAsync(DBusMessage.MethodCall("test.Big", new DBusObjectPath("/x"), "test.Big", "Echo", "ay", payload), CancellationToken.None));
+
+        Assert.Equal(payload, reply.Body[0]);
+    }
+
+    [Fact]
     public async Task Signal_ReachesASubscriber()
     {
         await using DBusConnection sender = await Wait.For(_bus.ConnectAsync());
