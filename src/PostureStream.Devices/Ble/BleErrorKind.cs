@@ -13,4 +13,7 @@ public enum BleErrorKind
     ConnectFailed,
     NotConnected,
     PermissionDenied,
+
+    /// <summary>BlueZ answered a call with an error not listed above, or did not answer in time.</summary>
+    BlueZFailed,
 }

@@ -64,6 +64,25 @@ public sealed class BleException : Exception
         BleErrorKind.NoUartService,
         $"the device {address} connected but has no Nordic UART Service (TX {NordicUart.TxCharacteristicUuid}, RX {NordicUart.RxCharacteristicUuid}). Is it a PostureStream sensor?");
 
+    /// <summary>Any other failure below the link, as a BleException that still says where to look; null for exceptions that are not such failures.</summary>
+    internal static BleException? FromFailure(Exception e) => e switch
+    {
+        BleException => null,
+        DBus.DBusErrorException error => new(
+            BleErrorKind.BlueZFailed,
+            $"BlueZ answered {error.ErrorName}: {error.ErrorMessage}. Check bluetoothctl show, and journalctl -u bluetooth for the reason",
+            e),
+        TimeoutException => new(
+            BleErrorKind.BlueZFailed,
+            $"BlueZ did not answer in time ({e.Message}). Is bluetoothd stuck? systemctl restart bluetooth.service",
+            e),
+        DBus.DBusConnectionClosedException or DBus.DBusProtocolException => new(
+            BleErrorKind.NoSystemBus,
+            $"the connection to the system bus broke ({e.Message}). Is dbus running? systemctl status dbus",
+            e),
+        _ => null,
+    };
+
     internal static BleException ConnectFailed(string address, Exception inner) => new(
         BleErrorKind.ConnectFailed,
         $"could not connect to {address} ({inner.Message}). Move it closer, or restart it and try again",

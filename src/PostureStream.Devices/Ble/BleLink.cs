@@ -42,7 +42,15 @@ public sealed class BleLink : IBleByteLink
         }
 
         _status.OnNext(new BleLinkStatus(BleLinkState.Connecting, _options.Address));
-        _session = await OpenSessionAsync(cancellationToken);
+        try
+        {
+            _session = await OpenSessionAsync(cancellationToken);
+        }
+        catch (Exception e) when (BleException.FromFailure(e) is { } failure)
+        {
+            throw failure;
+        }
+
         _status.OnNext(new BleLinkStatus(BleLinkState.Connected, _options.Address));
         _supervisor = SuperviseAsync(_session, _stop.Token);
     }

@@ -12,6 +12,18 @@ public static class BleScanner
     /// </summary>
     public static async Task<IReadOnlyList<BleDeviceInfo>> ListNusDevicesAsync(BleScanOptions options, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ScanAsync(options, cancellationToken);
+        }
+        catch (Exception e) when (BleException.FromFailure(e) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private static async Task<IReadOnlyList<BleDeviceInfo>> ScanAsync(BleScanOptions options, CancellationToken cancellationToken)
+    {
         await using BlueZClient bluez = await BlueZClient.ConnectAsync(options.BusAddress, options.TimeProvider, cancellationToken);
         BlueZObjects objects = await bluez.GetObjectsAsync(cancellationToken);
         (DBusObjectPath adapter, _) = BlueZClient.SelectAdapter(objects, options.Adapter);

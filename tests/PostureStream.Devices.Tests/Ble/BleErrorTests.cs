@@ -72,4 +72,23 @@ public sealed class BleErrorTests
         Assert.Equal(BleErrorKind.PairingNeeded, e.Kind);
         Assert.Contains("bluetoothctl pair C0:FF:EE:00:00:01", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OtherBlueZError_NamesItAndWhereToLook()
+    {
+        await using BleTestBed bed = await BleTestBed.StartAsync(new StandInOptions { DiscoveryError = "org.bluez.Error.InProgress" });
+        BleException e = await StartFailsAsync(bed);
+        Assert.Equal(BleErrorKind.BlueZFailed, e.Kind);
+        Assert.Contains("org.bluez.Error.InProgress", e.Message, StringComparison.Ordinal);
+        Assert.Contains("journalctl -u bluetooth", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scanning_WithTheAdapterOff_SaysBluetoothctlPowerOn()
+    {
+        await using BleTestBed bed = await BleTestBed.StartAsync(new StandInOptions { Powered = false });
+        var e = await Assert.ThrowsAsync<BleException>(() => Wait.For(BleScanner.ListNusDevicesAsync(
+            new BleScanOptions { BusAddress = bed.Bus.Address.Text, Duration = TimeSpan.FromMilliseconds(50) }, CancellationToken.None)));
+        Assert.Equal(BleErrorKind.AdapterPoweredOff, e.Kind);
+    }
 }

@@ -40,6 +40,11 @@ internal sealed partial class BlueZStandIn
                     throw new DBusErrorException("org.bluez.Error.NotReady", "Resource Not Ready");
                 }
 
+                if (_options.DiscoveryError is { } error)
+                {
+                    throw new DBusErrorException(error, "Operation already in progress");
+                }
+
                 SetProperty(path, BlueZNames.Adapter, "Discovering", true);
                 HearAdvertisements();
                 return call.CreateReply();

@@ -23,6 +23,9 @@ internal sealed class StandInOptions
     /// <summary>An error name Device1.Connect answers with, e.g. org.bluez.Error.AuthenticationFailed.</summary>
     public string? ConnectError { get; init; }
 
+    /// <summary>An error name Adapter1.StartDiscovery answers with, e.g. org.bluez.Error.InProgress.</summary>
+    public string? DiscoveryError { get; init; }
+
     /// <summary>The MTU AcquireNotify reports. 23 (the ATT default) makes writes split into 20-byte chunks.</summary>
     public ushort Mtu { get; init; } = 23;
 
