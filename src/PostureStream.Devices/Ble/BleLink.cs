@@ -15,7 +15,7 @@ public sealed class BleLink : IBleByteLink
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _sessionLock = new(1, 1);
     private BlueZClient? _bluez;
-    private NusSession? _session;
+    private volatile NusSession? _session;
     private Task _supervisor = Task.CompletedTask;
     private int _reconnects;
 
