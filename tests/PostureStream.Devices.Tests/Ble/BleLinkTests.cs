@@ -130,6 +130,26 @@ public sealed class BleLinkTests
     }
 
     [Fact]
+    public async Task SystemBusRestart_IsReconnected_AndTheStreamContinues()
+    {
+        await using BleTestBed bed = await BleTestBed.StartAsync();
+        await using var link = new BleLink(bed.LinkOptions());
+        using var collector = new DecodingCollector(link);
+        await Wait.For(link.StartAsync(CancellationToken.None));
+        await Wait.For(bed.StandIn!.NotificationsStarted);
+
+        await bed.RestartBusAsync();
+
+        await Wait.For(bed.StandIn.NotificationsStarted);
+        await collector.WaitForStatusAsync(BleLinkState.Connected, 2);
+        List<byte[]> frames = WearerFrames.Build(samplesFrames: 3);
+        SendAll(bed.StandIn, frames);
+        await collector.WaitForFramesAsync(frames.Count);
+        Assert.Equal(frames, collector.Frames);
+        Assert.Equal(1, link.Reconnects);
+    }
+
+    [Fact]
     public async Task Dispose_DisconnectsTheDevice()
     {
         await using BleTestBed bed = await BleTestBed.StartAsync();

@@ -11,8 +11,8 @@ namespace PostureStream.Devices.Tests.DBus;
 internal sealed class PrivateBusDaemon : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
-    private readonly Process _process;
     private readonly string _directory;
+    private Process _process;
 
     private PrivateBusDaemon(Process process, string directory, DBusAddress address)
     {
@@ -21,11 +21,25 @@ internal sealed class PrivateBusDaemon : IAsyncDisposable
         Address = address;
     }
 
-    public DBusAddress Address { get; }
+    public DBusAddress Address { get; private set; }
 
     public static async Task<PrivateBusDaemon> StartAsync()
     {
         string directory = Directory.CreateTempSubdirectory("psbus-").FullName;
+        (Process process, DBusAddress address) = await LaunchAsync(directory);
+        return new PrivateBusDaemon(process, directory, address);
+    }
+
+    /// <summary>Kills the daemon (every connection drops) and starts a new one on the same socket path.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        (_process, Address) = await LaunchAsync(_directory);
+    }
+
+    private static async Task<(Process Process, DBusAddress Address)> LaunchAsync(string directory)
+    {
         string socket = Path.Combine(directory, "bus");
         string config = Path.Combine(directory, "bus.conf");
         await File.WriteAllTextAsync(config, $"""
@@ -69,12 +83,22 @@ internal sealed class PrivateBusDaemon : IAsyncDisposable
             throw new InvalidOperationException("dbus-daemon printed no address: " + error);
         }
 
-        return new PrivateBusDaemon(process, directory, DBusAddress.Parse(line.Trim()));
+        return (process, DBusAddress.Parse(line.Trim()));
     }
 
     public Task<DBusConnection> ConnectAsync() => DBusConnection.ConnectAsync(Address, null, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private async Task StopAsync()
     {
         if (!_process.HasExited)
         {
@@ -82,8 +106,5 @@ internal sealed class PrivateBusDaemon : IAsyncDisposable
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await _process.WaitForExitAsync(timeout.Token);
         }
-
-        _process.Dispose();
-        Directory.Delete(_directory, recursive: true);
     }
 }
