@@ -10,6 +10,7 @@ packages=(
   influxdb     # InfluxDB 1.x, started on 127.0.0.1 by the storage tests
   victoria-metrics  # a second /api/v2/write server for request-shape tests
   python3-scipy     # reference vectors for the filters (tools/filters/make_vectors.py)
+  dbus         # dbus-daemon: a private bus for the BLE tests (BlueZ stand-in)
 )
 
 missing=()
