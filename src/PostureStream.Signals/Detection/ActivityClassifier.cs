@@ -16,9 +16,16 @@ internal struct ActivityClassifier
     private long _lyingSinceMicros;
     private Activity _current;
     private Activity _candidate;
+    private Activity _raw;
     private bool _started;
 
     public readonly Activity Current => _current;
+
+    /// <summary>
+    /// The undebounced judgement of the last sample was sitting: which neutral the lordosis is read
+    /// against follows the pelvis at once, so sitting down is not read as 1 s of flattening.
+    /// </summary>
+    public readonly bool RawSitting => _raw == Activity.Sitting;
 
     /// <summary>Starts over: the next sample's activity is taken at once.</summary>
     public void Restart()
@@ -39,6 +46,7 @@ internal struct ActivityClassifier
     public Activity Update(in PostureInput s, bool walking, bool lumbarOk, bool pelvisOk, DetectionRules rules)
     {
         Activity raw = Raw(in s, walking, lumbarOk, pelvisOk, rules);
+        _raw = raw;
         if (!_started)
         {
             _started = true;

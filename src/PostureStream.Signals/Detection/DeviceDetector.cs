@@ -141,7 +141,7 @@ public sealed class DeviceDetector
         bool walking = _walking.Update(s.DeviceMicros, pelvisOk ? s.PelvisPitchSpikeFiltered : double.NaN);
         Activity activity = _activity.Update(in s, walking, lumbarOk, pelvisOk, _rules);
 
-        bool sitting = activity == Activity.Sitting;
+        bool sitting = _activity.RawSitting;
         double delta = sitting ? s.LordosisDeltaSitting : s.LordosisDeltaStanding;
         PostureState state;
         if (!lumbarOk || !pelvisOk)
@@ -154,7 +154,7 @@ public sealed class DeviceDetector
         }
         else
         {
-            state = Detect(in s, delta, activity, dt, sink);
+            state = Detect(in s, delta, sitting, activity, dt, sink);
         }
 
         bool bent = lumbarOk && s.LumbarFlexion > _rules.BendingDegrees;
@@ -192,9 +192,9 @@ public sealed class DeviceDetector
         _hasLast = true;
     }
 
-    private PostureState Detect(in PostureInput s, double delta, Activity activity, long dt, IDetectionSink sink)
+    private PostureState Detect(in PostureInput s, double delta, bool sitting, Activity activity, long dt, IDetectionSink sink)
     {
-        EpisodeThresholds t = activity == Activity.Sitting ? _rules.Sitting : _rules.Standing;
+        EpisodeThresholds t = sitting ? _rules.Sitting : _rules.Standing;
         bool accumulate = activity is Activity.Sitting or Activity.Standing;
         EpisodeStep flat = _flattening.Step(in s, -delta, -t.FlatteningStart, -t.FlatteningEnd, accumulate, dt, _rules);
         if (flat != EpisodeStep.None)

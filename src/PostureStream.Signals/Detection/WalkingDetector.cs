@@ -11,7 +11,8 @@ namespace PostureStream.Signals.Detection;
 /// turns it into up-crossings, and the period between successive up-crossings, which must lie in
 /// 1/<see cref="DetectionOptions.WalkingMaxFrequencyHz"/> … 1/<see cref="DetectionOptions.WalkingMinFrequencyHz"/>.
 /// Walking starts after <see cref="DetectionOptions.WalkingCyclesToDetect"/> such periods in a row and
-/// lasts until no in-band period has ended for two maximum periods. Everything is measured in device
+/// lasts until the signal stops swinging across the band (no swing for 5/8 of the longest period) or no
+/// in-band period has ended for two longest periods. Everything is measured in device
 /// microseconds, so any sample rate (100 Hz, 104 Hz) and a clock skew of a few per cent work alike.
 /// Noise is held back by the smoother and the hysteresis; slow sway (0.5 Hz) has too long a period.
 /// The result is not debounced: the engine's 1 s activity debounce comes on top.
@@ -30,6 +31,7 @@ public struct WalkingDetector
     private double _slow;
     private long _lastUpMicros;
     private long _lastValidCycleMicros;
+    private long _lastSideChangeMicros;
     private long _walkingSinceMicros;
     private int _validCycles;
     private sbyte _side;
@@ -114,16 +116,29 @@ public struct WalkingDetector
                 OnUpCrossing(deviceMicros);
             }
 
+            if (_side != 1)
+            {
+                _lastSideChangeMicros = deviceMicros;
+            }
+
             _side = 1;
         }
         else if (band < -_rules.Amplitude)
         {
+            if (_side != -1)
+            {
+                _lastSideChangeMicros = deviceMicros;
+            }
+
             _side = -1;
         }
 
         if (_walking)
         {
-            _walking = deviceMicros - _lastValidCycleMicros <= 2 * _rules.MaxPeriodMicros;
+            // Gait swings across the band every half period: a swing that does not come within
+            // 5/8 of the longest period means the wearer stopped (keeps the end of a walk prompt).
+            _walking = deviceMicros - _lastValidCycleMicros <= 2 * _rules.MaxPeriodMicros
+                && deviceMicros - _lastSideChangeMicros <= _rules.MaxPeriodMicros * 5 / 8;
             if (!_walking)
             {
                 _validCycles = 0;
