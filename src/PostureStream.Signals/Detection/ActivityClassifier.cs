@@ -21,11 +21,11 @@ internal struct ActivityClassifier
 
     public readonly Activity Current => _current;
 
-    /// <summary>
-    /// The undebounced judgement of the last sample was sitting: which neutral the lordosis is read
-    /// against follows the pelvis at once, so sitting down is not read as 1 s of flattening.
-    /// </summary>
-    public readonly bool RawSitting => _raw == Activity.Sitting;
+    /// <summary>The undebounced judgement of the last sample.</summary>
+    public readonly Activity Raw => _raw;
+
+    /// <summary>The last sample had both sensors far from upright (lying, or a deep bend), held or not.</summary>
+    public readonly bool InLyingPose => _lyingSinceMicros >= 0;
 
     /// <summary>Starts over: the next sample's activity is taken at once.</summary>
     public void Restart()
@@ -45,7 +45,7 @@ internal struct ActivityClassifier
     /// <summary>Judges one sample and returns the debounced activity.</summary>
     public Activity Update(in PostureInput s, bool walking, bool lumbarOk, bool pelvisOk, DetectionRules rules)
     {
-        Activity raw = Raw(in s, walking, lumbarOk, pelvisOk, rules);
+        Activity raw = Judge(in s, walking, lumbarOk, pelvisOk, rules);
         _raw = raw;
         if (!_started)
         {
@@ -76,7 +76,7 @@ internal struct ActivityClassifier
         return _current;
     }
 
-    private Activity Raw(in PostureInput s, bool walking, bool lumbarOk, bool pelvisOk, DetectionRules rules)
+    private Activity Judge(in PostureInput s, bool walking, bool lumbarOk, bool pelvisOk, DetectionRules rules)
     {
         bool lyingPose = lumbarOk && pelvisOk
             && FarFromUpright(s.LumbarPitch, s.LumbarRoll, rules.LyingDegrees)

@@ -12,6 +12,7 @@ public sealed class DeviceDetector
     private ActivityClassifier _activity;
     private EpisodeTracker _flattening;
     private EpisodeTracker _hyperextension;
+    private PostureHysteresis _hysteresis;
     private BuzzGovernor _buzz;
     private BendTracker _bend;
     private MinuteRollup _minute;
@@ -114,8 +115,9 @@ public sealed class DeviceDetector
     {
         _walking.Reset();
         _activity.Restart();
-        _flattening.Reset();
-        _hyperextension.Reset();
+        _flattening.End();
+        _hyperextension.End();
+        _hysteresis.Reset();
         _lastBucket = long.MinValue;
         _hasLast = false;
         _lastActivity = Activity.Unknown;
@@ -141,8 +143,13 @@ public sealed class DeviceDetector
         bool walking = _walking.Update(s.DeviceMicros, pelvisOk ? s.PelvisPitchSpikeFiltered : double.NaN);
         Activity activity = _activity.Update(in s, walking, lumbarOk, pelvisOk, _rules);
 
-        bool sitting = _activity.RawSitting;
+        // Which neutral the state is read against: sitting as soon as the pelvis says so, standing again
+        // only once the debounced activity has left sitting (sitting down is not a second of flattening
+        // against the standing neutral; a reach from the chair is still judged against the sitting one).
+        Activity raw = _activity.Raw;
+        bool sitting = raw == Activity.Sitting || activity == Activity.Sitting;
         double delta = sitting ? s.LordosisDeltaSitting : s.LordosisDeltaStanding;
+        EpisodeThresholds thresholds = sitting ? _rules.Sitting : _rules.Standing;
         PostureState state;
         if (!lumbarOk || !pelvisOk)
         {
@@ -154,7 +161,26 @@ public sealed class DeviceDetector
         }
         else
         {
-            state = Detect(in s, delta, sitting, activity, dt, sink);
+            state = _hysteresis.Update(delta, thresholds);
+        }
+
+        // Episodes count only settled sitting or standing: the sample's own judgement agrees with the
+        // debounced activity (then both pick the same neutral). Gait, a bend or a lying pose pause the
+        // episode the moment they show, and so does a change of activity still being debounced, so
+        // standing up, sitting down or reaching never opens, feeds or ends an episode.
+        bool counts = state is not (PostureState.SensorFault or PostureState.Uncalibrated)
+            && raw == activity
+            && activity is (Activity.Sitting or Activity.Standing)
+            && !_activity.InLyingPose;
+        if (gap || !counts)
+        {
+            _flattening.Pause();
+            _hyperextension.Pause();
+        }
+
+        if (counts)
+        {
+            Detect(in s, delta, thresholds, activity, sink);
         }
 
         bool bent = lumbarOk && s.LumbarFlexion > _rules.BendingDegrees;
@@ -192,25 +218,19 @@ public sealed class DeviceDetector
         _hasLast = true;
     }
 
-    private PostureState Detect(in PostureInput s, double delta, bool sitting, Activity activity, long dt, IDetectionSink sink)
+    private void Detect(in PostureInput s, double delta, EpisodeThresholds t, Activity activity, IDetectionSink sink)
     {
-        EpisodeThresholds t = sitting ? _rules.Sitting : _rules.Standing;
-        bool accumulate = activity is Activity.Sitting or Activity.Standing;
-        EpisodeStep flat = _flattening.Step(in s, -delta, -t.FlatteningStart, -t.FlatteningEnd, accumulate, dt, _rules);
+        EpisodeStep flat = _flattening.Step(in s, -delta, -t.FlatteningStart, -t.FlatteningEnd, _rules);
         if (flat != EpisodeStep.None)
         {
             Alert(EpisodeKind.Flattening, flat, s.DeviceMicros, s.Utc, activity, sink);
         }
 
-        EpisodeStep hyper = _hyperextension.Step(in s, delta, t.HyperextensionStart, t.HyperextensionEnd, accumulate, dt, _rules);
+        EpisodeStep hyper = _hyperextension.Step(in s, delta, t.HyperextensionStart, t.HyperextensionEnd, _rules);
         if (hyper != EpisodeStep.None)
         {
             Alert(EpisodeKind.Hyperextension, hyper, s.DeviceMicros, s.Utc, activity, sink);
         }
-
-        return _flattening.Active ? PostureState.Flattened
-            : _hyperextension.Active ? PostureState.Hyperextended
-            : PostureState.Neutral;
     }
 
     private void OnGap(in PostureInput s, IDetectionSink sink)
@@ -232,8 +252,7 @@ public sealed class DeviceDetector
         if (segment)
         {
             _activity.Restart();
-            _flattening.Reset();
-            _hyperextension.Reset();
+            _hysteresis.Reset();
         }
         else
         {

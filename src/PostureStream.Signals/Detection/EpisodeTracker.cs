@@ -10,33 +10,31 @@ internal enum EpisodeStep : byte
 }
 
 /// <summary>
-/// One kind of sustained episode (DESIGN §6) for one device: the hysteresis state, the episode clock,
-/// the excursion clock, the peak. Works on a normalised value <c>x</c> that grows toward the bad posture
-/// (−lordosis_delta for flattening, +lordosis_delta for hyper-extension), so one rule serves both kinds:
-/// the condition starts when x ≥ start and stops when x &lt; end.
+/// One kind of sustained episode (DESIGN §6) for one device: its hysteresis, clock, excursion and peak.
+/// Works on a normalised value <c>x</c> that grows toward the bad posture (−lordosis_delta for
+/// flattening, +lordosis_delta for hyper-extension), so one rule serves both kinds: the condition
+/// starts when x ≥ start and stops when x &lt; end.
 /// </summary>
 /// <remarks>
-/// Clocks: each sample stands for the device-time interval since the previous one (none after a gap).
-/// That interval adds to the episode clock when the sample is sitting or standing with the condition on,
-/// and to the excursion clock when the condition is off (any activity; gaps and invalid samples freeze
-/// both). The episode raises on the first sample whose clock reaches the sustain time, ends on the first
-/// sample whose excursion clock exceeds the tolerance.
+/// <see cref="Step"/> is called only for samples that are sitting or standing with both sensors and a
+/// neutral; every other sample (walking, bending, lying, unknown, fault, uncalibrated) calls
+/// <see cref="Pause"/>, which freezes the hysteresis, the clock and any excursion, as does a gap.
+/// The clock adds the device time between two consecutive counted samples (condition on, nothing
+/// paused in between). An excursion is measured from its first sample past the end threshold; the
+/// episode ends at the first sample at which it has lasted longer than the tolerance.
 /// </remarks>
 internal struct EpisodeTracker
 {
     private long _accumulatedMicros;
-    private long _excursionMicros;
+    private long _excursionStartMicros;
     private long _nextReminderMicros;
+    private long _previousCountedMicros;
     private double _peak;
     private bool _active;
     private bool _open;
     private bool _raised;
-
-    public readonly bool Active => _active;
-
-    public readonly bool Open => _open;
-
-    public readonly bool Raised => _raised;
+    private bool _previousCounted;
+    private bool _inExcursion;
 
     public readonly long AccumulatedMicros => _accumulatedMicros;
 
@@ -47,8 +45,11 @@ internal struct EpisodeTracker
 
     public DateTime StartUtc { readonly get; private set; }
 
-    /// <summary>One valid sample (detection can run). <paramref name="dt"/> is 0 after a gap.</summary>
-    public EpisodeStep Step(in PostureInput s, double x, double start, double end, bool accumulate, long dt, DetectionRules rules)
+    /// <summary>A sample that cannot count (other activity, fault, no neutral, or right after a gap).</summary>
+    public void Pause() => _previousCounted = false;
+
+    /// <summary>One sitting or standing sample with a valid lordosis delta.</summary>
+    public EpisodeStep Step(in PostureInput s, double x, double start, double end, DetectionRules rules)
     {
         bool was = _active;
         _active = was ? x >= end : x >= start;
@@ -58,11 +59,12 @@ internal struct EpisodeTracker
             {
                 _open = true;
                 _raised = false;
+                _inExcursion = false;
                 _accumulatedMicros = 0;
-                _excursionMicros = 0;
                 _peak = x;
                 StartMicros = s.DeviceMicros;
                 StartUtc = s.Utc;
+                Counted(s.DeviceMicros);
             }
 
             return EpisodeStep.None;
@@ -70,22 +72,23 @@ internal struct EpisodeTracker
 
         if (!_active)
         {
-            _excursionMicros = was ? 0 : _excursionMicros + dt;
-            if (_excursionMicros > rules.ExcursionMicros)
+            _previousCounted = false;
+            if (!_inExcursion)
             {
-                return End();
+                _inExcursion = true;
+                _excursionStartMicros = s.DeviceMicros;
             }
 
-            return EpisodeStep.None;
+            return s.DeviceMicros - _excursionStartMicros > rules.ExcursionMicros ? End() : EpisodeStep.None;
         }
 
-        _excursionMicros = 0;
-        if (!accumulate)
+        _inExcursion = false;
+        if (_previousCounted)
         {
-            return EpisodeStep.None;
+            _accumulatedMicros += s.DeviceMicros - _previousCountedMicros;
         }
 
-        _accumulatedMicros += dt;
+        Counted(s.DeviceMicros);
         if (x > _peak)
         {
             _peak = x;
@@ -109,20 +112,20 @@ internal struct EpisodeTracker
         return EpisodeStep.None;
     }
 
-    /// <summary>Ends the episode now (long gap, new segment, end of stream). Cleared when it had raised.</summary>
+    /// <summary>Ends the episode now (excursion, long gap, new segment, end of stream). Cleared when it had raised.</summary>
     public EpisodeStep End()
     {
         bool wasRaised = _open && _raised;
         _open = false;
         _raised = false;
+        _active = false;
+        _previousCounted = false;
         return wasRaised ? EpisodeStep.Cleared : EpisodeStep.None;
     }
 
-    /// <summary>Forgets the hysteresis state too (new segment).</summary>
-    public void Reset()
+    private void Counted(long micros)
     {
-        _active = false;
-        _open = false;
-        _raised = false;
+        _previousCounted = true;
+        _previousCountedMicros = micros;
     }
 }

@@ -79,7 +79,7 @@ public sealed class AlertJsonLinesTests
         Assert.Equal(first, again);
         string text = Encoding.UTF8.GetString(first);
         Assert.Equal(4, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        // The hyper-extension episode starts with the standing posture but its clock waits for the walk to end (~1.3 s).
-        Assert.EndsWith("\"kind\":\"hyperextension\",\"phase\":\"cleared\",\"episodeStart\":\"2026-03-02T09:01:20.000000Z\",\"durationSeconds\":78.7,\"peakDeltaDegrees\":10,\"activity\":\"standing\"}\n", text, StringComparison.Ordinal);
+        // The hyper-extension episode opens only once the walk is over (~1.3 s after the gait stops).
+        Assert.EndsWith("\"kind\":\"hyperextension\",\"phase\":\"cleared\",\"episodeStart\":\"2026-03-02T09:01:21.300000Z\",\"durationSeconds\":78.69,\"peakDeltaDegrees\":10,\"activity\":\"standing\"}\n", text, StringComparison.Ordinal);
     }
 }

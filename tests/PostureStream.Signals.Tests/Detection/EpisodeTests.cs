@@ -58,8 +58,9 @@ public sealed class EpisodeTests
         AlertEvent raised = Assert.Single(Detect.Run(b).Alerts);
         Assert.Equal(AlertPhase.Raised, raised.Phase);
         Assert.Equal(b.Samples[0].DeviceMicros, raised.EpisodeStartMicros);
-        // 29.99 s before the excursion, then 30.01 s from the interval that ends the excursion on.
-        Assert.Equal(60_000_000, excursionStart - b.Samples[0].DeviceMicros - 10_000 + (raised.DeviceMicros - back + 10_000));
+        // 29.99 s counted before the excursion; the first flat sample after it counts nothing, then 30.01 s more.
+        Assert.Equal(29_990_000, excursionStart - 10_000 - b.Samples[0].DeviceMicros);
+        Assert.Equal(back + 30_010_000, raised.DeviceMicros);
     }
 
     [Fact]
@@ -150,15 +151,15 @@ public sealed class EpisodeTests
     [Fact]
     public void Walking_PausesTheEpisodeClock()
     {
-        // 30 s flat standing, 20 s flat walking, then flat standing: the raise comes 20 s later than without the walk
-        // (plus the debounce: the first second of walking still counts as standing, the first second back as walking).
+        // 30 s flat standing, 20 s flat walking, then flat standing: the raise comes about 20 s later than without
+        // the walk (the gait needs ~1 s to be recognised; standing counts again ~1.3 s after the gait stops).
         var b = new PostureInputBuilder().Hold(Flat, 30).Hold(Pose.Walking(-12), 20);
         b.Hold(Flat, 40);
         var sink = Detect.Run(b);
         Assert.Contains(sink.Points, p => p.Activity == Activity.Walking);
         AlertEvent raised = Assert.Single(sink.Alerts);
         long paused = raised.DeviceMicros - raised.EpisodeStartMicros - 60_000_000;
-        Assert.InRange(paused, 16_000_000, 20_000_000);
+        Assert.InRange(paused, 19_000_000, 21_000_000);
         Assert.Equal(Activity.Standing, raised.Activity);
     }
 
@@ -167,7 +168,9 @@ public sealed class EpisodeTests
     {
         var b = new PostureInputBuilder().Hold(Flat, 30).Hold(Pose.Bending(60, 20, -12), 10).Hold(Flat, 40);
         AlertEvent raised = Assert.Single(Detect.Run(b).Alerts);
-        Assert.Equal(raised.EpisodeStartMicros + 70_000_000, raised.DeviceMicros);
+        // The bend pauses at once (30 s); standing counts again once the debounce confirms it (41 s),
+        // from the sample after: 29.99 s + 30.01 s of counted time.
+        Assert.Equal(raised.EpisodeStartMicros + 71_010_000, raised.DeviceMicros);
     }
 
     [Fact]
@@ -178,8 +181,8 @@ public sealed class EpisodeTests
         Assert.Contains(sink.Points, p => p.Activity == Activity.Lying);
         AlertEvent raised = Assert.Single(sink.Alerts);
         long paused = raised.DeviceMicros - raised.EpisodeStartMicros - 60_000_000;
-        // Lying is taken after 10 s held + 1 s debounce and left 1 s after sitting again: ~20 s paused.
-        Assert.InRange(paused, 19_500_000, 20_500_000);
+        // The lying pose pauses at once; sitting counts again once the debounce confirms it, 1 s after.
+        Assert.Equal(31_010_000, paused);
     }
 
     [Fact]
@@ -211,9 +214,10 @@ public sealed class EpisodeTests
     {
         var b = new PostureInputBuilder().Hold(Flat, 30).Hold(Pose.LumbarFault(-12), 20).Hold(Flat, 31);
         var sink = Detect.Run(b);
-        Assert.Contains(sink.Points, p => p.State == PostureState.SensorFault);
+        Assert.Equal(2000, sink.Points.Count(p => p.State == PostureState.SensorFault) * 10);
         AlertEvent raised = Assert.Single(sink.Alerts);
-        Assert.Equal(raised.EpisodeStartMicros + 29_990_000 + 20_000_000 + 30_010_000, raised.DeviceMicros);
+        // 29.99 s, 20 s of fault, then the first good sample counts nothing and 30.01 s more.
+        Assert.Equal(raised.EpisodeStartMicros + 80_010_000, raised.DeviceMicros);
     }
 
     [Fact]
