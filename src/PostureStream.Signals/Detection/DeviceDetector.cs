@@ -1,0 +1,296 @@
+namespace PostureStream.Signals.Detection;
+
+/// <summary>
+/// Activity, episodes, alerts, bends, rollups and decimation for ONE device (DESIGN §6), fed batches of
+/// conditioned samples in device-time order. Not thread-safe: feed it from one thread (an Rx pipeline
+/// does); only <see cref="RequestSnooze"/> may be called from elsewhere. Allocates nothing per sample.
+/// </summary>
+public sealed class DeviceDetector
+{
+    private readonly DetectionRules _rules;
+    private WalkingDetector _walking;
+    private ActivityClassifier _activity;
+    private EpisodeTracker _flattening;
+    private EpisodeTracker _hyperextension;
+    private PostureHysteresis _hysteresis;
+    private BuzzGovernor _buzz;
+    private BendTracker _bend;
+    private MinuteRollup _minute;
+    private long _lastMicros;
+    private DateTime _lastUtc;
+    private long _lastBucket;
+    private int _snoozeRequested;
+    private Activity _lastActivity;
+    private PostureState _lastState;
+    private bool _hasLast;
+
+    public DeviceDetector(DeviceIdentity device, DetectionOptions options)
+        : this(device, DetectionRules.From(options))
+    {
+    }
+
+    internal DeviceDetector(DeviceIdentity device, DetectionRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        Device = device;
+        _rules = rules;
+        _walking = new WalkingDetector(rules.Walking);
+        _buzz = new BuzzGovernor();
+        Restart();
+    }
+
+    public DeviceIdentity Device { get; }
+
+    /// <summary>Debounced activity at the last sample.</summary>
+    public Activity Activity => _lastActivity;
+
+    /// <summary>Posture state at the last sample.</summary>
+    public PostureState State => _lastState;
+
+    /// <summary>Device time of the last sample (−1 before any).</summary>
+    public long LastDeviceMicros => _hasLast ? _lastMicros : -1;
+
+    /// <summary>
+    /// How long the wearer has been walking without a break, up to the last sample (zero when not walking).
+    /// Works before any neutral exists: the calibration stage's "5 s of walking" hook (DESIGN §5).
+    /// </summary>
+    public TimeSpan ContinuousWalking => _walking.WalkingDuration(_lastMicros);
+
+    /// <summary>Device time until which buzzes are held back by a snooze (long.MinValue when never snoozed).</summary>
+    public long SnoozedUntilMicros => _buzz.SnoozedUntilMicros;
+
+    /// <summary>Snooze buzzes for the configured time from this device time (EVENT code 4 carries one).</summary>
+    public void Snooze(long deviceMicros) => _buzz.Snooze(deviceMicros, _rules);
+
+    /// <summary>Thread-safe: snooze from the next sample processed (the dashboard's button).</summary>
+    public void RequestSnooze() => Interlocked.Exchange(ref _snoozeRequested, 1);
+
+    /// <summary>Processes a batch of samples (any length) in order; outputs go to <paramref name="sink"/>.</summary>
+    public void Process(ReadOnlySpan<PostureInput> samples, IDetectionSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        if (samples.IsEmpty)
+        {
+            return;
+        }
+
+        if (_snoozeRequested != 0 && Interlocked.Exchange(ref _snoozeRequested, 0) != 0)
+        {
+            Snooze(samples[0].DeviceMicros);
+        }
+
+        for (int i = 0; i < samples.Length; i++)
+        {
+            Step(in samples[i], sink);
+        }
+    }
+
+    /// <summary>
+    /// End of the source (DESIGN §3): clears open raised episodes at the last sample, reports a bend in
+    /// progress and flushes the partial minute. The detector may be fed again afterwards (a new segment).
+    /// </summary>
+    public void Complete(IDetectionSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        if (!_hasLast)
+        {
+            return;
+        }
+
+        EndEpisodes(sink);
+        if (_bend.Finish())
+        {
+            sink.OnBend(_bend.ToEvent(Device, _rules.LumbarDominantShare));
+        }
+
+        if (_minute.HasData)
+        {
+            sink.OnSummary(_minute.Take(Device));
+        }
+
+        Restart();
+    }
+
+    private void Restart()
+    {
+        _walking.Reset();
+        _activity.Restart();
+        _flattening.End();
+        _hyperextension.End();
+        _hysteresis.Reset();
+        _lastBucket = long.MinValue;
+        _hasLast = false;
+        _lastActivity = Activity.Unknown;
+        _lastState = PostureState.Uncalibrated;
+    }
+
+    private void Step(in PostureInput s, IDetectionSink sink)
+    {
+        PostureInputFlags flags = s.Flags;
+        bool gap = (flags & (PostureInputFlags.GapBefore | PostureInputFlags.SegmentStart)) != 0 && _hasLast;
+        long dt = 0;
+        if (gap)
+        {
+            OnGap(in s, sink);
+        }
+        else if (_hasLast)
+        {
+            dt = Math.Max(0, s.DeviceMicros - _lastMicros);
+        }
+
+        bool lumbarOk = (flags & PostureInputFlags.LumbarFault) == 0 && !double.IsNaN(s.LumbarPitch);
+        bool pelvisOk = (flags & PostureInputFlags.PelvisFault) == 0 && !double.IsNaN(s.PelvisPitch);
+        bool walking = _walking.Update(s.DeviceMicros, pelvisOk ? s.PelvisPitchSpikeFiltered : double.NaN);
+        Activity activity = _activity.Update(in s, walking, lumbarOk, pelvisOk, _rules);
+
+        // Which neutral the state is read against: sitting as soon as the pelvis says so, standing again
+        // only once the debounced activity has left sitting (sitting down is not a second of flattening
+        // against the standing neutral; a reach from the chair is still judged against the sitting one).
+        Activity raw = _activity.Raw;
+        bool sitting = raw == Activity.Sitting || activity == Activity.Sitting;
+        double delta = sitting ? s.LordosisDeltaSitting : s.LordosisDeltaStanding;
+        EpisodeThresholds thresholds = sitting ? _rules.Sitting : _rules.Standing;
+        PostureState state;
+        if (!lumbarOk || !pelvisOk)
+        {
+            state = PostureState.SensorFault;
+        }
+        else if ((flags & PostureInputFlags.Uncalibrated) != 0 || double.IsNaN(delta))
+        {
+            state = PostureState.Uncalibrated;
+        }
+        else
+        {
+            state = _hysteresis.Update(delta, thresholds);
+        }
+
+        // Episodes count only settled sitting or standing: the sample's own judgement agrees with the
+        // debounced activity (then both pick the same neutral). Gait, a bend or a lying pose pause the
+        // episode the moment they show, and so does a change of activity still being debounced, so
+        // standing up, sitting down or reaching never opens, feeds or ends an episode.
+        bool counts = state is not (PostureState.SensorFault or PostureState.Uncalibrated)
+            && raw == activity
+            && activity is (Activity.Sitting or Activity.Standing)
+            && !_activity.InLyingPose;
+        if (gap || !counts)
+        {
+            _flattening.Pause();
+            _hyperextension.Pause();
+        }
+
+        if (counts)
+        {
+            Detect(in s, delta, thresholds, activity, sink);
+        }
+
+        bool bent = lumbarOk && s.LumbarFlexion > _rules.BendingDegrees;
+        if (_bend.Update(in s, bent, activity == Activity.Bending))
+        {
+            sink.OnBend(_bend.ToEvent(Device, _rules.LumbarDominantShare));
+        }
+
+        if (_minute.IsNewMinute(s.Utc))
+        {
+            sink.OnSummary(_minute.Take(Device));
+        }
+
+        double tilt = pelvisOk ? s.PelvicTilt : double.NaN;
+        double shownDelta = state is PostureState.SensorFault or PostureState.Uncalibrated ? double.NaN : delta;
+        _minute.Add(s.Utc, dt, state, activity, tilt, shownDelta, gap);
+
+        long bucket = FloorDiv(s.DeviceMicros, _rules.DecimationMicros);
+        if (bucket != _lastBucket)
+        {
+            _lastBucket = bucket;
+            sink.OnPosture(new PosturePoint(Device, s.Utc, s.DeviceMicros, s.LumbarPitch, s.LumbarRoll, s.PelvisPitch, s.PelvisRoll,
+                tilt, lumbarOk ? s.LumbarFlexion : double.NaN, shownDelta, activity, state));
+        }
+
+        if (activity != _lastActivity || state != _lastState)
+        {
+            sink.OnStateChanged(new DetectionStateChange(Device, s.Utc, s.DeviceMicros, activity, state, _lastActivity, _lastState));
+            _lastActivity = activity;
+            _lastState = state;
+        }
+
+        _lastMicros = s.DeviceMicros;
+        _lastUtc = s.Utc;
+        _hasLast = true;
+    }
+
+    private void Detect(in PostureInput s, double delta, EpisodeThresholds t, Activity activity, IDetectionSink sink)
+    {
+        EpisodeStep flat = _flattening.Step(in s, -delta, -t.FlatteningStart, -t.FlatteningEnd, _rules);
+        if (flat != EpisodeStep.None)
+        {
+            Alert(EpisodeKind.Flattening, flat, s.DeviceMicros, s.Utc, activity, sink);
+        }
+
+        EpisodeStep hyper = _hyperextension.Step(in s, delta, t.HyperextensionStart, t.HyperextensionEnd, _rules);
+        if (hyper != EpisodeStep.None)
+        {
+            Alert(EpisodeKind.Hyperextension, hyper, s.DeviceMicros, s.Utc, activity, sink);
+        }
+    }
+
+    private void OnGap(in PostureInput s, IDetectionSink sink)
+    {
+        long gapMicros = s.GapMicros > 0 ? s.GapMicros : s.DeviceMicros - _lastMicros;
+        bool segment = (s.Flags & PostureInputFlags.SegmentStart) != 0;
+        if (segment || gapMicros > _rules.GapMicros)
+        {
+            // The episode ended where the data stopped: clear it at the last sample before the gap.
+            EndEpisodes(sink);
+        }
+
+        if (_bend.Finish())
+        {
+            sink.OnBend(_bend.ToEvent(Device, _rules.LumbarDominantShare));
+        }
+
+        _walking.Reset();
+        if (segment)
+        {
+            _activity.Restart();
+            _hysteresis.Reset();
+        }
+        else
+        {
+            _activity.AfterGap();
+        }
+    }
+
+    private void EndEpisodes(IDetectionSink sink)
+    {
+        if (_flattening.End() == EpisodeStep.Cleared)
+        {
+            Alert(EpisodeKind.Flattening, EpisodeStep.Cleared, _lastMicros, _lastUtc, _lastActivity, sink);
+        }
+
+        if (_hyperextension.End() == EpisodeStep.Cleared)
+        {
+            Alert(EpisodeKind.Hyperextension, EpisodeStep.Cleared, _lastMicros, _lastUtc, _lastActivity, sink);
+        }
+    }
+
+    private void Alert(EpisodeKind kind, EpisodeStep step, long micros, DateTime utc, Activity activity, IDetectionSink sink)
+    {
+        ref readonly EpisodeTracker e = ref kind == EpisodeKind.Flattening ? ref _flattening : ref _hyperextension;
+        AlertPhase phase = step switch
+        {
+            EpisodeStep.Raised => AlertPhase.Raised,
+            EpisodeStep.Reminder => AlertPhase.Reminder,
+            _ => AlertPhase.Cleared,
+        };
+        bool buzzed = phase != AlertPhase.Cleared && _buzz.TryBuzz(micros, utc, _rules);
+        double peak = kind == EpisodeKind.Flattening ? -e.Peak : e.Peak;
+        sink.OnAlert(new AlertEvent(Device, utc, micros, kind, phase, e.StartUtc, e.StartMicros,
+            TimeSpan.FromMicroseconds(e.AccumulatedMicros), peak, activity, buzzed));
+    }
+
+    private static long FloorDiv(long value, long divisor)
+    {
+        long q = value / divisor;
+        return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? q - 1 : q;
+    }
+}
