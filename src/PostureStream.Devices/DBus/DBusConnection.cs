@@ -19,7 +19,7 @@ public sealed class DBusConnection : IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly Lock _sendLock = new();
     private readonly ConcurrentDictionary<uint, TaskCompletionSource<DBusMessage>> _pending = new();
-    private readonly List<Subscription> _subscriptions = [];
+    private readonly List<DBusSubscription> _subscriptions = [];
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Func<DBusMessage, Task<DBusMessage>>? _methodCallHandler;
     private uint _lastSerial;
@@ -172,7 +172,7 @@ public sealed class DBusConnection : IAsyncDisposable
     /// </summary>
     public async Task<IDisposable> SubscribeAsync(DBusMatchRule rule, Action<DBusMessage> handler, CancellationToken cancellationToken)
     {
-        var subscription = new Subscription(this, rule, handler);
+        var subscription = new DBusSubscription(this, rule, handler);
         lock (_subscriptions)
         {
             _subscriptions.Add(subscription);
@@ -286,13 +286,13 @@ public sealed class DBusConnection : IAsyncDisposable
 
                 break;
             case DBusMessageType.Signal:
-                Subscription[] subscriptions;
+                DBusSubscription[] subscriptions;
                 lock (_subscriptions)
                 {
                     subscriptions = [.. _subscriptions];
                 }
 
-                foreach (Subscription subscription in subscriptions.Where(s => s.Rule.Matches(message)))
+                foreach (DBusSubscription subscription in subscriptions.Where(s => s.Rule.Matches(message)))
                 {
                     subscription.Handler(message);
                 }
@@ -346,43 +346,39 @@ public sealed class DBusConnection : IAsyncDisposable
         }
     }
 
-    private sealed class Subscription(DBusConnection connection, DBusMatchRule rule, Action<DBusMessage> handler) : IDisposable
+    /// <summary>Stops routing a subscription's signals and tells the bus to stop sending them.</summary>
+    internal void Unsubscribe(DBusSubscription subscription)
     {
-        public DBusMatchRule Rule { get; } = rule;
-
-        public Action<DBusMessage> Handler { get; } = handler;
-
-        public void Dispose()
+        lock (_subscriptions)
         {
-            lock (connection._subscriptions)
+            if (!_subscriptions.Remove(subscription))
             {
-                if (!connection._subscriptions.Remove(this))
-                {
-                    return;
-                }
+                return;
             }
+        }
 
-            if (connection._disposed == 0)
+        if (_disposed != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            Send(new DBusMessage
             {
-                try
-                {
-                    connection.Send(new DBusMessage
-                    {
-                        Type = DBusMessageType.MethodCall,
-                        Flags = DBusMessageFlags.NoReplyExpected,
-                        Destination = BusName,
-                        Path = BusPath,
-                        Interface = BusName,
-                        Member = "RemoveMatch",
-                        Signature = "s",
-                        Body = [Rule.ToString()],
-                    });
-                }
-                catch (DBusConnectionClosedException)
-                {
-                    // Nothing to remove on a closed connection.
-                }
-            }
+                Type = DBusMessageType.MethodCall,
+                Flags = DBusMessageFlags.NoReplyExpected,
+                Destination = BusName,
+                Path = BusPath,
+                Interface = BusName,
+                Member = "RemoveMatch",
+                Signature = "s",
+                Body = [subscription.Rule.ToString()],
+            });
+        }
+        catch (DBusConnectionClosedException)
+        {
+            // Nothing to remove on a closed connection.
         }
     }
 }
