@@ -89,6 +89,9 @@ public sealed class DetectionOptions
     /// <summary>Device-time interval of the decimated <c>posture</c> series. Default 100 ms.</summary>
     public TimeSpan DecimationInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>A copy whose settings can be changed for one wearer (e.g. their own thresholds).</summary>
+    public DetectionOptions Clone() => (DetectionOptions)MemberwiseClone();
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad value and what would be valid.</summary>
     public void Validate()
     {

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using PostureStream.Cli.Configuration;
+using PostureStream.Cli.Run;
+
+namespace PostureStream.Cli.Commands;
+
+/// <summary><c>posturestream run</c>: ingest, detect, alert, store (DESIGN §8).</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var sources = new Option<string[]>("--source") { Description = "a source URI: serial:PATH|serial:auto, tcp://HOST:PORT, file:PATH, sim:NAME, ble:ADDRESS (repeat for several devices)", AllowMultipleArgumentsPerToken = false };
+        var stores = new Option<string[]>("--store") { Description = "a store URI: sqlite:PATH, influxdb-v1:|influxdb-v2:|influxdb-v3:http://HOST:PORT?... (repeat to write to several; default: the embedded SQLite file)" };
+        var deviceName = new Option<string?>("--device-name") { Description = "the display name of the device when there is one source" };
+        var alertsOut = new Option<string?>("--alerts-out") { Description = "write alerts as JSON Lines to FILE, or to stdout with '-'" };
+        var dashboard = new Option<string?>("--dashboard") { Description = "the dashboard's listen URL (default http://127.0.0.1:5080)" };
+        var noDashboard = new Option<bool>("--no-dashboard") { Description = "do not serve the dashboard" };
+        var config = new Option<string?>("--config") { Description = "a JSON configuration file (overridden by POSTURESTREAM__* variables, then by options)" };
+        var quiet = new Option<bool>("--quiet") { Description = "print only warnings and errors" };
+        var printConfig = new Option<bool>("--print-config") { Description = "print the effective configuration (secrets masked) and exit" };
+        var noBuzz = new Option<bool>("--no-buzz") { Description = "never buzz the device (alerts are still recorded)" };
+        var dataDirectory = new Option<string?>("--data-dir") { Description = "where calibration, the spool and the default SQLite file live (default $XDG_DATA_HOME/posturestream)" };
+
+        var command = new Command("run", "ingest, detect, alert, store and serve the dashboard")
+        {
+            sources, stores, deviceName, alertsOut, dashboard, noDashboard, config, quiet, printConfig, noBuzz, dataDirectory,
+        };
+
+        command.SetAction(async (parse, cancel) =>
+        {
+            var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            AddIf(overrides, "DeviceName", parse.GetValue(deviceName));
+            AddIf(overrides, "AlertsOut", parse.GetValue(alertsOut));
+            AddIf(overrides, "Dashboard", parse.GetValue(dashboard));
+            AddIf(overrides, "DataDirectory", parse.GetValue(dataDirectory));
+            AddFlag(overrides, "NoDashboard", parse.GetValue(noDashboard));
+            AddFlag(overrides, "Quiet", parse.GetValue(quiet));
+            if (parse.GetValue(noBuzz))
+            {
+                overrides["Buzz:Enabled"] = "false";
+            }
+
+            RunSettings settings;
+            try
+            {
+                settings = SettingsBinder.Bind(
+                    ConfigurationLoader.Load(parse.GetValue(config), overrides),
+                    parse.GetValue(sources) ?? [],
+                    parse.GetValue(stores) ?? []);
+                if (parse.GetValue(printConfig))
+                {
+                    await Console.Out.WriteLineAsync(SettingsPrinter.Print(settings));
+                    return ExitCodes.Ok;
+                }
+
+                settings.Validate();
+            }
+            catch (ConfigurationException e)
+            {
+                await Console.Error.WriteLineAsync($"posturestream run: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            return await RunHost.RunAsync(settings, TimeProvider.System, cancel);
+        });
+        return command;
+    }
+
+    private static void AddIf(Dictionary<string, string?> overrides, string key, string? value)
+    {
+        if (value is not null)
+        {
+            overrides[key] = value;
+        }
+    }
+
+    private static void AddFlag(Dictionary<string, string?> overrides, string key, bool value)
+    {
+        if (value)
+        {
+            overrides[key] = "true";
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using PostureStream.Cli.Run;
+using PostureStream.Signals;
+using PostureStream.Signals.Detection;
+
+namespace PostureStream.Cli.Configuration;
+
+/// <summary>
+/// Everything <c>run</c> can be told, bound from the JSON file, <c>POSTURESTREAM__…</c> variables and
+/// options (<see cref="ConfigurationLoader"/>). Section names are the property names.
+/// </summary>
+public sealed class RunSettings
+{
+    /// <summary>The sources; each is its own device pipeline.</summary>
+    public List<SourceSettings> Sources { get; set; } = [];
+
+    /// <summary>Store URIs; none means the embedded SQLite file in <see cref="DataDirectory"/>.</summary>
+    public List<string> Stores { get; set; } = [];
+
+    /// <summary><c>--device-name</c>: the display name when there is exactly one source.</summary>
+    public string? DeviceName { get; set; }
+
+    /// <summary><c>--alerts-out FILE|-</c>: the alerts as JSON Lines.</summary>
+    public string? AlertsOut { get; set; }
+
+    /// <summary>Where the dashboard listens. Default http://127.0.0.1:5080.</summary>
+    public string Dashboard { get; set; } = "http://127.0.0.1:5080";
+
+    public bool NoDashboard { get; set; }
+
+    public bool Quiet { get; set; }
+
+    /// <summary>Calibration, spool and the default SQLite file live here. Default $XDG_DATA_HOME/posturestream.</summary>
+    public string? DataDirectory { get; set; }
+
+    public BuzzSettings Buzz { get; set; } = new();
+
+    public DetectionOptions Detection { get; set; } = new();
+
+    public CalibrationOptions Calibration { get; set; } = new();
+
+    public LowPassOptions LowPass { get; set; } = new();
+
+    /// <summary>The data directory, resolved (XDG base directory rules).</summary>
+    public string ResolveDataDirectory()
+    {
+        if (!string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            return Path.GetFullPath(DataDirectory);
+        }
+
+        string? xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        string root = !string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg)
+            ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        return Path.Combine(root, "posturestream");
+    }
+
+    /// <summary>Throws <see cref="ConfigurationException"/> naming the first bad value and what would be valid.</summary>
+    public void Validate()
+    {
+        if (Sources.Count == 0)
+        {
+            throw new ConfigurationException("no source: give --source URI (e.g. serial:/dev/ttyUSB0, sim:quick-demo, file:capture.psp) or list Sources in --config");
+        }
+
+        for (int i = 0; i < Sources.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(Sources[i].Uri))
+            {
+                throw new ConfigurationException($"Sources:{i}:Uri is empty; give a source URI such as serial:/dev/ttyUSB0");
+            }
+        }
+
+        try
+        {
+            Buzz.Validate();
+            Detection.Validate();
+            Calibration.Validate();
+            LowPass.Validate();
+            foreach (SourceSettings source in Sources)
+            {
+                source.DetectionFor(Detection).Validate();
+            }
+        }
+        catch (ArgumentException e)
+        {
+            throw new ConfigurationException(e.Message, e);
+        }
+    }
+}
+
+/// <summary>One source and what may differ per wearer.</summary>
+public sealed class SourceSettings
+{
+    public string Uri { get; set; } = "";
+
+    /// <summary>Display name (the same as <c>name=</c> on the URI, which wins).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Thresholds while standing for this wearer; null = the shared ones.</summary>
+    public EpisodeThresholds? Standing { get; set; }
+
+    /// <summary>Thresholds while sitting for this wearer; null = the shared ones.</summary>
+    public EpisodeThresholds? Sitting { get; set; }
+
+    /// <summary>The shared detection rules with this wearer's thresholds.</summary>
+    public DetectionOptions DetectionFor(DetectionOptions shared)
+    {
+        if (Standing is null && Sitting is null)
+        {
+            return shared;
+        }
+
+        DetectionOptions own = shared.Clone();
+        own.Standing = Standing ?? shared.Standing;
+        own.Sitting = Sitting ?? shared.Sitting;
+        return own;
+    }
+}

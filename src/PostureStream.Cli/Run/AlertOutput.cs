@@ -1,0 +1,44 @@
+using PostureStream.Signals.Detection;
+
+namespace PostureStream.Cli.Run;
+
+/// <summary>The alerts JSON Lines file (or stdout) shared by every device (DESIGN §8 <c>--alerts-out</c>).</summary>
+internal sealed class AlertOutput : IDisposable
+{
+    private readonly AlertJsonLinesWriter _writer;
+    private readonly Lock _gate = new();
+
+    private AlertOutput(Stream stream, bool leaveOpen) => _writer = new AlertJsonLinesWriter(stream, leaveOpen);
+
+    public static AlertOutput? Open(string? target)
+    {
+        if (target is null)
+        {
+            return null;
+        }
+
+        if (target == "-")
+        {
+            return new AlertOutput(Console.OpenStandardOutput(), leaveOpen: false);
+        }
+
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(target));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        return new AlertOutput(new FileStream(target, FileMode.Append, FileAccess.Write, FileShare.Read), leaveOpen: false);
+    }
+
+    public void Write(in AlertEvent alert)
+    {
+        lock (_gate)
+        {
+            _writer.Write(in alert);
+            _writer.Flush();
+        }
+    }
+
+    public void Dispose() => _writer.Dispose();
+}

@@ -1,0 +1,212 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using PostureStream.Devices.Session;
+using PostureStream.Protocol;
+using PostureStream.Signals;
+using PostureStream.Signals.Detection;
+using PostureStream.Storage.Points;
+using DetectionIdentity = PostureStream.Signals.Detection.DeviceIdentity;
+using SessionIdentity = PostureStream.Devices.Session.DeviceIdentity;
+
+namespace PostureStream.Cli.Run;
+
+/// <summary>
+/// One device from link to outputs (DESIGN §2): session events → signal conditioning → detection →
+/// stores, alerts, buzzes. Everything after the session runs on the session's delivery thread, in order.
+/// </summary>
+internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
+{
+    private readonly DeviceSession _session;
+    private readonly RunContext _context;
+    private readonly Subject<PspMessage> _messages = new();
+    private readonly DeviceCalibration _calibration;
+    private readonly PostureInput[] _inputs = new PostureInput[PspLayout.MaxSamplesPerFrame];
+    private readonly List<Task> _buzzes = [];
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly IDisposable _subscriptions;
+    private DeviceDetector? _detector;
+    private DeviceSeries? _series;
+
+    public DevicePipeline(DeviceSession session, RunContext context, SignalOptions signals, IScheduler scheduler)
+    {
+        _session = session;
+        _context = context;
+        _calibration = new DeviceCalibration(context.CalibrationStore, context.Calibration);
+        var conditioned = _messages.ConditionSignals(_calibration, scheduler, signals);
+        _subscriptions = new CompositeDisposable(
+            _calibration.Notices.Subscribe(n => _context.Reporter.Calibration(Name, n)),
+            conditioned.Subscribe(OnFrame, OnError, OnCompleted),
+            session.Events.Subscribe(OnDeviceEvent, e => _messages.OnError(e), () => _messages.OnCompleted()));
+    }
+
+    /// <summary>The display name once the device is identified.</summary>
+    public string Name => _series?.Name ?? _session.Description;
+
+    public DeviceDetector? Detector => _detector;
+
+    public DeviceCalibration Calibration => _calibration;
+
+    /// <summary>Completes when the source has ended and every output of it has been handed on.</summary>
+    public Task Drained => _drained.Task;
+
+    public Task StartAsync(CancellationToken cancellationToken) => _session.StartAsync(cancellationToken);
+
+    private void OnDeviceEvent(DeviceEvent e)
+    {
+        switch (e)
+        {
+            case DeviceIdentified identified:
+                Identify(identified.Identity);
+                _messages.OnNext(identified.Identity.Hello ?? DefaultHello(identified.Identity));
+                break;
+            case SamplesReceived samples:
+                _messages.OnNext(samples.Frame);
+                break;
+            case MessageReceived { Message: StatusMessage or EventMessage } message:
+                _messages.OnNext(message.Message);
+                break;
+            case LinkStatsReported stats when _series is not null:
+                LinkStats s = stats.Stats;
+                _context.Stores.Write(new LinkStatsRecord(
+                    _series, s.IntervalStart.UtcDateTime, StorageMapping.Transport(s.Transport),
+                    s.Frames, s.Samples, s.CrcErrors, s.CobsErrors, s.OtherErrors, s.LostFrames, s.Resyncs, s.Reconnects));
+                break;
+            case LinkLost lost:
+                _context.Reporter.Link(Name, $"link lost ({lost.Reason}); reconnecting");
+                break;
+            case LinkRestored restored:
+                _context.Reporter.Link(Name, $"link restored (reconnect {restored.Reconnects})");
+                break;
+        }
+    }
+
+    private void Identify(SessionIdentity identity)
+    {
+        if (_series is not null && _series.DeviceId == identity.DeviceId && _series.Name == identity.DisplayName)
+        {
+            return;
+        }
+
+        if (_detector is not null)
+        {
+            _detector.Complete(this);
+        }
+
+        _series = new DeviceSeries(identity.DisplayName, identity.DeviceId);
+        _detector = new DeviceDetector(new DetectionIdentity(identity.DeviceId, identity.DisplayName), _context.Detection);
+        _context.Reporter.Identified(identity.DisplayName, identity.DeviceIdHex, identity.IsFromHello);
+    }
+
+    private static HelloMessage DefaultHello(SessionIdentity identity) =>
+        new(identity.DeviceId, 0, 0, 0, identity.SampleRateHz, identity.Sensors, identity.DisplayName);
+
+    private void OnFrame(PostureFrame frame)
+    {
+        DeviceDetector? detector = _detector;
+        if (detector is null)
+        {
+            return;
+        }
+
+        switch (frame.Kind)
+        {
+            case FrameKind.Samples:
+                int count = PostureInputAdapter.Fill(frame, _inputs);
+                detector.Process(_inputs.AsSpan(0, count), this);
+                _calibration.ReportSitting(detector.Activity == Activity.Sitting);
+                _calibration.ReportWalking(detector.ContinuousWalking);
+                break;
+            case FrameKind.Status when frame.Message is StatusMessage status && _series is not null:
+                _context.Stores.Write(new DeviceStatusRecord(
+                    _series,
+                    frame.Utc.UtcDateTime,
+                    status.BatteryMillivolts,
+                    status.BatteryPercent == StatusMessage.BatteryPercentUnknown ? null : status.BatteryPercent,
+                    status.TemperatureCentiCelsius / 100.0,
+                    status.Flags.HasFlag(StatusFlags.Charging),
+                    status.Flags.HasFlag(StatusFlags.LumbarFault),
+                    status.Flags.HasFlag(StatusFlags.PelvisFault)));
+                break;
+            case FrameKind.Event when frame.Message is EventMessage { Code: DeviceEventCode.SnoozeRequest }:
+                detector.Snooze(frame.DeviceMicroseconds);
+                _context.Reporter.Link(Name, "snoozed from the device button");
+                break;
+            case FrameKind.Silence:
+                // Ten seconds without data on a live link: the same as a long gap (DESIGN §3).
+                detector.Complete(this);
+                _context.Reporter.Link(Name, "silent for 10 s");
+                break;
+        }
+    }
+
+    private void OnError(Exception error)
+    {
+        _context.Reporter.Error(Name, error.Message);
+        _detector?.Complete(this);
+        _drained.TrySetResult();
+    }
+
+    private void OnCompleted()
+    {
+        // End of a file: or sim: source: clear open episodes at the last sample and flush the partial minute (DESIGN §3).
+        _detector?.Complete(this);
+        _drained.TrySetResult();
+    }
+
+    void IDetectionSink.OnPosture(in PosturePoint point) => _context.Stores.Write(StorageMapping.Posture(in point, _series!));
+
+    void IDetectionSink.OnAlert(in AlertEvent alert)
+    {
+        _context.Stores.Write(StorageMapping.Alert(in alert, _series!));
+        _context.Alerts?.Write(in alert);
+        _context.Reporter.Alert(in alert);
+        if (alert.Buzzed && _context.Buzz.Enabled)
+        {
+            lock (_buzzes)
+            {
+                _buzzes.RemoveAll(t => t.IsCompleted);
+                _buzzes.Add(BuzzAsync());
+            }
+        }
+    }
+
+    void IDetectionSink.OnBend(in BendEvent bend) => _context.Stores.Write(StorageMapping.Bend(in bend, _series!));
+
+    void IDetectionSink.OnSummary(in MinuteSummary summary) => _context.Stores.Write(StorageMapping.Summary(in summary, _series!));
+
+    void IDetectionSink.OnStateChanged(in DetectionStateChange change) => _context.Reporter.StateChanged(in change);
+
+    private async Task BuzzAsync()
+    {
+        try
+        {
+            BuzzSettings buzz = _context.Buzz;
+            AckResult result = await _session.BuzzAsync(buzz.Pattern, buzz.Duration, buzz.Intensity, CancellationToken.None);
+            if (result != AckResult.Ok)
+            {
+                _context.Reporter.Link(Name, $"buzz answered {result}");
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _context.Reporter.Link(Name, $"buzz not delivered: {e.Message}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _session.DisposeAsync();
+        Task[] pending;
+        lock (_buzzes)
+        {
+            pending = [.. _buzzes];
+        }
+
+        await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => { }, TaskScheduler.Default);
+        _subscriptions.Dispose();
+        _messages.Dispose();
+        _calibration.Dispose();
+    }
+}

@@ -1,0 +1,131 @@
+using System.Reactive.Concurrency;
+using System.Runtime.InteropServices;
+using PostureStream.Cli.Configuration;
+using PostureStream.Devices.Links;
+using PostureStream.Devices.Session;
+using PostureStream.Devices.Sources;
+using PostureStream.Signals;
+
+namespace PostureStream.Cli.Run;
+
+/// <summary>
+/// Runs the pipelines of every source until the finite ones end or SIGINT/SIGTERM arrives, then
+/// drains them and flushes the stores (what is not sent stays in the spool), and exits 0 (DESIGN §8).
+/// </summary>
+internal static class RunHost
+{
+    /// <summary>How long a clean shutdown may spend flushing the stores.</summary>
+    private static readonly TimeSpan FlushBound = TimeSpan.FromSeconds(10);
+
+    public static async Task<int> RunAsync(RunSettings settings, TimeProvider time, CancellationToken cancel)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+
+        TextWriter log = settings.AlertsOut == "-" ? Console.Error : Console.Out;
+        var reporter = new RunReporter(log, settings.Quiet, time);
+        string dataDirectory = settings.ResolveDataDirectory();
+        var pipelines = new List<DevicePipeline>();
+        StoreSet? stores = null;
+        AlertOutput? alerts = null;
+        try
+        {
+            stores = await StoreOpener.OpenAllAsync(settings, dataDirectory, reporter, stop.Token);
+            alerts = AlertOutput.Open(settings.AlertsOut);
+            var context = new RunContext
+            {
+                Detection = settings.Detection,
+                Calibration = settings.Calibration,
+                CalibrationStore = new JsonFileCalibrationStore(Path.Combine(dataDirectory, "calibration")),
+                Stores = stores,
+                Alerts = alerts,
+                Reporter = reporter,
+                Buzz = settings.Buzz,
+                CommandStart = time.GetUtcNow(),
+            };
+
+            var factory = SourceConnectors.CreateFactory(time);
+            string? deviceName = settings.Sources.Count == 1 ? settings.DeviceName : null;
+            foreach (SourceSettings source in settings.Sources)
+            {
+                SourceSpec spec = SourceUri.Parse(source.Uri);
+                var sessionOptions = DeviceSessionOptions.Default with { SourceName = spec.Name ?? source.Name, DeviceName = deviceName };
+                var session = new DeviceSession(factory.Create(spec), sessionOptions, time);
+                var sourceContext = new RunContext
+                {
+                    Detection = source.DetectionFor(settings.Detection),
+                    Calibration = context.Calibration,
+                    CalibrationStore = context.CalibrationStore,
+                    Stores = stores,
+                    Alerts = alerts,
+                    Reporter = reporter,
+                    Buzz = context.Buzz,
+                    CommandStart = context.CommandStart,
+                };
+                pipelines.Add(new DevicePipeline(session, sourceContext, SignalOptionsFor(spec, settings, context.CommandStart), Scheduler.Default));
+            }
+
+            foreach (DevicePipeline pipeline in pipelines)
+            {
+                await pipeline.StartAsync(stop.Token);
+            }
+
+            await Task.WhenAll(pipelines.Select(p => p.Drained)).WaitAsync(stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        catch (Exception e) when (e is SourceUriException or SourceOpenException or ConfigurationException or ArgumentException)
+        {
+            await Console.Error.WriteLineAsync($"posturestream run: {e.Message}");
+            await ShutdownAsync(pipelines, stores, alerts);
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // SIGINT/SIGTERM while starting: fall through to the clean shutdown.
+        }
+
+        await ShutdownAsync(pipelines, stores, alerts);
+        return ExitCodes.Ok;
+    }
+
+    private static SignalOptions SignalOptionsFor(SourceSpec spec, RunSettings settings, DateTimeOffset commandStart)
+    {
+        // file: and sim: are always stamped by the device clock, so replays are deterministic (DESIGN §3).
+        bool deviceClock = spec.Clock == SourceClock.Device || spec.Kind is SourceKind.File or SourceKind.Simulator;
+        return new SignalOptions
+        {
+            LowPass = settings.LowPass,
+            DeviceTime = new DeviceTimeOptions
+            {
+                Clock = deviceClock ? ClockSource.Device : ClockSource.Arrival,
+                Start = deviceClock ? spec.Start ?? commandStart : null,
+            },
+        };
+    }
+
+    private static async Task ShutdownAsync(List<DevicePipeline> pipelines, StoreSet? stores, AlertOutput? alerts)
+    {
+        // Stopping a session completes its stream, which clears open episodes and flushes the partial minute.
+        foreach (DevicePipeline pipeline in pipelines)
+        {
+            await pipeline.DisposeAsync();
+        }
+
+        if (stores is not null)
+        {
+            using var bound = new CancellationTokenSource(FlushBound);
+            try
+            {
+                await stores.FlushAsync(bound.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // What was not sent in time stays in the spool and is replayed on the next start.
+            }
+
+            await stores.DisposeAsync();
+        }
+
+        alerts?.Dispose();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using PostureStream.Signals;
+using PostureStream.Signals.Detection;
+
+namespace PostureStream.Cli.Run;
+
+/// <summary>
+/// Plain, one-line-per-event progress of a run: alerts, calibration, link health. Goes to stderr when
+/// stdout carries the alerts (<c>--alerts-out -</c>); <c>--quiet</c> keeps only warnings and errors.
+/// </summary>
+internal sealed class RunReporter(TextWriter output, bool quiet, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+
+    public void Identified(string name, string idHex, bool fromHello) =>
+        Info($"{name}: device {idHex}{(fromHello ? "" : " (no HELLO within 2 s: defaults 100 Hz, both sensors)")}");
+
+    public void Alert(in AlertEvent alert) =>
+        Info(string.Create(CultureInfo.InvariantCulture,
+            $"{alert.Device.Name}: {DetectionNames.Of(alert.Kind)} {DetectionNames.Of(alert.Phase)} after {alert.DurationSeconds:0.0} s, peak {alert.PeakDeltaDegrees:+0.0;-0.0}° ({DetectionNames.Of(alert.Activity)}){(alert.Buzzed ? ", buzz" : "")}"),
+            alert.Utc);
+
+    public void StateChanged(in DetectionStateChange change)
+    {
+        // State changes are many; only the ones a wearer acts on are shown.
+        if (change.State is Signals.Detection.PostureState.SensorFault && change.PreviousState != change.State)
+        {
+            Warn($"{change.Device.Name}: sensor fault: detection paused");
+        }
+    }
+
+    public void Calibration(string name, CalibrationNotice notice)
+    {
+        string text = notice.Kind switch
+        {
+            CalibrationNoticeKind.Loaded => $"{notice.Neutral} neutral loaded",
+            CalibrationNoticeKind.Waiting => $"waiting for 5 quiet seconds to take the {notice.Neutral.ToString().ToLowerInvariant()} neutral",
+            CalibrationNoticeKind.Taken => $"{notice.Neutral.ToString().ToLowerInvariant()} neutral taken ({notice.Source})",
+            CalibrationNoticeKind.Stale => $"calibration is stale ({notice.Stale}): please recalibrate (posturestream calibrate)",
+            _ => notice.Kind.ToString(),
+        };
+        Info($"{name}: {text}");
+    }
+
+    public void Link(string name, string text) => Info($"{name}: {text}");
+
+    public void Warn(string text) => Write("warning: " + text, null);
+
+    public void Error(string name, string text) => Write($"error: {name}: {text}", null);
+
+    public void Info(string text, DateTime? utc = null)
+    {
+        if (!quiet)
+        {
+            Write(text, utc);
+        }
+    }
+
+    private void Write(string text, DateTime? utc)
+    {
+        DateTime stamp = utc ?? time.GetUtcNow().UtcDateTime;
+        lock (_gate)
+        {
+            output.WriteLine($"{stamp.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} {text}");
+            output.Flush();
+        }
+    }
+}

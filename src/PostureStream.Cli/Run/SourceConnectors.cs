@@ -1,0 +1,9 @@
+using PostureStream.Devices.Sources;
+
+namespace PostureStream.Cli.Run;
+
+/// <summary>The link factory of <c>run</c>: serial, tcp and file built in, plus the simulator and BLE.</summary>
+internal static class SourceConnectors
+{
+    public static DeviceLinkFactory CreateFactory(TimeProvider time) => new(time);
+}

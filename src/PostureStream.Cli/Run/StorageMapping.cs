@@ -1,0 +1,82 @@
+using PostureStream.Signals.Detection;
+using PostureStream.Storage.Points;
+using PostureStream.Storage.Schema;
+using DetectedState = PostureStream.Signals.Detection.PostureState;
+using StoredState = PostureStream.Storage.Schema.PostureState;
+
+namespace PostureStream.Cli.Run;
+
+/// <summary>Detection outputs as the §7 records the stores write.</summary>
+internal static class StorageMapping
+{
+    public static PostureRecord Posture(in PosturePoint p, DeviceSeries series) => new(
+        series, p.Utc, p.LumbarPitch, p.LumbarRoll, p.PelvisPitch, p.PelvisRoll, p.PelvicTilt, p.LumbarFlexion, p.LordosisDelta, Map(p.Activity), Map(p.State));
+
+    public static PostureAlertRecord Alert(in AlertEvent a, DeviceSeries series) => new(
+        series,
+        a.Utc,
+        a.Kind == EpisodeKind.Flattening ? AlertKind.Flattening : AlertKind.Hyperextension,
+        a.Phase switch
+        {
+            Signals.Detection.AlertPhase.Raised => Storage.Schema.AlertPhase.Raised,
+            Signals.Detection.AlertPhase.Reminder => Storage.Schema.AlertPhase.Reminder,
+            _ => Storage.Schema.AlertPhase.Cleared,
+        },
+        a.EpisodeStartUtc,
+        a.DurationSeconds,
+        a.PeakDeltaDegrees,
+        Map(a.Activity),
+        a.Buzzed);
+
+    public static PostureBendRecord Bend(in BendEvent b, DeviceSeries series) => new(
+        series, b.Utc, b.DurationSeconds, b.PeakLumbarFlexion, b.PeakPelvicRotation, b.LumbarShare, b.LumbarDominant);
+
+    public static PostureSummaryRecord Summary(in MinuteSummary m, DeviceSeries series) => new(
+        series,
+        m.MinuteStartUtc,
+        m.SecondsNeutral,
+        m.SecondsFlattened,
+        m.SecondsHyperextended,
+        m.SecondsUncalibrated,
+        m.SecondsStanding,
+        m.SecondsSitting,
+        m.SecondsWalking,
+        m.SecondsBending,
+        m.SecondsLying,
+        m.MeanPelvicTilt,
+        m.MinPelvicTilt,
+        m.MaxPelvicTilt,
+        m.MeanLordosisDelta,
+        m.MinLordosisDelta,
+        m.MaxLordosisDelta,
+        m.Samples,
+        m.Gaps);
+
+    public static PostureActivity Map(Activity activity) => activity switch
+    {
+        Activity.Standing => PostureActivity.Standing,
+        Activity.Sitting => PostureActivity.Sitting,
+        Activity.Walking => PostureActivity.Walking,
+        Activity.Bending => PostureActivity.Bending,
+        Activity.Lying => PostureActivity.Lying,
+        _ => PostureActivity.Unknown,
+    };
+
+    public static StoredState Map(DetectedState state) => state switch
+    {
+        DetectedState.Neutral => StoredState.Neutral,
+        DetectedState.Flattened => StoredState.Flattened,
+        DetectedState.Hyperextended => StoredState.Hyperextended,
+        DetectedState.SensorFault => StoredState.SensorFault,
+        _ => StoredState.Uncalibrated,
+    };
+
+    public static LinkTransport Transport(string transport) => transport switch
+    {
+        "serial" => LinkTransport.Serial,
+        "ble" => LinkTransport.Ble,
+        "tcp" => LinkTransport.Tcp,
+        "file" => LinkTransport.File,
+        _ => LinkTransport.Sim,
+    };
+}
