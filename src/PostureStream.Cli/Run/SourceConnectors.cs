@@ -1,3 +1,4 @@
+using PostureStream.Devices.Ble;
 using PostureStream.Devices.Sources;
 
 namespace PostureStream.Cli.Run;
@@ -5,5 +6,7 @@ namespace PostureStream.Cli.Run;
 /// <summary>The link factory of <c>run</c>: serial, tcp and file built in, plus the simulator and BLE.</summary>
 internal static class SourceConnectors
 {
-    public static DeviceLinkFactory CreateFactory(TimeProvider time) => new(time);
+    public static DeviceLinkFactory CreateFactory(TimeProvider time) =>
+        new DeviceLinkFactory(time)
+            .Register(SourceKind.Ble, spec => new BleLinkConnector(BleLinkOptions.FromSource(spec.Uri) with { TimeProvider = time }));
 }
