@@ -17,7 +17,7 @@ internal static class RunHost
     /// <summary>How long a clean shutdown may spend flushing the stores.</summary>
     private static readonly TimeSpan FlushBound = TimeSpan.FromSeconds(10);
 
-    public static async Task<int> RunAsync(RunSettings settings, TimeProvider time, CancellationToken cancel)
+    public static async Task<int> RunAsync(RunSettings settings, TimeProvider time, CancellationToken cancel, Action<DevicePipeline>? onPipeline = null)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
@@ -68,6 +68,7 @@ internal static class RunHost
 
             foreach (DevicePipeline pipeline in pipelines)
             {
+                onPipeline?.Invoke(pipeline);
                 await pipeline.StartAsync(stop.Token);
             }
 
