@@ -70,4 +70,21 @@ public sealed class PipelineTests
         Assert.Equal(CalibrationState.Calibrated, frames[2].Calibration);
         Assert.Equal(2.0, frames[2].Samples[^1].PelvicTiltDegrees, 6);
     }
+
+    [Fact]
+    public void HandBuiltFrame_GetsItsAnglesFromComputeAngles()
+    {
+        var neutrals = new NeutralSet(new Neutral(new SensorAngles(5, 0, 15, 0), Wearer.Start, CalibrationSource.Command), null, StaleReason.None);
+        PostureSample[] samples = [new PostureSample { DeviceMicroseconds = 1, Filtered = new SensorAngles(10, 0, 12, 0) }];
+        var frame = new PostureFrame(FrameKind.Samples, samples) { DeviceId = 3, SampleRateHz = 100, Neutrals = neutrals };
+
+        PostureFrame result = Frames.Run([], _ => System.Reactive.Linq.Observable.Return(frame).ComputeAngles())[0];
+
+        PostureSample s = result.Samples[0];
+        Assert.Equal(-3.0, s.PelvicTiltDegrees, 9);
+        Assert.Equal(5.0, s.LumbarFlexionDegrees, 9);
+        Assert.Equal(2.0, s.LordosisDegrees, 9);
+        Assert.Equal(-8.0, s.LordosisDeltaStandingDegrees, 9);
+        Assert.Equal(4.0, s.LordosisDeltaSittingDegrees, 9);
+    }
 }
