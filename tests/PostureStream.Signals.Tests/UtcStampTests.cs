@@ -42,6 +42,27 @@ public sealed class UtcStampTests
         Assert.Equal(first.UtcMicroseconds, recorder.Items[1].UtcMicroseconds);
     }
 
+    [Fact]
+    public void Live_DeviceReset_ReanchorsToTheArrivalOfTheNewSegment_AndEventsAreStampedAtTheirTick()
+    {
+        var scheduler = new TestScheduler(Start);
+        var link = new Subject<PspMessage>();
+        var recorder = new Recorder<PostureFrame>();
+        var options = new DeviceTimeOptions();
+        using IDisposable _ = link.UnwrapTicks(options).StampUtc(options, scheduler).Subscribe(recorder);
+
+        link.OnNext(PspMessageBuilder.Samples([50_000_000, 50_010_000], _ => (1, 2, 3, 4)));
+        link.OnNext(PspMessageBuilder.Event(50_005_000, DeviceEventCode.SnoozeRequest));
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(30));
+        link.OnNext(PspMessageBuilder.Samples([2_000, 12_000], _ => (1, 2, 3, 4)));
+
+        Assert.Equal(Start.AddMilliseconds(-5), recorder.Items[1].Utc);
+        PostureFrame after = recorder.Items[2];
+        Assert.True((after.Samples[0].Marks & SampleMarks.DeviceReset) != 0);
+        Assert.Equal(Start.AddSeconds(30), after.Utc);
+        Assert.Equal(after.UtcMicroseconds - 10_000, after.Samples[0].UtcMicroseconds);
+    }
+
     [Theory]
     [InlineData(0.005)]
     [InlineData(-0.005)]

@@ -7,8 +7,14 @@ namespace PostureStream.Signals;
 /// </summary>
 public sealed class NeutralSet
 {
-    internal NeutralSet(Neutral standing, Neutral? sitting, StaleReason stale, CalibrationOptions options)
+    /// <param name="standing">The standing neutral.</param>
+    /// <param name="sitting">A sitting neutral that was taken, or null for the default shift.</param>
+    /// <param name="stale">Why the neutrals are stale, if they are.</param>
+    /// <param name="options">The default shifts (null = the defaults, −15° and −12°).</param>
+    public NeutralSet(Neutral standing, Neutral? sitting, StaleReason stale, CalibrationOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(standing);
+        options ??= new CalibrationOptions();
         Standing = standing;
         Sitting = sitting;
         Stale = stale;

@@ -14,6 +14,7 @@ internal struct BiquadCascade
 
     public void Reset() => started = false;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Process(double x, SosFilter filter)
     {
         if (double.IsNaN(x))
@@ -34,13 +35,16 @@ internal struct BiquadCascade
         }
 
         double y = x;
+        Span<double> z = state;
         for (int s = 0; s < sections.Length; s++)
         {
-            Biquad q = sections[s];
+            ref readonly Biquad q = ref sections[s];
+            ref double z0 = ref z[2 * s];
+            ref double z1 = ref z[(2 * s) + 1];
             double input = y;
-            y = (q.B0 * input) + state[2 * s];
-            state[2 * s] = (q.B1 * input) - (q.A1 * y) + state[(2 * s) + 1];
-            state[(2 * s) + 1] = (q.B2 * input) - (q.A2 * y);
+            y = (q.B0 * input) + z0;
+            z0 = (q.B1 * input) - (q.A1 * y) + z1;
+            z1 = (q.B2 * input) - (q.A2 * y);
         }
 
         return y;

@@ -39,7 +39,7 @@ internal struct RunningMedian5
         return count == Length ? Median5(values[0], values[1], values[2], values[3], values[4]) : MedianOfFew();
     }
 
-    /// <summary>The middle of five values by a 7-step compare-exchange network (no sorting, no branches to mispredict).</summary>
+    /// <summary>The middle of five values by a 7-step compare-exchange network (no sorting, no branches).</summary>
     internal static double Median5(double a, double b, double c, double d, double e)
     {
         Order(ref a, ref b);
@@ -52,12 +52,13 @@ internal struct RunningMedian5
         return c;
     }
 
+    // minsd/maxsd: branch-free, where a conditional costs a misprediction on noisy data. NaN never gets here.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Order(ref double low, ref double high)
     {
         double l = low, h = high;
-        low = l < h ? l : h;
-        high = l < h ? h : l;
+        low = double.MinNative(l, h);
+        high = double.MaxNative(l, h);
     }
 
     private readonly double MedianOfFew()

@@ -7,6 +7,7 @@ namespace PostureStream.Signals;
 /// frame (1–16), or a HELLO/STATUS/EVENT passed along for the stages below, or a silence notice.
 /// A frame belongs to the pipeline: each stage fills in its part in place and hands it on, so a frame
 /// costs one allocation for the whole chain (DESIGN §10). Subscribe once per stage (multicast at the end).
+/// The setters are for the stages (and for tests building frames); consumers treat a frame as read-only.
 /// </summary>
 public sealed class PostureFrame
 {
@@ -14,8 +15,13 @@ public sealed class PostureFrame
 
     private readonly PostureSample[] samples;
 
-    internal PostureFrame(FrameKind kind, PostureSample[] samples, PspMessage? message)
+    /// <summary>
+    /// A frame built by hand (tests, simulations); the stages create their own. The frame keeps
+    /// <paramref name="samples"/> without copying it.
+    /// </summary>
+    public PostureFrame(FrameKind kind, PostureSample[] samples, PspMessage? message = null)
     {
+        ArgumentNullException.ThrowIfNull(samples);
         Kind = kind;
         this.samples = samples;
         Message = message;
@@ -32,10 +38,10 @@ public sealed class PostureFrame
     public PspMessage? Message { get; }
 
     /// <summary>The device id from the last HELLO (0 until one arrives, DESIGN §4).</summary>
-    public ulong DeviceId { get; internal set; }
+    public ulong DeviceId { get; set; }
 
     /// <summary>The nominal sample rate from the last HELLO (default 100 Hz).</summary>
-    public int SampleRateHz { get; internal set; }
+    public int SampleRateHz { get; set; }
 
     /// <summary>The samples, oldest first; empty unless <see cref="Kind"/> is <see cref="FrameKind.Samples"/>.</summary>
     public ReadOnlySpan<PostureSample> Samples => samples;
@@ -46,19 +52,19 @@ public sealed class PostureFrame
     /// Device time of the frame, µs: the last sample's for a SAMPLES frame, the EVENT's own unwrapped tick,
     /// else the last sample seen before it (DESIGN §3).
     /// </summary>
-    public long DeviceMicroseconds { get; internal set; }
+    public long DeviceMicroseconds { get; set; }
 
     /// <summary>UTC stamp of the frame, µs since the Unix epoch, matching <see cref="DeviceMicroseconds"/>.</summary>
-    public long UtcMicroseconds { get; internal set; }
+    public long UtcMicroseconds { get; set; }
 
     /// <summary>The neutrals the angles were computed against; null while uncalibrated.</summary>
-    public NeutralSet? Neutrals { get; internal set; }
+    public NeutralSet? Neutrals { get; set; }
 
     /// <summary>The calibration state at the end of the frame.</summary>
-    public CalibrationState Calibration { get; internal set; }
+    public CalibrationState Calibration { get; set; }
 
     /// <summary>The sensors in fault at the end of the frame.</summary>
-    public SensorFaults Faults { get; internal set; }
+    public SensorFaults Faults { get; set; }
 
     public DateTimeOffset Utc => DateTimeOffset.UnixEpoch.AddTicks(UtcMicroseconds * TimeSpan.TicksPerMicrosecond);
 }
