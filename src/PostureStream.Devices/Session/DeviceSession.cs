@@ -88,9 +88,9 @@ public sealed class DeviceSession : IAsyncDisposable
         lock (_gate)
         {
             _stats = new LinkStatsCounter(_connector.Transport, _time.GetUtcNow());
-            _statsTimer = _time.CreateTimer(_ => ReportStats(), null, _options.StatsInterval, _options.StatsInterval);
+            _statsTimer = _time.CreateTimer(_ => Guard(ReportStats), null, _options.StatsInterval, _options.StatsInterval);
             _hold.Begin();
-            _holdTimer = _time.CreateTimer(_ => EndHold(), null, _options.HelloHold, Timeout.InfiniteTimeSpan);
+            _holdTimer = _time.CreateTimer(_ => Guard(EndHold), null, _options.HelloHold, Timeout.InfiniteTimeSpan);
         }
 
         Attach(link);
@@ -204,17 +204,22 @@ public sealed class DeviceSession : IAsyncDisposable
                 OnLinkRestored(link);
             }
 
-            if (_link is not null)
-            {
-                await DetachAsync(_link, "session stopped");
-            }
-
+            await DetachCurrentAsync();
             Finish();
         }
         catch (Exception e)
         {
             // A bug in a subscriber or here: end the stream with it rather than hang.
             Finish(e);
+            await DetachCurrentAsync();
+        }
+    }
+
+    private async Task DetachCurrentAsync()
+    {
+        if (_link is { } link)
+        {
+            await DetachAsync(link, "session stopped");
         }
     }
 
@@ -393,6 +398,19 @@ public sealed class DeviceSession : IAsyncDisposable
         }
 
         Attach(link);
+    }
+
+    /// <summary>A subscriber that throws from a timer's event ends the stream with the error instead of the process.</summary>
+    private void Guard(Action onTimer)
+    {
+        try
+        {
+            onTimer();
+        }
+        catch (Exception e)
+        {
+            Finish(e);
+        }
     }
 
     private void ReportStats()
