@@ -30,7 +30,7 @@ public static unsafe class SerialPortOpener
         try
         {
             Configure(fd, path, baudRate);
-            return new FileDescriptorLink(handle, path);
+            return new FileDescriptorLink(handle, path, exclusive: true);
         }
         catch
         {
