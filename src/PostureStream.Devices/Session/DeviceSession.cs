@@ -29,7 +29,10 @@ public sealed class DeviceSession : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
+    private readonly DeviceTickClock _deviceClock = new();
     private LinkStatsCounter? _stats;
+    private long _statsStartMicros;
+    private long? _holdStartMicros;
     private volatile IDeviceLink? _link;
     private DeviceIdentity? _identity;
     private ITimer? _holdTimer;
@@ -88,9 +91,12 @@ public sealed class DeviceSession : IAsyncDisposable
         lock (_gate)
         {
             _stats = new LinkStatsCounter(_connector.Transport, _time.GetUtcNow());
-            _statsTimer = _time.CreateTimer(_ => Guard(ReportStats), null, _options.StatsInterval, _options.StatsInterval);
             _hold.Begin();
-            _holdTimer = _time.CreateTimer(_ => Guard(EndHold), null, _options.HelloHold, Timeout.InfiniteTimeSpan);
+            if (PacedByWallClock)
+            {
+                _statsTimer = _time.CreateTimer(_ => Guard(ReportStats), null, _options.StatsInterval, _options.StatsInterval);
+                _holdTimer = _time.CreateTimer(_ => Guard(EndHold), null, _options.HelloHold, Timeout.InfiniteTimeSpan);
+            }
         }
 
         Attach(link);
@@ -294,7 +300,10 @@ public sealed class DeviceSession : IAsyncDisposable
                     case PspMessageType.Samples:
                         var samples = (SamplesMessage)frame.ToMessage();
                         _samples += samples.Samples.Length;
+                        long deviceMicros = _deviceClock.Advance(samples.Samples[^1].TickMicroseconds);
+                        EndHoldInDeviceTime(deviceMicros, at);
                         Deliver(new SamplesReceived(samples, at));
+                        ReportStatsInDeviceTime(deviceMicros, at);
                         break;
                     case PspMessageType.Hello:
                         OnHello((HelloMessage)frame.ToMessage(), at);
@@ -325,6 +334,40 @@ public sealed class DeviceSession : IAsyncDisposable
         }
 
         ReleaseHeld();
+    }
+
+    /// <summary>
+    /// Live sources pace the HELLO hold and link_stats by the wall clock (the TimeProvider); finite sources
+    /// without commands (capture files) by device ticks, so a replay at any speed gives the same events.
+    /// </summary>
+    private bool PacedByWallClock => _connector.AcceptsCommands;
+
+    /// <summary>Under the gate: a capture's hold ends once the held samples span the hold in device time.</summary>
+    private void EndHoldInDeviceTime(long deviceMicros, DateTimeOffset at)
+    {
+        if (PacedByWallClock || _identity is not null || !_hold.IsHolding)
+        {
+            return;
+        }
+
+        _holdStartMicros ??= deviceMicros;
+        if (deviceMicros - _holdStartMicros.Value >= (long)_options.HelloHold.TotalMicroseconds)
+        {
+            TakeDefaults(at);
+        }
+    }
+
+    /// <summary>Under the gate: a capture reports link_stats every interval of device time.</summary>
+    private void ReportStatsInDeviceTime(long deviceMicros, DateTimeOffset at)
+    {
+        long interval = (long)_options.StatsInterval.TotalMicroseconds;
+        if (PacedByWallClock || _stats is null || deviceMicros - _statsStartMicros < interval)
+        {
+            return;
+        }
+
+        _statsStartMicros += (deviceMicros - _statsStartMicros) / interval * interval;
+        _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceClock.LastTick, at), at));
     }
 
     /// <summary>Called under the gate: passes an event on, or holds it while the HELLO is awaited.</summary>
@@ -419,7 +462,7 @@ public sealed class DeviceSession : IAsyncDisposable
         {
             if (!_finished && _stats is not null)
             {
-                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _time.GetUtcNow()), _time.GetUtcNow()));
+                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceClock.LastTick, _time.GetUtcNow()), _time.GetUtcNow()));
             }
         }
     }
@@ -443,7 +486,7 @@ public sealed class DeviceSession : IAsyncDisposable
             _statsTimer?.Dispose();
             if (_stats is not null && error is null)
             {
-                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _time.GetUtcNow()), _time.GetUtcNow()));
+                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceClock.LastTick, _time.GetUtcNow()), _time.GetUtcNow()));
             }
 
             _finished = true;
