@@ -16,7 +16,7 @@ namespace PostureStream.Devices.Session;
 /// Subscribe to <see cref="Events"/> before <see cref="StartAsync"/>: it is hot. Events are delivered one
 /// at a time, in order, on the session's reader (or timer) thread.
 /// </remarks>
-public sealed class DeviceSession : IAsyncDisposable
+public sealed partial class DeviceSession : IAsyncDisposable
 {
     private readonly ILinkConnector _connector;
     private readonly DeviceSessionOptions _options;
@@ -102,45 +102,6 @@ public sealed class DeviceSession : IAsyncDisposable
         Attach(link);
         _loop = Task.Run(() => RunAsync(link, _stop.Token), CancellationToken.None);
     }
-
-    /// <summary>Sends a host → device command (START, STOP, BUZZ) and completes with the device's ACK result.</summary>
-    /// <exception cref="CommandNotAcknowledgedException">No ACK came to the command or to its one retry.</exception>
-    /// <exception cref="LinkLostException">The link is down (being reconnected) or broke while sending.</exception>
-    public Task<AckResult> SendCommandAsync(PspMessage command, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        if (!_connector.AcceptsCommands)
-        {
-            throw new NotSupportedException($"{_connector.Transport} sources take no commands");
-        }
-
-        if (PspMessageTypes.DirectionOf((byte)command.Type) != PspDirection.HostToDevice || command.Type == PspMessageType.Identify)
-        {
-            throw new ArgumentException($"{command.Type} is not a command that is ACKed; send START, STOP or BUZZ", nameof(command));
-        }
-
-        ushort seq = NextSeq();
-        return _commands.SendAsync(command.Type, seq, PspEncoder.Encode(command with { Seq = seq }), cancellationToken);
-    }
-
-    /// <summary>Buzzes the wearer. <paramref name="intensity"/> is 0–100; <paramref name="duration"/> at most 65.535 s.</summary>
-    public Task<AckResult> BuzzAsync(BuzzPattern pattern, TimeSpan duration, byte intensity, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(intensity, (byte)100);
-        if (duration < TimeSpan.Zero || duration.TotalMilliseconds > ushort.MaxValue)
-        {
-            throw new ArgumentOutOfRangeException(nameof(duration), duration, "a buzz lasts 0 to 65.535 s");
-        }
-
-        return SendCommandAsync(new BuzzMessage(pattern, (ushort)duration.TotalMilliseconds, intensity), cancellationToken);
-    }
-
-    /// <summary>Asks the device to stream (0 keeps its current rate).</summary>
-    public Task<AckResult> StartStreamingAsync(ushort sampleRateHz, CancellationToken cancellationToken) =>
-        SendCommandAsync(new StartMessage(sampleRateHz), cancellationToken);
-
-    public Task<AckResult> StopStreamingAsync(CancellationToken cancellationToken) =>
-        SendCommandAsync(new StopMessage(), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -321,106 +282,6 @@ public sealed class DeviceSession : IAsyncDisposable
         }
     }
 
-    private void OnHello(HelloMessage hello, DateTimeOffset at)
-    {
-        var identity = DeviceIdentity.FromHello(hello, _options);
-        bool changed = _identity is null || _identity.DeviceId != identity.DeviceId || _identity.DisplayName != identity.DisplayName
-            || _identity.SampleRateHz != identity.SampleRateHz || _identity.Sensors != identity.Sensors || !_identity.IsFromHello;
-        _identity = identity;
-        StopIdentifying();
-        if (changed)
-        {
-            _events.OnNext(new DeviceIdentified(identity, at));
-        }
-
-        ReleaseHeld();
-    }
-
-    /// <summary>
-    /// Live sources pace the HELLO hold and link_stats by the wall clock (the TimeProvider); finite sources
-    /// without commands (capture files) by device ticks, so a replay at any speed gives the same events.
-    /// </summary>
-    private bool PacedByWallClock => _connector.AcceptsCommands;
-
-    /// <summary>Under the gate: a capture's hold ends once the held samples span the hold in device time.</summary>
-    private void EndHoldInDeviceTime(long deviceMicros, DateTimeOffset at)
-    {
-        if (PacedByWallClock || _identity is not null || !_hold.IsHolding)
-        {
-            return;
-        }
-
-        _holdStartMicros ??= deviceMicros;
-        if (deviceMicros - _holdStartMicros.Value >= (long)_options.HelloHold.TotalMicroseconds)
-        {
-            TakeDefaults(at);
-        }
-    }
-
-    /// <summary>Under the gate: a capture reports link_stats every interval of device time.</summary>
-    private void ReportStatsInDeviceTime(long deviceMicros, DateTimeOffset at)
-    {
-        long interval = (long)_options.StatsInterval.TotalMicroseconds;
-        if (PacedByWallClock || _stats is null || deviceMicros - _statsStartMicros < interval)
-        {
-            return;
-        }
-
-        _statsStartMicros += (deviceMicros - _statsStartMicros) / interval * interval;
-        _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceClock.LastTick, at), at));
-    }
-
-    /// <summary>Called under the gate: passes an event on, or holds it while the HELLO is awaited.</summary>
-    private void Deliver(DeviceEvent e)
-    {
-        if (_hold.IsHolding && _identity is null)
-        {
-            if (_hold.TryHold(e))
-            {
-                return;
-            }
-
-            TakeDefaults(e.At);
-        }
-
-        _events.OnNext(e);
-    }
-
-    private void EndHold()
-    {
-        lock (_gate)
-        {
-            if (_identity is null && !_finished)
-            {
-                TakeDefaults(_time.GetUtcNow());
-            }
-        }
-    }
-
-    private void TakeDefaults(DateTimeOffset at)
-    {
-        _identity = DeviceIdentity.Defaults(_options);
-        StopIdentifying();
-        _events.OnNext(new DeviceIdentified(_identity, at));
-        ReleaseHeld();
-    }
-
-    private void ReleaseHeld()
-    {
-        _holdTimer?.Dispose();
-        _holdTimer = null;
-        foreach (DeviceEvent held in _hold.End())
-        {
-            _events.OnNext(held);
-        }
-    }
-
-    private void StopIdentifying()
-    {
-        _identifyTimer?.Dispose();
-        _identifyTimer = null;
-    }
-
     private void OnLinkLost(string reason)
     {
         lock (_gate)
@@ -453,17 +314,6 @@ public sealed class DeviceSession : IAsyncDisposable
         catch (Exception e)
         {
             Finish(e);
-        }
-    }
-
-    private void ReportStats()
-    {
-        lock (_gate)
-        {
-            if (!_finished && _stats is not null)
-            {
-                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceClock.LastTick, _time.GetUtcNow()), _time.GetUtcNow()));
-            }
         }
     }
 
@@ -510,42 +360,4 @@ public sealed class DeviceSession : IAsyncDisposable
             _completion.TrySetException(error);
         }
     }
-
-    private void SendIdentify()
-    {
-        ushort seq = NextSeq();
-        _ = WriteQuietlyAsync(PspEncoder.Encode(new IdentifyMessage { Seq = seq }));
-    }
-
-    private async Task WriteQuietlyAsync(byte[] frame)
-    {
-        try
-        {
-            await WriteFrameAsync(frame, CancellationToken.None);
-        }
-        catch (IOException)
-        {
-            // The read loop sees the loss and reconnects; the next connect sends IDENTIFY again.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Stopping.
-        }
-    }
-
-    private async ValueTask WriteFrameAsync(byte[] frame, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            IDeviceLink link = _link ?? throw new LinkLostException($"{_connector.Description}: the link is down (reconnecting)");
-            await link.WriteAsync(frame, cancellationToken);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    private ushort NextSeq() => (ushort)Interlocked.Increment(ref _hostSeq);
 }
