@@ -41,7 +41,9 @@ public sealed partial class DeviceSession : IAsyncDisposable
     private Task? _loop;
     private long _samples;
     private int _reconnects;
-    private int _hostSeq = -1;
+    // A random first seq: a device that remembers the last command seq of an earlier run or of the
+    // serial:auto probe must not take this session's first commands for repeats (DESIGN §4).
+    private int _hostSeq = Random.Shared.Next(ushort.MaxValue + 1);
     private bool _finished;
 
     public DeviceSession(ILinkConnector connector, DeviceSessionOptions? options = null, TimeProvider? time = null)
