@@ -120,6 +120,26 @@ public sealed class CaptureTests
     }
 
     [Fact]
+    public async Task ASubscriberThatThrows_EndsTheSessionWithItsError()
+    {
+        using var dir = new TempDirectory();
+        string capture = WriteCapture(dir["boom.psp"], ticks: [0, 40_000]);
+        await using var session = new DeviceSession(new CaptureFileConnector(capture, ReplaySpeed.Max));
+        using IDisposable subscription = session.Events.Subscribe(e =>
+        {
+            if (e is SamplesReceived)
+            {
+                throw new InvalidOperationException("boom");
+            }
+        });
+
+        await session.StartAsync(CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => session.Completion.WaitAsync(LinkExtensions.Patience));
+        Assert.Equal("boom", error.Message);
+    }
+
+    [Fact]
     public async Task MissingCaptureFile_IsASourceOpenError()
     {
         var connector = new CaptureFileConnector("/nonexistent/capture.psp", ReplaySpeed.Max);

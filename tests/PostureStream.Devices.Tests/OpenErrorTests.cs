@@ -41,11 +41,13 @@ public sealed class OpenErrorTests
         using var dir = new TempDirectory();
         await using var pty = TestPty.Create(dir["sensor"]);
         await using var holder = SerialPortOpener.Open(pty.LinkPath, 115200);
+        using var sys = new FakeSysfs();
 
-        var error = Assert.Throws<SourceOpenException>(() => SerialPortOpener.Open(pty.LinkPath, 115200));
+        var error = Assert.Throws<SourceOpenException>(() => SerialPortOpener.Open(pty.LinkPath, 115200, new SerialPortDiscovery(sys.SysRoot, sys.DevRoot)));
 
         Assert.Equal(SourceOpenFailure.Busy, error.Failure);
         Assert.Contains("held by another process", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(sys.DevRoot, "ttyACM0"), error.Message, StringComparison.Ordinal); // and the ports there are
     }
 
     [Theory]

@@ -61,6 +61,20 @@ public sealed class SerialLinkTests
     }
 
     [Fact]
+    public async Task OpenPort_IsExclusive_AndClosingItLetsOthersIn()
+    {
+        using var dir = new TempDirectory();
+        await using var pty = TestPty.Create(dir["sensor"]);
+        IDeviceLink port = SerialPortOpener.Open(pty.LinkPath, 115200);
+
+        bool whileOpen = TermiosSnapshot.IsExclusive(pty.SlavePath);
+        await port.DisposeAsync();
+
+        Assert.True(whileOpen);
+        Assert.False(TermiosSnapshot.IsExclusive(pty.SlavePath)); // the PTY stays open elsewhere; TIOCEXCL must not linger
+    }
+
+    [Fact]
     public void TermiosStructs_HaveTheKernelAndGlibcSizes()
     {
         Assert.Equal(60, System.Runtime.CompilerServices.Unsafe.SizeOf<SerialNative.Termios>());

@@ -179,6 +179,28 @@ public sealed class SessionTests : IAsyncLifetime
         Assert.Equal(0, second.Samples);
     }
 
+    [Fact]
+    public async Task AFloodOfFrames_ArrivesComplete_InOrder_WithoutErrors()
+    {
+        await using var session = await ConnectedSessionAsync();
+        using var events = new EventRecorder(session);
+        const int Frames = 3000; // ~600 KB: far more than a PTY buffers, so both ends must wait for each other
+
+        byte[] stream = [.. Enumerable.Range(0, Frames).SelectMany(i => _device.Frame(ScriptedDevice.Samples((uint)i * 160_000, 16)))];
+        Task writing = _pty.Master.WriteAsync(stream, CancellationToken.None).AsTask();
+        for (int i = 0; i < Frames; i++)
+        {
+            SamplesReceived received = await events.NextAsync<SamplesReceived>();
+            Assert.Equal((uint)i * 160_000, received.Frame.Samples[0].TickMicroseconds);
+        }
+
+        await writing.WaitAsync(LinkExtensions.Patience);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        LinkStats stats = (await events.NextAsync<LinkStatsReported>()).Stats;
+        Assert.Equal(Frames * 16, stats.Samples);
+        Assert.Equal(0, stats.CrcErrors + stats.CobsErrors + stats.OtherErrors + stats.LostFrames + stats.Resyncs);
+    }
+
     private DeviceSession NewSession(DeviceSessionOptions? options = null) =>
         new(new SerialConnector(_pty.LinkPath, 115200), options, _time);
 

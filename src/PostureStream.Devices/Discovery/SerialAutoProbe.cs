@@ -68,7 +68,7 @@ public static class SerialAutoProbe
         {
             try
             {
-                await link.WriteAsync(PspEncoder.Encode(new IdentifyMessage()), cancellationToken);
+                await link.WriteAsync(PspEncoder.Encode(new IdentifyMessage { Seq = (ushort)Random.Shared.Next(ushort.MaxValue + 1) }), cancellationToken);
                 var decoder = new PspStreamDecoder();
                 var buffer = new byte[1024];
                 while (true)

@@ -17,6 +17,7 @@ internal sealed class FileDescriptorLink : IDeviceLink
 
     private readonly FileDescriptorHandle _fd;
     private readonly string _description;
+    private readonly bool _exclusive;
     private readonly Channel<byte[]> _chunks = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });
     private readonly TaskCompletionSource _readerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _writeLock = new();
@@ -24,10 +25,15 @@ internal sealed class FileDescriptorLink : IDeviceLink
     private int _currentOffset;
     private volatile bool _disposed;
 
-    public FileDescriptorLink(FileDescriptorHandle fd, string description)
+    /// <param name="fd">The open, non-blocking descriptor; the link owns it.</param>
+    /// <param name="description">What error messages call it (the port path).</param>
+    /// <param name="exclusive">True when TIOCEXCL was taken: it is dropped before closing, so a tty that stays
+    /// open elsewhere does not keep refusing everyone else.</param>
+    public FileDescriptorLink(FileDescriptorHandle fd, string description, bool exclusive = false)
     {
         _fd = fd;
         _description = description;
+        _exclusive = exclusive;
         var reader = new Thread(ReadLoop) { IsBackground = true, Name = $"serial reader {description}" };
         reader.Start();
     }
@@ -78,8 +84,15 @@ internal sealed class FileDescriptorLink : IDeviceLink
 
         _disposed = true;
         await _readerStopped.Task;
+        if (_exclusive && !_fd.IsClosed)
+        {
+            ReleaseExclusive();
+        }
+
         _fd.Dispose();
     }
+
+    private unsafe void ReleaseExclusive() => SerialNative.Ioctl((int)_fd.DangerousGetHandle(), SerialNative.TIOCNXCL, null);
 
     private unsafe void WriteAll(ReadOnlySpan<byte> bytes, CancellationToken cancellationToken)
     {

@@ -16,6 +16,8 @@ internal static unsafe partial class SerialNative
     public const int O_CLOEXEC = 0x80000;
 
     public const nuint TIOCEXCL = 0x540C;
+    public const nuint TIOCNXCL = 0x540D;
+    public const nuint TIOCGEXCL = 0x80045440;
     public const nuint TCGETS2 = 0x802C542A;
     public const nuint TCSETS2 = 0x402C542B;
 

@@ -20,17 +20,18 @@ public static unsafe class SerialPortOpener
             throw new SourceOpenException(SourceOpenFailure.UnsupportedBaudRate, $"baud rate {baudRate} is not supported; use one of {BaudRates.StandardList}");
         }
 
+        discovery ??= new SerialPortDiscovery();
         int fd = SerialNative.Open(path, SerialNative.O_RDWR | SerialNative.O_NOCTTY | SerialNative.O_NONBLOCK | SerialNative.O_CLOEXEC);
         if (fd < 0)
         {
-            throw OpenError(path, Marshal.GetLastPInvokeError(), discovery ?? new SerialPortDiscovery());
+            throw OpenError(path, Marshal.GetLastPInvokeError(), discovery);
         }
 
         var handle = new FileDescriptorHandle(fd);
         try
         {
-            Configure(fd, path, baudRate);
-            return new FileDescriptorLink(handle, path);
+            Configure(fd, path, baudRate, discovery);
+            return new FileDescriptorLink(handle, path, exclusive: true);
         }
         catch
         {
@@ -39,7 +40,7 @@ public static unsafe class SerialPortOpener
         }
     }
 
-    private static void Configure(int fd, string path, int baudRate)
+    private static void Configure(int fd, string path, int baudRate, SerialPortDiscovery discovery)
     {
         SerialNative.Termios termios;
         if (SerialNative.TcGetAttr(fd, &termios) != 0)
@@ -52,7 +53,7 @@ public static unsafe class SerialPortOpener
 
         if (SerialNative.Ioctl(fd, SerialNative.TIOCEXCL, null) != 0 || SerialNative.Flock(fd, SerialNative.LOCK_EX | SerialNative.LOCK_NB) != 0)
         {
-            throw Busy(path);
+            throw Busy(path, discovery);
         }
 
         MakeRaw8N1(&termios);
@@ -133,8 +134,8 @@ public static unsafe class SerialPortOpener
     internal static SourceOpenException OpenError(string path, int errno, SerialPortDiscovery discovery) => errno switch
     {
         Errno.ENOENT or Errno.ENOTDIR => new SourceOpenException(SourceOpenFailure.NotFound, $"serial port '{path}' does not exist; {discovery.DescribePorts()}"),
-        Errno.EACCES or Errno.EPERM => new SourceOpenException(SourceOpenFailure.PermissionDenied, PermissionMessage(path)),
-        Errno.EBUSY => Busy(path),
+        Errno.EACCES or Errno.EPERM => new SourceOpenException(SourceOpenFailure.PermissionDenied, $"{PermissionMessage(path)}; {discovery.DescribePorts()}"),
+        Errno.EBUSY => Busy(path, discovery),
         Errno.ENXIO or Errno.ENODEV or Errno.EIO => new SourceOpenException(SourceOpenFailure.NotFound, $"serial port '{path}' has no device behind it (unplugged?); {discovery.DescribePorts()}"),
         Errno.EISDIR => new SourceOpenException(SourceOpenFailure.NotASerialPort, $"'{path}' is a directory, not a serial port; {discovery.DescribePorts()}"),
         _ => new SourceOpenException(SourceOpenFailure.Other, $"cannot open serial port '{path}': {Errno.Describe(errno)}"),
@@ -148,8 +149,8 @@ public static unsafe class SerialPortOpener
                $"('sudo usermod -aG {group} $USER', then log out and in again) or run with access to the port";
     }
 
-    private static SourceOpenException Busy(string path) =>
-        new(SourceOpenFailure.Busy, $"serial port '{path}' is held by another process (another posturestream, a terminal program or ModemManager?); close it and try again");
+    private static SourceOpenException Busy(string path, SerialPortDiscovery discovery) =>
+        new(SourceOpenFailure.Busy, $"serial port '{path}' is held by another process (another posturestream, a terminal program or ModemManager?); close it and try again; {discovery.DescribePorts()}");
 
     private static SourceOpenException UnsupportedBaud(string path, int baudRate, string detail = "") =>
         new(SourceOpenFailure.UnsupportedBaudRate, $"baud rate {baudRate} is not supported by '{path}'{detail}; use one of {BaudRates.StandardList}");

@@ -16,7 +16,7 @@ namespace PostureStream.Devices.Session;
 /// Subscribe to <see cref="Events"/> before <see cref="StartAsync"/>: it is hot. Events are delivered one
 /// at a time, in order, on the session's reader (or timer) thread.
 /// </remarks>
-public sealed class DeviceSession : IAsyncDisposable
+public sealed partial class DeviceSession : IAsyncDisposable
 {
     private readonly ILinkConnector _connector;
     private readonly DeviceSessionOptions _options;
@@ -29,7 +29,10 @@ public sealed class DeviceSession : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
+    private readonly DeviceTickClock _deviceClock = new();
     private LinkStatsCounter? _stats;
+    private long _statsStartMicros;
+    private long? _holdStartMicros;
     private volatile IDeviceLink? _link;
     private DeviceIdentity? _identity;
     private ITimer? _holdTimer;
@@ -38,7 +41,9 @@ public sealed class DeviceSession : IAsyncDisposable
     private Task? _loop;
     private long _samples;
     private int _reconnects;
-    private int _hostSeq = -1;
+    // A random first seq: a device that remembers the last command seq of an earlier run or of the
+    // serial:auto probe must not take this session's first commands for repeats (DESIGN §4).
+    private int _hostSeq = Random.Shared.Next(ushort.MaxValue + 1);
     private bool _finished;
 
     public DeviceSession(ILinkConnector connector, DeviceSessionOptions? options = null, TimeProvider? time = null)
@@ -88,53 +93,17 @@ public sealed class DeviceSession : IAsyncDisposable
         lock (_gate)
         {
             _stats = new LinkStatsCounter(_connector.Transport, _time.GetUtcNow());
-            _statsTimer = _time.CreateTimer(_ => ReportStats(), null, _options.StatsInterval, _options.StatsInterval);
             _hold.Begin();
-            _holdTimer = _time.CreateTimer(_ => EndHold(), null, _options.HelloHold, Timeout.InfiniteTimeSpan);
+            if (PacedByWallClock)
+            {
+                _statsTimer = _time.CreateTimer(_ => Guard(ReportStats), null, _options.StatsInterval, _options.StatsInterval);
+                _holdTimer = _time.CreateTimer(_ => Guard(EndHold), null, _options.HelloHold, Timeout.InfiniteTimeSpan);
+            }
         }
 
         Attach(link);
         _loop = Task.Run(() => RunAsync(link, _stop.Token), CancellationToken.None);
     }
-
-    /// <summary>Sends a host → device command (START, STOP, BUZZ) and completes with the device's ACK result.</summary>
-    /// <exception cref="CommandNotAcknowledgedException">No ACK came to the command or to its one retry.</exception>
-    /// <exception cref="LinkLostException">The link is down (being reconnected) or broke while sending.</exception>
-    public Task<AckResult> SendCommandAsync(PspMessage command, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        if (!_connector.AcceptsCommands)
-        {
-            throw new NotSupportedException($"{_connector.Transport} sources take no commands");
-        }
-
-        if (PspMessageTypes.DirectionOf((byte)command.Type) != PspDirection.HostToDevice || command.Type == PspMessageType.Identify)
-        {
-            throw new ArgumentException($"{command.Type} is not a command that is ACKed; send START, STOP or BUZZ", nameof(command));
-        }
-
-        ushort seq = NextSeq();
-        return _commands.SendAsync(command.Type, seq, PspEncoder.Encode(command with { Seq = seq }), cancellationToken);
-    }
-
-    /// <summary>Buzzes the wearer. <paramref name="intensity"/> is 0–100; <paramref name="duration"/> at most 65.535 s.</summary>
-    public Task<AckResult> BuzzAsync(BuzzPattern pattern, TimeSpan duration, byte intensity, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(intensity, (byte)100);
-        if (duration < TimeSpan.Zero || duration.TotalMilliseconds > ushort.MaxValue)
-        {
-            throw new ArgumentOutOfRangeException(nameof(duration), duration, "a buzz lasts 0 to 65.535 s");
-        }
-
-        return SendCommandAsync(new BuzzMessage(pattern, (ushort)duration.TotalMilliseconds, intensity), cancellationToken);
-    }
-
-    /// <summary>Asks the device to stream (0 keeps its current rate).</summary>
-    public Task<AckResult> StartStreamingAsync(ushort sampleRateHz, CancellationToken cancellationToken) =>
-        SendCommandAsync(new StartMessage(sampleRateHz), cancellationToken);
-
-    public Task<AckResult> StopStreamingAsync(CancellationToken cancellationToken) =>
-        SendCommandAsync(new StopMessage(), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -204,17 +173,22 @@ public sealed class DeviceSession : IAsyncDisposable
                 OnLinkRestored(link);
             }
 
-            if (_link is not null)
-            {
-                await DetachAsync(_link, "session stopped");
-            }
-
+            await DetachCurrentAsync();
             Finish();
         }
         catch (Exception e)
         {
             // A bug in a subscriber or here: end the stream with it rather than hang.
             Finish(e);
+            await DetachCurrentAsync();
+        }
+    }
+
+    private async Task DetachCurrentAsync()
+    {
+        if (_link is { } link)
+        {
+            await DetachAsync(link, "session stopped");
         }
     }
 
@@ -289,7 +263,10 @@ public sealed class DeviceSession : IAsyncDisposable
                     case PspMessageType.Samples:
                         var samples = (SamplesMessage)frame.ToMessage();
                         _samples += samples.Samples.Length;
+                        long deviceMicros = _deviceClock.Advance(samples.Samples[^1].TickMicroseconds);
+                        EndHoldInDeviceTime(deviceMicros, at);
                         Deliver(new SamplesReceived(samples, at));
+                        ReportStatsInDeviceTime(deviceMicros, at);
                         break;
                     case PspMessageType.Hello:
                         OnHello((HelloMessage)frame.ToMessage(), at);
@@ -305,72 +282,6 @@ public sealed class DeviceSession : IAsyncDisposable
                 }
             }
         }
-    }
-
-    private void OnHello(HelloMessage hello, DateTimeOffset at)
-    {
-        var identity = DeviceIdentity.FromHello(hello, _options);
-        bool changed = _identity is null || _identity.DeviceId != identity.DeviceId || _identity.DisplayName != identity.DisplayName
-            || _identity.SampleRateHz != identity.SampleRateHz || _identity.Sensors != identity.Sensors || !_identity.IsFromHello;
-        _identity = identity;
-        StopIdentifying();
-        if (changed)
-        {
-            _events.OnNext(new DeviceIdentified(identity, at));
-        }
-
-        ReleaseHeld();
-    }
-
-    /// <summary>Called under the gate: passes an event on, or holds it while the HELLO is awaited.</summary>
-    private void Deliver(DeviceEvent e)
-    {
-        if (_hold.IsHolding && _identity is null)
-        {
-            if (_hold.TryHold(e))
-            {
-                return;
-            }
-
-            TakeDefaults(e.At);
-        }
-
-        _events.OnNext(e);
-    }
-
-    private void EndHold()
-    {
-        lock (_gate)
-        {
-            if (_identity is null && !_finished)
-            {
-                TakeDefaults(_time.GetUtcNow());
-            }
-        }
-    }
-
-    private void TakeDefaults(DateTimeOffset at)
-    {
-        _identity = DeviceIdentity.Defaults(_options);
-        StopIdentifying();
-        _events.OnNext(new DeviceIdentified(_identity, at));
-        ReleaseHeld();
-    }
-
-    private void ReleaseHeld()
-    {
-        _holdTimer?.Dispose();
-        _holdTimer = null;
-        foreach (DeviceEvent held in _hold.End())
-        {
-            _events.OnNext(held);
-        }
-    }
-
-    private void StopIdentifying()
-    {
-        _identifyTimer?.Dispose();
-        _identifyTimer = null;
     }
 
     private void OnLinkLost(string reason)
@@ -395,14 +306,16 @@ public sealed class DeviceSession : IAsyncDisposable
         Attach(link);
     }
 
-    private void ReportStats()
+    /// <summary>A subscriber that throws from a timer's event ends the stream with the error instead of the process.</summary>
+    private void Guard(Action onTimer)
     {
-        lock (_gate)
+        try
         {
-            if (!_finished && _stats is not null)
-            {
-                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _time.GetUtcNow()), _time.GetUtcNow()));
-            }
+            onTimer();
+        }
+        catch (Exception e)
+        {
+            Finish(e);
         }
     }
 
@@ -425,7 +338,7 @@ public sealed class DeviceSession : IAsyncDisposable
             _statsTimer?.Dispose();
             if (_stats is not null && error is null)
             {
-                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _time.GetUtcNow()), _time.GetUtcNow()));
+                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceClock.LastTick, _time.GetUtcNow()), _time.GetUtcNow()));
             }
 
             _finished = true;
@@ -449,42 +362,4 @@ public sealed class DeviceSession : IAsyncDisposable
             _completion.TrySetException(error);
         }
     }
-
-    private void SendIdentify()
-    {
-        ushort seq = NextSeq();
-        _ = WriteQuietlyAsync(PspEncoder.Encode(new IdentifyMessage { Seq = seq }));
-    }
-
-    private async Task WriteQuietlyAsync(byte[] frame)
-    {
-        try
-        {
-            await WriteFrameAsync(frame, CancellationToken.None);
-        }
-        catch (IOException)
-        {
-            // The read loop sees the loss and reconnects; the next connect sends IDENTIFY again.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Stopping.
-        }
-    }
-
-    private async ValueTask WriteFrameAsync(byte[] frame, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            IDeviceLink link = _link ?? throw new LinkLostException($"{_connector.Description}: the link is down (reconnecting)");
-            await link.WriteAsync(frame, cancellationToken);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    private ushort NextSeq() => (ushort)Interlocked.Increment(ref _hostSeq);
 }

@@ -3,7 +3,8 @@ namespace PostureStream.Devices.Session;
 /// <summary>
 /// The <c>link_stats</c> fields (DESIGN §7) for one interval: counts in that interval, not totals.
 /// <see cref="LostFrames"/> counts frames missing from the seq sequence; <see cref="Resyncs"/> the times
-/// the decoder threw bytes away to find the next frame.
+/// the decoder threw bytes away to find the next frame. <see cref="LastTickMicroseconds"/> is the device tick
+/// of the interval's last sample (null before any), so replays can stamp the point in device time.
 /// </summary>
 public readonly record struct LinkStats(
     string Transport,
@@ -16,4 +17,5 @@ public readonly record struct LinkStats(
     long OtherErrors,
     long LostFrames,
     long Resyncs,
-    long Reconnects);
+    long Reconnects,
+    uint? LastTickMicroseconds);

@@ -17,7 +17,7 @@ internal sealed class LinkStatsCounter
         _intervalStart = start;
     }
 
-    public LinkStats Take(PspDecoderStats decoder, long samples, long reconnects, DateTimeOffset now)
+    public LinkStats Take(PspDecoderStats decoder, long samples, long reconnects, uint? lastTick, DateTimeOffset now)
     {
         PspDecoderStats d = decoder - _lastDecoder;
         var stats = new LinkStats(
@@ -31,7 +31,8 @@ internal sealed class LinkStatsCounter
             d.OtherErrors,
             d.LostFrames,
             d.Resyncs,
-            reconnects - _lastReconnects);
+            reconnects - _lastReconnects,
+            lastTick);
         _lastDecoder = decoder;
         _lastSamples = samples;
         _lastReconnects = reconnects;

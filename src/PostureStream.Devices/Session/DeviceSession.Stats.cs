@@ -1,0 +1,29 @@
+namespace PostureStream.Devices.Session;
+
+/// <summary>link_stats reports (DESIGN §7): on a timer for live sources, by device time for captures.</summary>
+public sealed partial class DeviceSession
+{
+    /// <summary>Under the gate: a capture reports link_stats every interval of device time.</summary>
+    private void ReportStatsInDeviceTime(long deviceMicros, DateTimeOffset at)
+    {
+        long interval = (long)_options.StatsInterval.TotalMicroseconds;
+        if (PacedByWallClock || _stats is null || deviceMicros - _statsStartMicros < interval)
+        {
+            return;
+        }
+
+        _statsStartMicros += (deviceMicros - _statsStartMicros) / interval * interval;
+        _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceClock.LastTick, at), at));
+    }
+
+    private void ReportStats()
+    {
+        lock (_gate)
+        {
+            if (!_finished && _stats is not null)
+            {
+                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceClock.LastTick, _time.GetUtcNow()), _time.GetUtcNow()));
+            }
+        }
+    }
+}
