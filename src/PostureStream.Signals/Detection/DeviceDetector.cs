@@ -74,7 +74,7 @@ public sealed class DeviceDetector
             return;
         }
 
-        if (_snoozeRequested != 0 && Interlocked.Exchange(ref _snoozeRequested, 0) != 0)
+        if (Volatile.Read(ref _snoozeRequested) != 0 && Interlocked.Exchange(ref _snoozeRequested, 0) != 0)
         {
             Snooze(samples[0].DeviceMicros);
         }
