@@ -43,7 +43,7 @@ public sealed class DetectionEngine
         }
     }
 
-    /// <summary>Processes one batch: its snooze request first, then its samples.</summary>
+    /// <summary>Processes one batch: its snooze request first, then its samples, then its end of stream.</summary>
     public void Process(in PostureBatch batch)
     {
         DeviceDetector detector = GetDevice(batch.Device);
@@ -53,6 +53,10 @@ public sealed class DetectionEngine
         }
 
         detector.Process(batch.Samples.Span, _sink);
+        if (batch.EndOfStream)
+        {
+            detector.Complete(_sink);
+        }
     }
 
     /// <summary>Processes samples of one device.</summary>

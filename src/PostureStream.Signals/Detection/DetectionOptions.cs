@@ -72,7 +72,7 @@ public sealed class DetectionOptions
     /// <summary>Local time of day at which quiet hours (no buzz) start; null = no quiet hours. Default null.</summary>
     public TimeOnly? QuietHoursStart { get; set; }
 
-    /// <summary>Local time of day at which quiet hours end (may be before the start: the window crosses midnight). Default null.</summary>
+    /// <summary>Local time of day at which quiet hours end, exclusive (before the start: the window crosses midnight; equal to it: no quiet hours). Default null.</summary>
     public TimeOnly? QuietHoursEnd { get; set; }
 
     /// <summary>The zone quiet hours are read in. Default the machine's zone.</summary>

@@ -74,7 +74,7 @@ public sealed class DeviceDetector
             return;
         }
 
-        if (_snoozeRequested != 0 && Interlocked.Exchange(ref _snoozeRequested, 0) != 0)
+        if (Volatile.Read(ref _snoozeRequested) != 0 && Interlocked.Exchange(ref _snoozeRequested, 0) != 0)
         {
             Snooze(samples[0].DeviceMicros);
         }
@@ -142,32 +142,36 @@ public sealed class DeviceDetector
         bool pelvisOk = (flags & PostureInputFlags.PelvisFault) == 0 && !double.IsNaN(s.PelvisPitch);
         bool walking = _walking.Update(s.DeviceMicros, pelvisOk ? s.PelvisPitchSpikeFiltered : double.NaN);
         Activity activity = _activity.Update(in s, walking, lumbarOk, pelvisOk, _rules);
-
-        // Which neutral the state is read against: sitting as soon as the pelvis says so, standing again
-        // only once the debounced activity has left sitting (sitting down is not a second of flattening
-        // against the standing neutral; a reach from the chair is still judged against the sitting one).
         Activity raw = _activity.Raw;
+
+        // Which neutral: sitting as soon as the pelvis says so, standing again only once the debounced
+        // activity has left sitting (sitting down is not a second of flattening against the standing
+        // neutral; a reach from the chair is still judged against the sitting one).
         bool sitting = raw == Activity.Sitting || activity == Activity.Sitting;
         double delta = sitting ? s.LordosisDeltaSitting : s.LordosisDeltaStanding;
         EpisodeThresholds thresholds = sitting ? _rules.Sitting : _rules.Standing;
-        PostureState state;
-        if (!lumbarOk || !pelvisOk)
+        PostureState state = !lumbarOk || !pelvisOk ? PostureState.SensorFault
+            : (flags & PostureInputFlags.Uncalibrated) != 0 || double.IsNaN(delta) ? PostureState.Uncalibrated
+            : _hysteresis.Update(delta, thresholds);
+
+        RunEpisodes(in s, gap, raw, activity, state, delta, thresholds, sink);
+        if (_bend.Update(in s, lumbarOk && s.LumbarFlexion > _rules.BendingDegrees, activity == Activity.Bending))
         {
-            state = PostureState.SensorFault;
-        }
-        else if ((flags & PostureInputFlags.Uncalibrated) != 0 || double.IsNaN(delta))
-        {
-            state = PostureState.Uncalibrated;
-        }
-        else
-        {
-            state = _hysteresis.Update(delta, thresholds);
+            sink.OnBend(_bend.ToEvent(Device, _rules.LumbarDominantShare));
         }
 
-        // Episodes count only settled sitting or standing: the sample's own judgement agrees with the
-        // debounced activity (then both pick the same neutral). Gait, a bend or a lying pose pause the
-        // episode the moment they show, and so does a change of activity still being debounced, so
-        // standing up, sitting down or reaching never opens, feeds or ends an episode.
+        bool judged = state is not (PostureState.SensorFault or PostureState.Uncalibrated);
+        Record(in s, dt, gap, activity, state, pelvisOk ? s.PelvicTilt : double.NaN, lumbarOk ? s.LumbarFlexion : double.NaN, judged ? delta : double.NaN, sink);
+    }
+
+    /// <summary>
+    /// Episodes count only settled sitting or standing: the sample's own judgement agrees with the
+    /// debounced activity (then both pick the same neutral). Gait, a bend or a lying pose pause the
+    /// episode the moment they show, and so does a change of activity still being debounced, so
+    /// standing up, sitting down or reaching never opens, feeds or ends an episode.
+    /// </summary>
+    private void RunEpisodes(in PostureInput s, bool gap, Activity raw, Activity activity, PostureState state, double delta, EpisodeThresholds thresholds, IDetectionSink sink)
+    {
         bool counts = state is not (PostureState.SensorFault or PostureState.Uncalibrated)
             && raw == activity
             && activity is (Activity.Sitting or Activity.Standing)
@@ -182,28 +186,24 @@ public sealed class DeviceDetector
         {
             Detect(in s, delta, thresholds, activity, sink);
         }
+    }
 
-        bool bent = lumbarOk && s.LumbarFlexion > _rules.BendingDegrees;
-        if (_bend.Update(in s, bent, activity == Activity.Bending))
-        {
-            sink.OnBend(_bend.ToEvent(Device, _rules.LumbarDominantShare));
-        }
-
+    /// <summary>Minute rollup, decimated point, state change; then this sample becomes the last one.</summary>
+    private void Record(in PostureInput s, long dt, bool gap, Activity activity, PostureState state, double tilt, double flexion, double delta, IDetectionSink sink)
+    {
         if (_minute.IsNewMinute(s.Utc))
         {
             sink.OnSummary(_minute.Take(Device));
         }
 
-        double tilt = pelvisOk ? s.PelvicTilt : double.NaN;
-        double shownDelta = state is PostureState.SensorFault or PostureState.Uncalibrated ? double.NaN : delta;
-        _minute.Add(s.Utc, dt, state, activity, tilt, shownDelta, gap);
+        _minute.Add(s.Utc, dt, state, activity, tilt, delta, gap);
 
         long bucket = FloorDiv(s.DeviceMicros, _rules.DecimationMicros);
         if (bucket != _lastBucket)
         {
             _lastBucket = bucket;
             sink.OnPosture(new PosturePoint(Device, s.Utc, s.DeviceMicros, s.LumbarPitch, s.LumbarRoll, s.PelvisPitch, s.PelvisRoll,
-                tilt, lumbarOk ? s.LumbarFlexion : double.NaN, shownDelta, activity, state));
+                tilt, flexion, delta, activity, state));
         }
 
         if (activity != _lastActivity || state != _lastState)

@@ -16,6 +16,7 @@ namespace PostureStream.Signals.Detection;
 /// microseconds, so any sample rate (100 Hz, 104 Hz) and a clock skew of a few per cent work alike.
 /// Noise is held back by the smoother and the hysteresis; slow sway (0.5 Hz) has too long a period.
 /// The result is not debounced: the engine's 1 s activity debounce comes on top.
+/// A mutable struct (no allocation, ~100 bytes): keep it in a non-readonly field and call it through that field.
 /// </remarks>
 public struct WalkingDetector
 {

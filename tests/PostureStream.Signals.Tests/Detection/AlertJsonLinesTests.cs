@@ -82,4 +82,23 @@ public sealed class AlertJsonLinesTests
         // The hyper-extension episode opens only once the walk is over (~1.3 s after the gait stops).
         Assert.EndsWith("\"kind\":\"hyperextension\",\"phase\":\"cleared\",\"episodeStart\":\"2026-03-02T09:01:21.300000Z\",\"durationSeconds\":78.69,\"peakDeltaDegrees\":10,\"activity\":\"standing\"}\n", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Sinks_Combine_AndTheAlertsSinkWritesOnlyAlerts()
+    {
+        using var buffer = new MemoryStream();
+        var recording = new RecordingSink();
+        using (var writer = new AlertJsonLinesWriter(buffer, leaveOpen: true))
+        {
+            var sink = new CompositeDetectionSink(new AlertJsonLinesSink(writer), recording);
+            var detector = new DeviceDetector(Detect.Device, Detect.Options());
+            Detect.Feed(detector, new PostureInputBuilder().Hold(Pose.Sitting(-12), 61).Build(), sink);
+            detector.Complete(sink);
+        }
+
+        string[] lines = Encoding.UTF8.GetString(buffer.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(recording.Alerts.Select(a => AlertJsonLinesWriter.Format(a)), lines);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(610, recording.Points.Count);
+    }
 }

@@ -60,4 +60,18 @@ public sealed class EngineTests
         Assert.Equal(2, sink.Alerts.Count);
         Assert.Equal([z, a], sink.Summaries.Skip(2).Select(s => s.Device));
     }
+
+    [Fact]
+    public void EndOfStreamBatch_CompletesThatDeviceOnly()
+    {
+        var other = new DeviceIdentity(9, "other");
+        PostureInput[] slump = new PostureInputBuilder().Hold(Pose.Standing(-12), 70).Build();
+        var sink = new RecordingSink();
+        var engine = new DetectionEngine(Detect.Options(), sink);
+        engine.Process(new PostureBatch(other, slump));
+        engine.Process(new PostureBatch(Detect.Device, slump));
+        engine.Process(PostureBatch.End(Detect.Device));
+        Assert.Equal([AlertPhase.Raised, AlertPhase.Raised, AlertPhase.Cleared], sink.Alerts.Select(a => a.Phase));
+        Assert.Same(Detect.Device, sink.Alerts[2].Device);
+    }
 }

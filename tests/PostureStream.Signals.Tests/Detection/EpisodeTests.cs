@@ -26,6 +26,20 @@ public sealed class EpisodeTests
         Assert.Equal(Activity.Standing, raised.Activity);
     }
 
+    [Theory]
+    [InlineData(104)]
+    [InlineData(100.5)]
+    [InlineData(25)]
+    public void Raise_AtAnySampleRate_IsTheFirstSampleAtOrPastTheSustainTime(double rateHz)
+    {
+        var b = new PostureInputBuilder(rateHz).Hold(Flat, 62);
+        AlertEvent raised = Assert.Single(Detect.Run(b).Alerts);
+        long start = b.Samples[0].DeviceMicros;
+        PostureInput expected = b.Samples.First(s => s.DeviceMicros - start >= 60_000_000);
+        Assert.Equal(expected.DeviceMicros, raised.DeviceMicros);
+        Assert.Equal(TimeSpan.FromMicroseconds(expected.DeviceMicros - start), raised.Duration);
+    }
+
     [Fact]
     public void Raise_CountsOnlyTimeAfterUprightLeadIn()
     {
