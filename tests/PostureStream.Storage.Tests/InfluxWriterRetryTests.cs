@@ -17,7 +17,7 @@ public sealed class InfluxWriterRetryTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private InfluxWriter NewWriter(int port, Action<InfluxWriterOptions>? configure = null, string spool = "spool")
+    private InfluxWriter NewWriter(int port, Action<InfluxWriterOptions>? configure = null, string spool = "spool", string? storeUri = null)
     {
         var options = new InfluxWriterOptions
         {
@@ -28,7 +28,7 @@ public sealed class InfluxWriterRetryTests : IDisposable
             DrainTimeout = TimeSpan.Zero,
         };
         configure?.Invoke(options);
-        var target = InfluxTarget.Parse($"influxdb-v2:http://127.0.0.1:{port}/prefix?org=o&bucket=b&token=zq-secret-123&precision=s", _ => null);
+        var target = InfluxTarget.Parse(storeUri ?? $"influxdb-v2:http://127.0.0.1:{port}/prefix?org=o&bucket=b&token=zq-secret-123&precision=s", _ => null);
         return new InfluxWriter(target, options, _log, _time);
     }
 
@@ -56,6 +56,41 @@ public sealed class InfluxWriterRetryTests : IDisposable
         Assert.Equal(3, request.Lines.Length);
         Assert.StartsWith("posture_bend,device=belt,device_id=0000000000abcdef duration_s=0,", request.Lines[0], StringComparison.Ordinal);
         Assert.EndsWith(" 1800000002", request.Lines[2], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("influxdb-v1:http://127.0.0.1:{0}?db=posture&rp=week&user=ann&password=pw&precision=us", "/write?db=posture&rp=week&precision=u", "Basic YW5uOnB3")]
+    [InlineData("influxdb-v3:http://127.0.0.1:{0}/base?db=posture&token=t3&precision=ns", "/base/api/v3/write_lp?db=posture&precision=nanosecond", "Bearer t3")]
+    public async Task V1AndV3Requests_HaveTheirPathPrecisionAndAuthorization(string storeUri, string pathAndQuery, string authorization)
+    {
+        using var server = new ScriptedHttpServer((_, _) => (204, "", null));
+        await using var writer = NewWriter(server.Port, storeUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, storeUri, server.Port));
+        WritePoints(writer, 2);
+        await writer.FlushAsync(Deadline());
+        var request = Assert.Single(server.Requests);
+        Assert.Equal((pathAndQuery, authorization, "gzip"), (request.PathAndQuery, request.Authorization, request.ContentEncoding));
+    }
+
+    [Fact]
+    public async Task PartialBatch_IsSentWhenTheFlushIntervalElapses()
+    {
+        using var server = new ScriptedHttpServer((_, _) => (204, "", null));
+        await using var writer = NewWriter(server.Port);
+        var request = server.NextRequestAsync();
+        WritePoints(writer, 3);
+        Assert.False(request.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(3, (await request.WaitAsync(Patience)).Lines.Length);
+    }
+
+    [Fact]
+    public async Task FullBatches_AreSealedAtBatchSize_OneRequestEach()
+    {
+        using var server = new ScriptedHttpServer((_, _) => (204, "", null));
+        await using var writer = NewWriter(server.Port, o => o.BatchSize = 10);
+        WritePoints(writer, 25);
+        await writer.FlushAsync(Deadline());
+        Assert.Equal([10, 10, 5], server.Requests.Select(r => r.Lines.Length));
     }
 
     [Fact]
