@@ -172,6 +172,28 @@ public sealed class SegmentSpoolTests
     }
 
     [Fact]
+    public void RecordDamagedAfterOpen_IsSkippedAlone_TheRestStillArrives()
+    {
+        using var dir = new TempDirectory();
+        using var spool = Open(dir.Path, out _);
+        spool.TryAppend(Batch(1), 2);
+        spool.TryAppend(Batch(2), 2);
+        spool.Sync();
+        string segment = Directory.GetFiles(dir.Path, "*.seg").Single();
+        using (var file = new FileStream(segment, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            file.Position = 14;
+            file.WriteByte((byte)'X');
+        }
+
+        spool.TryAppend(Batch(3), 2);
+        spool.Sync();
+        Assert.Equal(["m f=2 20", "m f=2 21", "m f=3 30", "m f=3 31"], DrainAll(spool));
+        Assert.Equal(1, spool.CorruptRecords);
+        Assert.Equal(0, spool.BacklogLines);
+    }
+
+    [Fact]
     public void FullSpool_RefusesNewRecords_AndKeepsTheOldOnes()
     {
         using var dir = new TempDirectory();

@@ -23,9 +23,9 @@ public class StorageEncodeBenchmarks
     private LineProtocolBuffer _buffer = null!;
     private LineProtocolWriter _writer = null!;
 
-    /// <summary>Filtered angles have full double precision; raw ones have two decimals.</summary>
-    [Params(true, false)]
-    public bool FullPrecisionAngles { get; set; }
+    /// <summary>Raw angles have two decimals; filtered ones full double precision unless rounded before storage.</summary>
+    [Params(2, 4, 17)]
+    public int AngleDecimals { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -33,7 +33,7 @@ public class StorageEncodeBenchmarks
         var random = new Random(7);
         var devices = Enumerable.Range(0, 100).Select(i => new DeviceSeries($"wearer {i}", (ulong)(0x1000 + i))).ToArray();
         var start = new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc);
-        double Angle() => FullPrecisionAngles ? (random.NextDouble() * 60) - 30 : Math.Round((random.NextDouble() * 60) - 30, 2);
+        double Angle() => AngleDecimals > 15 ? (random.NextDouble() * 60) - 30 : Math.Round((random.NextDouble() * 60) - 30, AngleDecimals);
         _points = Enumerable.Range(0, PointsPerInvoke).Select(i => new PostureRecord(
             devices[i % devices.Length], start.AddMilliseconds(i * 100), Angle(), Angle(), Angle(), Angle(), Angle(), Angle(), Angle(),
             PostureActivity.Sitting, PostureState.Neutral)).ToArray();

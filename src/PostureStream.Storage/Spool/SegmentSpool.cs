@@ -204,11 +204,23 @@ public sealed class SegmentSpool : IDisposable
                 }
 
                 var span = output.GetSpan(length)[..length];
-                if (RandomAccess.Read(handle, span, offset + SpoolRecordHeader.Length) != length
-                    || SpoolRecordHeader.Checksum(_readHeader.AsSpan(4, 4), span) != crc)
+                if (RandomAccess.Read(handle, span, offset + SpoolRecordHeader.Length) != length)
                 {
                     MarkCorrupt(segment, offset);
                     break;
+                }
+
+                if (SpoolRecordHeader.Checksum(_readHeader.AsSpan(4, 4), span) != crc)
+                {
+                    if (records > 0)
+                    {
+                        break;
+                    }
+
+                    // A damaged record whose header still frames it: skip just that one (counted).
+                    offset += SpoolRecordHeader.Length + length;
+                    SkipDamaged(new SpoolReadResult(segment.Number, offset, 1, recordLines, length));
+                    continue;
                 }
 
                 output.Advance(length);
@@ -224,10 +236,10 @@ public sealed class SegmentSpool : IDisposable
                 return true;
             }
 
-            // Nothing readable here: a corrupt record made the segment end early; loop to the next.
+            // Nothing readable here: a corrupt record made the segment end early; go on with the next one, if any.
             lock (_gate)
             {
-                if (!segment.Corrupt)
+                if (!segment.Corrupt || _segments.Count < 2)
                 {
                     return false;
                 }
@@ -253,6 +265,16 @@ public sealed class SegmentSpool : IDisposable
             TryCurrentReadSegment(out _);
             SaveAck();
         }
+    }
+
+    private void SkipDamaged(SpoolReadResult damaged)
+    {
+        lock (_gate)
+        {
+            _corruptRecords++;
+        }
+
+        Acknowledge(damaged);
     }
 
     public void Dispose()
