@@ -191,6 +191,38 @@ public sealed class InfluxWriterRetryTests : IDisposable
     }
 
     [Fact]
+    public async Task Backlog_IsPublishedAsAMetricsGauge()
+    {
+        using var server = new ScriptedHttpServer((_, _) => (503, "down", "3600"));
+        await using var writer = NewWriter(server.Port);
+        WritePoints(writer, 7);
+        await writer.PersistAsync(Deadline());
+
+        var seen = new List<long>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "PostureStream.Storage.Influx" && instrument.Name == "posturestream.influx.backlog")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "target" && tag.Value is string t && t.Contains($":{server.Port}/", StringComparison.Ordinal))
+                {
+                    seen.Add(value);
+                }
+            }
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        Assert.Equal([7L], seen);
+    }
+
+    [Fact]
     public async Task FullSpool_RefusesNewPoints_CountsThem_AndWarnsOnce()
     {
         using var server = new ScriptedHttpServer((_, _) => (503, "down", "3600"));
