@@ -135,6 +135,54 @@ public sealed class InfluxWriterRetryTests : IDisposable
     }
 
     [Fact]
+    public async Task ServerErrorsWithoutRetryAfter_BackOffExponentially_WithJitter()
+    {
+        using var server = new ScriptedHttpServer((_, n) => n <= 3 ? (500, "internal error", null) : (204, "", null));
+        await using var writer = NewWriter(server.Port);
+        WritePoints(writer, 2);
+        var flushed = writer.FlushAsync(Deadline());
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            double full = Math.Pow(2, attempt);
+            var delay = await _time.WaitForOneShotTimerAsync(d => d.TotalSeconds >= full / 2 && d.TotalSeconds <= full).WaitAsync(Patience);
+            Assert.Equal(attempt + 1, server.Requests.Count);
+            _time.Advance(delay);
+        }
+
+        await flushed;
+        Assert.Equal(4, server.Requests.Count);
+        Assert.Equal(3, writer.Metrics.Retries);
+    }
+
+    [Fact]
+    public async Task RetryAfterAsHttpDate_IsHonoured()
+    {
+        string date = _time.GetUtcNow().AddSeconds(45).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        using var server = new ScriptedHttpServer((_, n) => n == 1 ? (503, "maintenance", date) : (204, "", null));
+        await using var writer = NewWriter(server.Port);
+        WritePoints(writer, 1);
+        var flushed = writer.FlushAsync(Deadline());
+        var delay = await _time.WaitForOneShotTimerAsync(d => d >= TimeSpan.FromSeconds(44) && d <= TimeSpan.FromSeconds(45)).WaitAsync(Patience);
+        _time.Advance(delay);
+        await flushed;
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(401, "{\"code\":\"unauthorized\",\"message\":\"unauthorized access\"}")]
+    [InlineData(404, "{\"error\":\"database not found: \\\"posture\\\"\"}")]
+    public async Task OtherClientErrors_AreDeadLettered_NotRetried(int status, string message)
+    {
+        using var server = new ScriptedHttpServer((_, _) => (status, message, null));
+        await using var writer = NewWriter(server.Port);
+        WritePoints(writer, 3);
+        await writer.FlushAsync(Deadline());
+        Assert.Single(server.Requests);
+        Assert.Equal((3L, 0L), (writer.Metrics.LinesDeadLettered, writer.Metrics.Retries));
+        Assert.Contains($"HTTP {status}: {message}", await File.ReadAllTextAsync(Path.Combine(_dir.Sub("spool"), "dead-letter.lp")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status413_SplitsTheBatchUntilItFits_EveryLineOnce_InOrder()
     {
         using var server = new ScriptedHttpServer((request, _) => request.Lines.Length > 2 ? (413, "request too large", null) : (204, "", null));
