@@ -72,6 +72,22 @@ public sealed class InfluxWriterRetryTests : IDisposable
     }
 
     [Fact]
+    public async Task CompositeStore_WritesEveryPointToEveryTarget()
+    {
+        using var first = new ScriptedHttpServer((_, _) => (204, "", null));
+        using var second = new ScriptedHttpServer((_, _) => (204, "", null));
+        await using var stores = new CompositePointStore([NewWriter(first.Port, spool: "a"), NewWriter(second.Port, spool: "b")]);
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.True(stores.Write(new PostureBendRecord(Device, DateTime.UnixEpoch.AddSeconds(i), i, 1, 2, 0.5, false)));
+        }
+
+        await stores.FlushAsync(Deadline());
+        Assert.Equal(4, first.Requests.Single().Lines.Length);
+        Assert.Equal(first.Requests.Single().Body, second.Requests.Single().Body);
+    }
+
+    [Fact]
     public async Task PartialBatch_IsSentWhenTheFlushIntervalElapses()
     {
         using var server = new ScriptedHttpServer((_, _) => (204, "", null));

@@ -17,7 +17,7 @@ namespace PostureStream.Storage.Influx;
 /// A record leaves the spool only once the server accepted (or rejected) it, so an outage or a
 /// crash loses nothing: the next start replays the spool in order.
 /// </summary>
-public sealed partial class InfluxWriter : IAsyncDisposable
+public sealed partial class InfluxWriter : IPointStore
 {
     private readonly Lock _gate = new();
     private readonly InfluxTarget _target;
