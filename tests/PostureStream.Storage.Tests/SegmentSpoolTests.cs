@@ -152,7 +152,7 @@ public sealed class SegmentSpoolTests
     }
 
     [Fact]
-    public void CorruptRecord_FailsItsCrc_AndEndsTheSegment()
+    public void RecordDamagedOnDisk_IsFoundAtOpen_AndSkippedAlone()
     {
         using var dir = new TempDirectory();
         using (var spool = Open(dir.Path, out _))
@@ -164,11 +164,12 @@ public sealed class SegmentSpoolTests
 
         string segment = Directory.GetFiles(dir.Path, "*.seg").Single();
         var bytes = File.ReadAllBytes(segment);
-        bytes[^3] ^= 0x20;
+        bytes[14] ^= 0x20;
         File.WriteAllBytes(segment, bytes);
         using var reopened = Open(dir.Path, out var report);
-        Assert.Equal(1, report.PendingRecords);
-        Assert.Equal(["m f=1 10", "m f=1 11"], DrainAll(reopened));
+        Assert.Equal((2L, 1L, 0L), (report.PendingRecords, report.DamagedRecords, report.TornBytesCut));
+        Assert.Equal(["m f=2 20", "m f=2 21"], DrainAll(reopened));
+        Assert.Equal((1L, 0L), (reopened.CorruptRecords, reopened.BacklogLines));
     }
 
     [Fact]

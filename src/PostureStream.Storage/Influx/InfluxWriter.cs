@@ -228,9 +228,9 @@ public sealed partial class InfluxWriter : IPointStore
             InfluxWriterLog.TornTail(_logger, _options.SpoolDirectory, report.TornBytesCut);
         }
 
-        if (report.CorruptBytesSkipped > 0)
+        if (report.CorruptBytesSkipped > 0 || report.DamagedRecords > 0)
         {
-            InfluxWriterLog.CorruptSkipped(_logger, _options.SpoolDirectory, report.CorruptBytesSkipped);
+            InfluxWriterLog.CorruptSkipped(_logger, _options.SpoolDirectory, report.DamagedRecords, report.CorruptBytesSkipped);
         }
 
         if (report.PendingLines > 0)

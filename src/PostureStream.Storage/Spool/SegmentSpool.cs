@@ -315,7 +315,7 @@ public sealed class SegmentSpool : IDisposable
             .OrderBy(f => f.Number)
             .ToList();
 
-        long torn = 0, skipped = 0;
+        long torn = 0, skipped = 0, damaged = 0;
         foreach (var (path, number) in files)
         {
             if (number < _ackSegment)
@@ -328,7 +328,8 @@ public sealed class SegmentSpool : IDisposable
             bool last = number == files[^1].Number;
             long fileLength = new FileInfo(path).Length;
             long start = number == _ackSegment ? _ackOffset : 0;
-            long good = Scan(segment, start, out long records, out long lines, out long bytes);
+            long good = Scan(segment, start, out long records, out long lines, out long bytes, out long damagedRecords);
+            damaged += damagedRecords;
             if (good < fileLength)
             {
                 if (last)
@@ -366,13 +367,17 @@ public sealed class SegmentSpool : IDisposable
         }
 
         TryCurrentReadSegment(out _);
-        return new SpoolOpenReport(_segments.Count, _appendedRecords, _backlogLines, torn, skipped);
+        return new SpoolOpenReport(_segments.Count, _appendedRecords, _backlogLines, torn, skipped, damaged);
     }
 
-    /// <summary>Validates records from the start; counts those at or after <paramref name="pendingFrom"/>. Returns the good length.</summary>
-    private static long Scan(Segment segment, long pendingFrom, out long records, out long lines, out long bytes)
+    /// <summary>
+    /// Walks the records from the start; counts those at or after <paramref name="pendingFrom"/>
+    /// and the damaged ones (CRC mismatch, still framed). Returns the length up to the first record
+    /// that is not whole (a torn tail) or whose header makes no sense.
+    /// </summary>
+    private static long Scan(Segment segment, long pendingFrom, out long records, out long lines, out long bytes, out long damaged)
     {
-        records = lines = bytes = 0;
+        records = lines = bytes = damaged = 0;
         using var stream = new FileStream(segment.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
         var header = new byte[SpoolRecordHeader.Length];
         var payload = ArrayPool<byte>.Shared.Rent(1 << 16);
@@ -393,10 +398,15 @@ public sealed class SegmentSpool : IDisposable
                     payload = ArrayPool<byte>.Shared.Rent(length);
                 }
 
-                if (stream.ReadAtLeast(payload.AsSpan(0, length), length, throwOnEndOfStream: false) < length
-                    || SpoolRecordHeader.Checksum(header.AsSpan(4, 4), payload.AsSpan(0, length)) != crc)
+                if (stream.ReadAtLeast(payload.AsSpan(0, length), length, throwOnEndOfStream: false) < length)
                 {
                     return offset;
+                }
+
+                if (SpoolRecordHeader.Checksum(header.AsSpan(4, 4), payload.AsSpan(0, length)) != crc)
+                {
+                    // Damaged but framed: keep going; reading skips (and counts) this one record.
+                    damaged++;
                 }
 
                 if (offset >= pendingFrom)
