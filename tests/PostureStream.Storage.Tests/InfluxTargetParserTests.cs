@@ -88,6 +88,23 @@ public sealed class InfluxTargetParserTests
     }
 
     [Fact]
+    public void CredentialsInTheHostPart_AreRefused_WithoutEchoingThem()
+    {
+        var error = Assert.Throws<StoreUriException>(() => Parse("influxdb-v1:http://ann:hunter2@h:8086?db=d"));
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("user=/password=", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DefaultSpoolDirectory_DiffersPerTargetAndPrecision()
+    {
+        string Dir(string uri) => InfluxWriterOptions.DefaultSpoolDirectory(Parse(uri), "/data");
+        Assert.Equal("/data/posturestream/spool/influxdb-v2-h-8086-b-ms", Dir("influxdb-v2:http://h:8086?org=o&bucket=b"));
+        Assert.NotEqual(Dir("influxdb-v1:http://h:8086?db=a"), Dir("influxdb-v1:http://h:8086?db=a&precision=s"));
+        Assert.NotEqual(Dir("influxdb-v1:http://h:8086?db=a"), Dir("influxdb-v1:http://h:8087?db=a"));
+    }
+
+    [Fact]
     public void IsInfluxUri_RecognisesOnlyInfluxSchemes()
     {
         Assert.True(InfluxTarget.IsInfluxUri("influxdb-v2:http://h"));

@@ -17,7 +17,7 @@ public sealed class InfluxWriterRetryTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private InfluxWriter NewWriter(int port, Action<InfluxWriterOptions>? configure = null, string spool = "spool")
+    private InfluxWriter NewWriter(int port, Action<InfluxWriterOptions>? configure = null, string spool = "spool", string? storeUri = null)
     {
         var options = new InfluxWriterOptions
         {
@@ -28,7 +28,7 @@ public sealed class InfluxWriterRetryTests : IDisposable
             DrainTimeout = TimeSpan.Zero,
         };
         configure?.Invoke(options);
-        var target = InfluxTarget.Parse($"influxdb-v2:http://127.0.0.1:{port}/prefix?org=o&bucket=b&token=zq-secret-123&precision=s", _ => null);
+        var target = InfluxTarget.Parse(storeUri ?? $"influxdb-v2:http://127.0.0.1:{port}/prefix?org=o&bucket=b&token=zq-secret-123&precision=s", _ => null);
         return new InfluxWriter(target, options, _log, _time);
     }
 
@@ -56,6 +56,57 @@ public sealed class InfluxWriterRetryTests : IDisposable
         Assert.Equal(3, request.Lines.Length);
         Assert.StartsWith("posture_bend,device=belt,device_id=0000000000abcdef duration_s=0,", request.Lines[0], StringComparison.Ordinal);
         Assert.EndsWith(" 1800000002", request.Lines[2], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("influxdb-v1:http://127.0.0.1:{0}?db=posture&rp=week&user=ann&password=pw&precision=us", "/write?db=posture&rp=week&precision=u", "Basic YW5uOnB3")]
+    [InlineData("influxdb-v3:http://127.0.0.1:{0}/base?db=posture&token=t3&precision=ns", "/base/api/v3/write_lp?db=posture&precision=nanosecond", "Bearer t3")]
+    public async Task V1AndV3Requests_HaveTheirPathPrecisionAndAuthorization(string storeUri, string pathAndQuery, string authorization)
+    {
+        using var server = new ScriptedHttpServer((_, _) => (204, "", null));
+        await using var writer = NewWriter(server.Port, storeUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, storeUri, server.Port));
+        WritePoints(writer, 2);
+        await writer.FlushAsync(Deadline());
+        var request = Assert.Single(server.Requests);
+        Assert.Equal((pathAndQuery, authorization, "gzip"), (request.PathAndQuery, request.Authorization, request.ContentEncoding));
+    }
+
+    [Fact]
+    public async Task CompositeStore_WritesEveryPointToEveryTarget()
+    {
+        using var first = new ScriptedHttpServer((_, _) => (204, "", null));
+        using var second = new ScriptedHttpServer((_, _) => (204, "", null));
+        await using var stores = new CompositePointStore([NewWriter(first.Port, spool: "a"), NewWriter(second.Port, spool: "b")]);
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.True(stores.Write(new PostureBendRecord(Device, DateTime.UnixEpoch.AddSeconds(i), i, 1, 2, 0.5, false)));
+        }
+
+        await stores.FlushAsync(Deadline());
+        Assert.Equal(4, first.Requests.Single().Lines.Length);
+        Assert.Equal(first.Requests.Single().Body, second.Requests.Single().Body);
+    }
+
+    [Fact]
+    public async Task PartialBatch_IsSentWhenTheFlushIntervalElapses()
+    {
+        using var server = new ScriptedHttpServer((_, _) => (204, "", null));
+        await using var writer = NewWriter(server.Port);
+        var request = server.NextRequestAsync();
+        WritePoints(writer, 3);
+        Assert.False(request.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(3, (await request.WaitAsync(Patience)).Lines.Length);
+    }
+
+    [Fact]
+    public async Task FullBatches_AreSealedAtBatchSize_OneRequestEach()
+    {
+        using var server = new ScriptedHttpServer((_, _) => (204, "", null));
+        await using var writer = NewWriter(server.Port, o => o.BatchSize = 10);
+        WritePoints(writer, 25);
+        await writer.FlushAsync(Deadline());
+        Assert.Equal([10, 10, 5], server.Requests.Select(r => r.Lines.Length));
     }
 
     [Fact]
@@ -97,6 +148,54 @@ public sealed class InfluxWriterRetryTests : IDisposable
         Assert.Equal(server.Requests.First().Body, server.Requests.Last().Body);
         Assert.Equal(1, writer.Metrics.Retries);
         Assert.Equal(5, writer.Metrics.LinesSent);
+    }
+
+    [Fact]
+    public async Task ServerErrorsWithoutRetryAfter_BackOffExponentially_WithJitter()
+    {
+        using var server = new ScriptedHttpServer((_, n) => n <= 3 ? (500, "internal error", null) : (204, "", null));
+        await using var writer = NewWriter(server.Port);
+        WritePoints(writer, 2);
+        var flushed = writer.FlushAsync(Deadline());
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            double full = Math.Pow(2, attempt);
+            var delay = await _time.WaitForOneShotTimerAsync(d => d.TotalSeconds >= full / 2 && d.TotalSeconds <= full).WaitAsync(Patience);
+            Assert.Equal(attempt + 1, server.Requests.Count);
+            _time.Advance(delay);
+        }
+
+        await flushed;
+        Assert.Equal(4, server.Requests.Count);
+        Assert.Equal(3, writer.Metrics.Retries);
+    }
+
+    [Fact]
+    public async Task RetryAfterAsHttpDate_IsHonoured()
+    {
+        string date = _time.GetUtcNow().AddSeconds(45).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        using var server = new ScriptedHttpServer((_, n) => n == 1 ? (503, "maintenance", date) : (204, "", null));
+        await using var writer = NewWriter(server.Port);
+        WritePoints(writer, 1);
+        var flushed = writer.FlushAsync(Deadline());
+        var delay = await _time.WaitForOneShotTimerAsync(d => d >= TimeSpan.FromSeconds(44) && d <= TimeSpan.FromSeconds(45)).WaitAsync(Patience);
+        _time.Advance(delay);
+        await flushed;
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(401, "{\"code\":\"unauthorized\",\"message\":\"unauthorized access\"}")]
+    [InlineData(404, "{\"error\":\"database not found: \\\"posture\\\"\"}")]
+    public async Task OtherClientErrors_AreDeadLettered_NotRetried(int status, string message)
+    {
+        using var server = new ScriptedHttpServer((_, _) => (status, message, null));
+        await using var writer = NewWriter(server.Port);
+        WritePoints(writer, 3);
+        await writer.FlushAsync(Deadline());
+        Assert.Single(server.Requests);
+        Assert.Equal((3L, 0L), (writer.Metrics.LinesDeadLettered, writer.Metrics.Retries));
+        Assert.Contains($"HTTP {status}: {message}", await File.ReadAllTextAsync(Path.Combine(_dir.Sub("spool"), "dead-letter.lp")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,6 +252,38 @@ public sealed class InfluxWriterRetryTests : IDisposable
         await second.FlushAsync(Deadline());
         Assert.Equal(9, server.Requests.Last().Lines.Length);
         Assert.Equal(0, second.Metrics.BacklogLines);
+    }
+
+    [Fact]
+    public async Task Backlog_IsPublishedAsAMetricsGauge()
+    {
+        using var server = new ScriptedHttpServer((_, _) => (503, "down", "3600"));
+        await using var writer = NewWriter(server.Port);
+        WritePoints(writer, 7);
+        await writer.PersistAsync(Deadline());
+
+        var seen = new List<long>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "PostureStream.Storage.Influx" && instrument.Name == "posturestream.influx.backlog")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "target" && tag.Value is string t && t.Contains($":{server.Port}/", StringComparison.Ordinal))
+                {
+                    seen.Add(value);
+                }
+            }
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        Assert.Equal([7L], seen);
     }
 
     [Fact]

@@ -152,7 +152,7 @@ public sealed class SegmentSpoolTests
     }
 
     [Fact]
-    public void CorruptRecord_FailsItsCrc_AndEndsTheSegment()
+    public void RecordDamagedOnDisk_IsFoundAtOpen_AndSkippedAlone()
     {
         using var dir = new TempDirectory();
         using (var spool = Open(dir.Path, out _))
@@ -164,11 +164,34 @@ public sealed class SegmentSpoolTests
 
         string segment = Directory.GetFiles(dir.Path, "*.seg").Single();
         var bytes = File.ReadAllBytes(segment);
-        bytes[^3] ^= 0x20;
+        bytes[14] ^= 0x20;
         File.WriteAllBytes(segment, bytes);
         using var reopened = Open(dir.Path, out var report);
-        Assert.Equal(1, report.PendingRecords);
-        Assert.Equal(["m f=1 10", "m f=1 11"], DrainAll(reopened));
+        Assert.Equal((2L, 1L, 0L), (report.PendingRecords, report.DamagedRecords, report.TornBytesCut));
+        Assert.Equal(["m f=2 20", "m f=2 21"], DrainAll(reopened));
+        Assert.Equal((1L, 0L), (reopened.CorruptRecords, reopened.BacklogLines));
+    }
+
+    [Fact]
+    public void RecordDamagedAfterOpen_IsSkippedAlone_TheRestStillArrives()
+    {
+        using var dir = new TempDirectory();
+        using var spool = Open(dir.Path, out _);
+        spool.TryAppend(Batch(1), 2);
+        spool.TryAppend(Batch(2), 2);
+        spool.Sync();
+        string segment = Directory.GetFiles(dir.Path, "*.seg").Single();
+        using (var file = new FileStream(segment, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            file.Position = 14;
+            file.WriteByte((byte)'X');
+        }
+
+        spool.TryAppend(Batch(3), 2);
+        spool.Sync();
+        Assert.Equal(["m f=2 20", "m f=2 21", "m f=3 30", "m f=3 31"], DrainAll(spool));
+        Assert.Equal(1, spool.CorruptRecords);
+        Assert.Equal(0, spool.BacklogLines);
     }
 
     [Fact]

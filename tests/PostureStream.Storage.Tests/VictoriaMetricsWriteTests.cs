@@ -21,7 +21,9 @@ public sealed class VictoriaMetricsWriteTests : IDisposable
         await using var server = await VictoriaMetricsServer.StartNewAsync();
         var target = InfluxTarget.Parse($"influxdb-v2:http://127.0.0.1:{server.Port}?org=clinic&bucket=posture&token=vm-token&precision={precision}", _ => null);
         var device = new DeviceSeries("VM belt, left", 0xBEEF);
-        var start = new DateTime(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc);
+        // VictoriaMetrics keeps samples near the present: start an hour ago, on a whole second.
+        var now = DateTime.UtcNow;
+        var start = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, DateTimeKind.Utc).AddHours(-1);
         await using (var writer = new InfluxWriter(target, new InfluxWriterOptions { SpoolDirectory = _dir.Sub("spool"), Gzip = gzip }))
         {
             for (int i = 0; i < 5; i++)

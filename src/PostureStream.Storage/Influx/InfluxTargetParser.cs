@@ -163,9 +163,21 @@ public static class InfluxTargetParser
         _ => PrecisionText(precision),
     };
 
-    /// <summary>The URI with any password= or token= value replaced by ***.</summary>
+    /// <summary>The URI with any password= or token= value, and any user:password@ part, replaced by ***.</summary>
     public static string Mask(string storeUri)
     {
+        ArgumentNullException.ThrowIfNull(storeUri);
+        int authority = storeUri.IndexOf("//", StringComparison.Ordinal);
+        if (authority >= 0)
+        {
+            int hostEnd = storeUri.IndexOfAny(['/', '?', '#'], authority + 2);
+            int at = storeUri.LastIndexOf('@', hostEnd < 0 ? storeUri.Length - 1 : hostEnd - 1);
+            if (at > authority)
+            {
+                storeUri = storeUri[..(authority + 2)] + "***" + storeUri[at..];
+            }
+        }
+
         var parts = storeUri.Split('?', 2);
         if (parts.Length < 2)
         {

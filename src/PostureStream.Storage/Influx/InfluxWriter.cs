@@ -17,7 +17,7 @@ namespace PostureStream.Storage.Influx;
 /// A record leaves the spool only once the server accepted (or rejected) it, so an outage or a
 /// crash loses nothing: the next start replays the spool in order.
 /// </summary>
-public sealed partial class InfluxWriter : IAsyncDisposable
+public sealed partial class InfluxWriter : IPointStore
 {
     private readonly Lock _gate = new();
     private readonly InfluxTarget _target;
@@ -34,6 +34,7 @@ public sealed partial class InfluxWriter : IAsyncDisposable
     private readonly ProgressWaiters _acknowledged;
     private readonly CancellationTokenSource _stop = new();
     private readonly ITimer _flushTimer;
+    private readonly InfluxWriterInstruments _instruments;
     private readonly Task _persistLoop;
     private readonly Task _sendLoop;
     private BatchBuffer _current;
@@ -74,6 +75,7 @@ public sealed partial class InfluxWriter : IAsyncDisposable
         _persistLoop = Task.Run(PersistLoopAsync);
         _sendLoop = Task.Run(() => SendLoopAsync(_stop.Token));
         _flushTimer = _time.CreateTimer(_ => SealCurrent(), null, options.FlushInterval, options.FlushInterval);
+        _instruments = new InfluxWriterInstruments(this);
     }
 
     public InfluxTarget Target => _target;
@@ -106,7 +108,19 @@ public sealed partial class InfluxWriter : IAsyncDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!point.WriteTo(_current.Writer))
+            bool written;
+            try
+            {
+                written = point.WriteTo(_current.Writer);
+            }
+            catch
+            {
+                // Leave the batch as it was before this point, so the next one starts clean.
+                _current.Writer.CancelPoint();
+                throw;
+            }
+
+            if (!written)
             {
                 _pointsWithoutFields++;
                 return false;
@@ -163,6 +177,7 @@ public sealed partial class InfluxWriter : IAsyncDisposable
         }
 
         await _flushTimer.DisposeAsync();
+        _instruments.Dispose();
         _sealed.Writer.TryComplete();
         await _persistLoop;
         if (_options.DrainTimeout > TimeSpan.Zero)
@@ -213,9 +228,9 @@ public sealed partial class InfluxWriter : IAsyncDisposable
             InfluxWriterLog.TornTail(_logger, _options.SpoolDirectory, report.TornBytesCut);
         }
 
-        if (report.CorruptBytesSkipped > 0)
+        if (report.CorruptBytesSkipped > 0 || report.DamagedRecords > 0)
         {
-            InfluxWriterLog.CorruptSkipped(_logger, _options.SpoolDirectory, report.CorruptBytesSkipped);
+            InfluxWriterLog.CorruptSkipped(_logger, _options.SpoolDirectory, report.DamagedRecords, report.CorruptBytesSkipped);
         }
 
         if (report.PendingLines > 0)

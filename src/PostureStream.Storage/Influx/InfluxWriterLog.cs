@@ -11,8 +11,8 @@ internal static partial class InfluxWriterLog
     [LoggerMessage(2, LogLevel.Warning, "InfluxDB spool {Spool}: cut {Bytes} bytes of a torn record at the end (a crash during an append); the records before it are kept")]
     public static partial void TornTail(ILogger logger, string spool, long bytes);
 
-    [LoggerMessage(3, LogLevel.Warning, "InfluxDB spool {Spool}: skipped {Bytes} damaged bytes (CRC mismatch)")]
-    public static partial void CorruptSkipped(ILogger logger, string spool, long bytes);
+    [LoggerMessage(3, LogLevel.Warning, "InfluxDB spool {Spool}: {Records} damaged records (CRC mismatch) will be skipped, and {Bytes} unreadable bytes are ignored")]
+    public static partial void CorruptSkipped(ILogger logger, string spool, long records, long bytes);
 
     [LoggerMessage(4, LogLevel.Warning, "InfluxDB {Target} is not reachable ({Reason}); points wait in the spool {Spool} ({Lines} lines) and are retried")]
     public static partial void Unreachable(ILogger logger, InfluxTarget target, string reason, string spool, long lines);

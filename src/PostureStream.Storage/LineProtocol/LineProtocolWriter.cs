@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
 
 namespace PostureStream.Storage.LineProtocol;
 
@@ -244,9 +243,7 @@ public sealed partial class LineProtocolWriter
 
     private void WriteDouble(double value)
     {
-        var span = _output.GetSpan(MaxNumberBytes);
-        value.TryFormat(span, out int length, default, NumberFormatInfo.InvariantInfo);
-        _output.Advance(length);
+        _output.Advance(FloatFormatter.Write(value, _output.GetSpan(MaxNumberBytes)));
     }
 
     private void WriteLong(long value)

@@ -204,11 +204,23 @@ public sealed class SegmentSpool : IDisposable
                 }
 
                 var span = output.GetSpan(length)[..length];
-                if (RandomAccess.Read(handle, span, offset + SpoolRecordHeader.Length) != length
-                    || SpoolRecordHeader.Checksum(_readHeader.AsSpan(4, 4), span) != crc)
+                if (RandomAccess.Read(handle, span, offset + SpoolRecordHeader.Length) != length)
                 {
                     MarkCorrupt(segment, offset);
                     break;
+                }
+
+                if (SpoolRecordHeader.Checksum(_readHeader.AsSpan(4, 4), span) != crc)
+                {
+                    if (records > 0)
+                    {
+                        break;
+                    }
+
+                    // A damaged record whose header still frames it: skip just that one (counted).
+                    offset += SpoolRecordHeader.Length + length;
+                    SkipDamaged(new SpoolReadResult(segment.Number, offset, 1, recordLines, length));
+                    continue;
                 }
 
                 output.Advance(length);
@@ -224,10 +236,10 @@ public sealed class SegmentSpool : IDisposable
                 return true;
             }
 
-            // Nothing readable here: a corrupt record made the segment end early; loop to the next.
+            // Nothing readable here: a corrupt record made the segment end early; go on with the next one, if any.
             lock (_gate)
             {
-                if (!segment.Corrupt)
+                if (!segment.Corrupt || _segments.Count < 2)
                 {
                     return false;
                 }
@@ -253,6 +265,16 @@ public sealed class SegmentSpool : IDisposable
             TryCurrentReadSegment(out _);
             SaveAck();
         }
+    }
+
+    private void SkipDamaged(SpoolReadResult damaged)
+    {
+        lock (_gate)
+        {
+            _corruptRecords++;
+        }
+
+        Acknowledge(damaged);
     }
 
     public void Dispose()
@@ -293,7 +315,7 @@ public sealed class SegmentSpool : IDisposable
             .OrderBy(f => f.Number)
             .ToList();
 
-        long torn = 0, skipped = 0;
+        long torn = 0, skipped = 0, damaged = 0;
         foreach (var (path, number) in files)
         {
             if (number < _ackSegment)
@@ -306,7 +328,8 @@ public sealed class SegmentSpool : IDisposable
             bool last = number == files[^1].Number;
             long fileLength = new FileInfo(path).Length;
             long start = number == _ackSegment ? _ackOffset : 0;
-            long good = Scan(segment, start, out long records, out long lines, out long bytes);
+            long good = Scan(segment, start, out long records, out long lines, out long bytes, out long damagedRecords);
+            damaged += damagedRecords;
             if (good < fileLength)
             {
                 if (last)
@@ -344,13 +367,17 @@ public sealed class SegmentSpool : IDisposable
         }
 
         TryCurrentReadSegment(out _);
-        return new SpoolOpenReport(_segments.Count, _appendedRecords, _backlogLines, torn, skipped);
+        return new SpoolOpenReport(_segments.Count, _appendedRecords, _backlogLines, torn, skipped, damaged);
     }
 
-    /// <summary>Validates records from the start; counts those at or after <paramref name="pendingFrom"/>. Returns the good length.</summary>
-    private static long Scan(Segment segment, long pendingFrom, out long records, out long lines, out long bytes)
+    /// <summary>
+    /// Walks the records from the start; counts those at or after <paramref name="pendingFrom"/>
+    /// and the damaged ones (CRC mismatch, still framed). Returns the length up to the first record
+    /// that is not whole (a torn tail) or whose header makes no sense.
+    /// </summary>
+    private static long Scan(Segment segment, long pendingFrom, out long records, out long lines, out long bytes, out long damaged)
     {
-        records = lines = bytes = 0;
+        records = lines = bytes = damaged = 0;
         using var stream = new FileStream(segment.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
         var header = new byte[SpoolRecordHeader.Length];
         var payload = ArrayPool<byte>.Shared.Rent(1 << 16);
@@ -371,10 +398,15 @@ public sealed class SegmentSpool : IDisposable
                     payload = ArrayPool<byte>.Shared.Rent(length);
                 }
 
-                if (stream.ReadAtLeast(payload.AsSpan(0, length), length, throwOnEndOfStream: false) < length
-                    || SpoolRecordHeader.Checksum(header.AsSpan(4, 4), payload.AsSpan(0, length)) != crc)
+                if (stream.ReadAtLeast(payload.AsSpan(0, length), length, throwOnEndOfStream: false) < length)
                 {
                     return offset;
+                }
+
+                if (SpoolRecordHeader.Checksum(header.AsSpan(4, 4), payload.AsSpan(0, length)) != crc)
+                {
+                    // Damaged but framed: keep going; reading skips (and counts) this one record.
+                    damaged++;
                 }
 
                 if (offset >= pendingFrom)

@@ -43,7 +43,7 @@ internal sealed class ManualTimeProvider : TimeProvider
         {
             foreach (var timer in _timers)
             {
-                if (timer.Period == Timeout.InfiniteTimeSpan && timer.DueTime is TimeSpan due && match(due))
+                if (timer.Period == Timeout.InfiniteTimeSpan && timer.Next is not null && timer.DueTime is TimeSpan due && match(due))
                 {
                     found.TrySetResult(due);
                     return found.Task;

@@ -1,0 +1,52 @@
+namespace PostureStream.Storage.Points;
+
+/// <summary>Writes every point to several stores (several <c>--store</c> options).</summary>
+public sealed class CompositePointStore : IPointStore
+{
+    private readonly IPointStore[] _stores;
+
+    public CompositePointStore(IEnumerable<IPointStore> stores)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        _stores = [.. stores];
+    }
+
+    public IReadOnlyList<IPointStore> Stores => _stores;
+
+    public bool Write<T>(in T point)
+        where T : struct, IStoredPoint
+    {
+        bool any = false;
+        foreach (var store in _stores)
+        {
+            any |= store.Write(in point);
+        }
+
+        return any;
+    }
+
+    public Task FlushAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_stores.Select(store => store.FlushAsync(cancellationToken)));
+
+    /// <summary>Disposes every store, even when one of them fails.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        List<Exception>? errors = null;
+        foreach (var store in _stores)
+        {
+            try
+            {
+                await store.DisposeAsync();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                (errors ??= []).Add(e);
+            }
+        }
+
+        if (errors is not null)
+        {
+            throw new AggregateException("a store failed to close", errors);
+        }
+    }
+}
