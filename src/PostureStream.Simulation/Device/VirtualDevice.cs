@@ -294,9 +294,17 @@ public sealed class VirtualDevice : IDisposable
             return;
         }
 
-        _timer.Disposable = _options.Speed.IsMax
-            ? _scheduler.Schedule(PumpLocked)
-            : _scheduler.Schedule(_origin!.Value + TimeSpan.FromTicks((long)Math.Ceiling(_pending.TrueSeconds / _options.Speed.Factor * TimeSpan.TicksPerSecond)), PumpLocked);
+        if (_options.Speed.IsMax)
+        {
+            _timer.Disposable = _scheduler.Schedule(PumpLocked);
+            return;
+        }
+
+        // Relative, not absolute: Rx watches the system clock for absolute due times on its local
+        // schedulers, and that watch outlives a disposed EventLoopScheduler.
+        DateTimeOffset due = _origin!.Value + TimeSpan.FromTicks((long)Math.Ceiling(_pending.TrueSeconds / _options.Speed.Factor * TimeSpan.TicksPerSecond));
+        TimeSpan delay = due - _scheduler.Now;
+        _timer.Disposable = _scheduler.Schedule(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, PumpLocked);
     }
 
     private void PumpLocked()
