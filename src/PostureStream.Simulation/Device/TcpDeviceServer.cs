@@ -1,19 +1,20 @@
 using System.Net;
 using System.Net.Sockets;
-using PostureStream.Simulation.Device;
-
-namespace PostureStream.Cli.Simulate;
+namespace PostureStream.Simulation.Device;
 
 /// <summary>
 /// Serves a virtual device to one TCP host at a time. While no host is connected the device goes on
 /// living and what it sends is lost, as on a serial line nobody reads.
 /// </summary>
-internal sealed class TcpDeviceServer(TcpListener listener) : IDisposable
+public sealed class TcpDeviceServer : IDisposable
 {
     private readonly object _gate = new();
+    private readonly TcpListener _listener;
     private NetworkStream? _current;
 
-    public IPEndPoint LocalEndpoint => (IPEndPoint)listener.LocalEndpoint;
+    private TcpDeviceServer(TcpListener listener) => _listener = listener;
+
+    public IPEndPoint LocalEndpoint => (IPEndPoint)_listener.LocalEndpoint;
 
     /// <summary>Binds <paramref name="host"/>:<paramref name="port"/> (a name resolves to its first address).</summary>
     public static async Task<TcpDeviceServer> StartAsync(string host, int port, CancellationToken cancellationToken)
@@ -26,6 +27,7 @@ internal sealed class TcpDeviceServer(TcpListener listener) : IDisposable
         return new TcpDeviceServer(listener);
     }
 
+    /// <summary>Serves <paramref name="device"/> until the scenario has been sent or <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(VirtualDevice device, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -45,7 +47,7 @@ internal sealed class TcpDeviceServer(TcpListener listener) : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
+        _listener.Stop();
         lock (_gate)
         {
             _current?.Dispose();
@@ -57,7 +59,7 @@ internal sealed class TcpDeviceServer(TcpListener listener) : IDisposable
         var buffer = new byte[4096];
         while (!cancellationToken.IsCancellationRequested)
         {
-            using TcpClient client = await listener.AcceptTcpClientAsync(cancellationToken);
+            using TcpClient client = await _listener.AcceptTcpClientAsync(cancellationToken);
             client.NoDelay = true;
             NetworkStream stream = client.GetStream();
             lock (_gate)
