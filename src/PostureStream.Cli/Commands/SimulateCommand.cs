@@ -25,6 +25,7 @@ public static class SimulateCommand
         public string? TruthPath { get; init; }
         public string? BuzzLogPath { get; init; }
         public double? CorruptionRate { get; init; }
+        public uint? StartTick { get; init; }
     }
 
     public static Command Create()
@@ -34,11 +35,12 @@ public static class SimulateCommand
         var speed = new Option<string?>("--speed") { Description = "max, realtime or a factor over real time (default: max for file:, else 1)" };
         var seed = new Option<int>("--seed") { Description = "seed of every random choice; the same seed gives the same bytes (default 1)", DefaultValueFactory = _ => 1 };
         var truth = new Option<string?>("--truth") { Description = "write the ground truth (segments, due alerts, quiet spans) as JSON Lines to this file" };
-        var buzzLog = new Option<string?>("--buzz-log") { Description = "append each BUZZ the device acted on to this file as a JSON line" };
+        var buzzLog = new Option<string?>("--buzz-log") { Description = "write each BUZZ the device acted on to this file, one JSON line each, as it arrives" };
         var corruption = new Option<double?>("--corruption-rate") { Description = "probability that a byte on the wire has a bit flipped (default: the scenario's, usually 0)" };
+        var startTick = new Option<uint?>("--start-tick") { Description = "the device tick (u32 µs) of the first sample, e.g. 4294000000 to wrap 967 s in (default: the scenario's, else drawn from the seed)" };
         var command = new Command("simulate", "a virtual wearer speaking PSP, into a pseudo-terminal, a TCP server or a capture file")
         {
-            scenario, output, speed, seed, truth, buzzLog, corruption,
+            scenario, output, speed, seed, truth, buzzLog, corruption, startTick,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -51,6 +53,7 @@ public static class SimulateCommand
                     TruthPath = parse.GetValue(truth),
                     BuzzLogPath = parse.GetValue(buzzLog),
                     CorruptionRate = parse.GetValue(corruption),
+                    StartTick = parse.GetValue(startTick),
                 },
                 Console.Out,
                 Console.Error,
@@ -69,6 +72,11 @@ public static class SimulateCommand
             if (settings.CorruptionRate is { } rate)
             {
                 scenario = (scenario with { Device = scenario.Device with { CorruptionRate = rate } }).Validate();
+            }
+
+            if (settings.StartTick is { } tick)
+            {
+                scenario = scenario with { Device = scenario.Device with { StartTick = tick } };
             }
         }
         catch (ScenarioException e)
