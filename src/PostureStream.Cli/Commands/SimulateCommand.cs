@@ -1,0 +1,251 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Reactive.Concurrency;
+using PostureStream.Cli.Simulate;
+using PostureStream.Devices.Posix;
+using PostureStream.Simulation;
+using PostureStream.Simulation.Device;
+using PostureStream.Simulation.Scenarios;
+using PostureStream.Simulation.Truth;
+
+namespace PostureStream.Cli.Commands;
+
+/// <summary>
+/// <c>posturestream simulate --scenario NAME|FILE --out pty|tcp://HOST:PORT|file:PATH [--speed N] [--seed S] [--truth FILE] [--buzz-log FILE]</c>:
+/// a virtual wearer speaking PSP.
+/// </summary>
+public static class SimulateCommand
+{
+    /// <summary>What <c>simulate</c> was asked to do.</summary>
+    public sealed record Settings(string Scenario, string Out)
+    {
+        public string? Speed { get; init; }
+        public int Seed { get; init; } = 1;
+        public string? TruthPath { get; init; }
+        public string? BuzzLogPath { get; init; }
+        public double? CorruptionRate { get; init; }
+        public uint? StartTick { get; init; }
+    }
+
+    public static Command Create()
+    {
+        var scenario = new Option<string>("--scenario") { Description = $"a built-in scenario ({string.Join(", ", BuiltInScenarios.Names)}) or a scenario JSON file", Required = true };
+        var output = new Option<string>("--out") { Description = "where the device talks: pty (prints the path to open), tcp://HOST:PORT (a server) or file:PATH (a capture)", Required = true };
+        var speed = new Option<string?>("--speed") { Description = "max, realtime or a factor over real time (default: max for file:, else 1)" };
+        var seed = new Option<int>("--seed") { Description = "seed of every random choice; the same seed gives the same bytes (default 1)", DefaultValueFactory = _ => 1 };
+        var truth = new Option<string?>("--truth") { Description = "write the ground truth (segments, due alerts, quiet spans) as JSON Lines to this file" };
+        var buzzLog = new Option<string?>("--buzz-log") { Description = "write each BUZZ the device acted on to this file, one JSON line each, as it arrives" };
+        var corruption = new Option<double?>("--corruption-rate") { Description = "probability that a byte on the wire has a bit flipped (default: the scenario's, usually 0)" };
+        var startTick = new Option<uint?>("--start-tick") { Description = "the device tick (u32 µs) of the first sample, e.g. 4294000000 to wrap 967 s in (default: the scenario's, else drawn from the seed)" };
+        var command = new Command("simulate", "a virtual wearer speaking PSP, into a pseudo-terminal, a TCP server or a capture file")
+        {
+            scenario, output, speed, seed, truth, buzzLog, corruption, startTick,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            using var signals = new TerminationSignals(cancel);
+            return await RunAsync(
+                new Settings(parse.GetValue(scenario)!, parse.GetValue(output)!)
+                {
+                    Speed = parse.GetValue(speed),
+                    Seed = parse.GetValue(seed),
+                    TruthPath = parse.GetValue(truth),
+                    BuzzLogPath = parse.GetValue(buzzLog),
+                    CorruptionRate = parse.GetValue(corruption),
+                    StartTick = parse.GetValue(startTick),
+                },
+                Console.Out,
+                Console.Error,
+                signals.Token);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(Settings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        const string me = "posturestream simulate";
+        Scenario scenario;
+        try
+        {
+            scenario = ScenarioCatalog.Resolve(settings.Scenario);
+            if (settings.CorruptionRate is { } rate)
+            {
+                scenario = (scenario with { Device = scenario.Device with { CorruptionRate = rate } }).Validate();
+            }
+
+            if (settings.StartTick is { } tick)
+            {
+                scenario = scenario with { Device = scenario.Device with { StartTick = tick } };
+            }
+        }
+        catch (ScenarioException e)
+        {
+            await stderr.WriteLineAsync($"{me}: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        if (!SimulateTarget.TryParse(settings.Out, out SimulateTarget? target, out string targetError))
+        {
+            await stderr.WriteLineAsync($"{me}: {targetError}");
+            return ExitCodes.Usage;
+        }
+
+        SimulationSpeed speed = target is FileTarget ? SimulationSpeed.Max : SimulationSpeed.RealTime;
+        if (settings.Speed is not null && !SimulationSpeed.TryParse(settings.Speed, out speed))
+        {
+            await stderr.WriteLineAsync($"{me}: --speed must be max, realtime or a positive number, got '{settings.Speed}'");
+            return ExitCodes.Usage;
+        }
+
+        SimulationPlan plan = SimulationPlan.Create(scenario, settings.Seed);
+        BuzzLog? buzzLog = null;
+        try
+        {
+            if (settings.TruthPath is { } truthPath)
+            {
+                await using var file = new FileStream(truthPath, FileMode.Create, FileAccess.Write);
+                TruthWriter.Write(GroundTruth.Compute(plan), file);
+            }
+
+            buzzLog = settings.BuzzLogPath is { } buzzPath ? BuzzLog.Create(buzzPath) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            await stderr.WriteLineAsync($"{me}: cannot write '{settings.TruthPath ?? settings.BuzzLogPath}': {e.Message} (give a writable file path)");
+            return ExitCodes.Usage;
+        }
+
+        using (buzzLog)
+        {
+            try
+            {
+                return target switch
+                {
+                    FileTarget file when speed.IsMax => await WriteCaptureAsync(plan, file.Path, stderr, cancel),
+                    FileTarget file => await ServeToFileAsync(plan, file.Path, speed, buzzLog, cancel),
+                    PtyTarget => await ServePtyAsync(plan, speed, buzzLog, stdout, stderr, cancel),
+                    TcpTarget tcp => await ServeTcpAsync(plan, tcp, speed, buzzLog, stdout, stderr, cancel),
+                    _ => ExitCodes.Usage,
+                };
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                return ExitCodes.Ok; // SIGINT/SIGTERM: what was sent stays sent.
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SocketException)
+            {
+                await stderr.WriteLineAsync($"{me}: the link failed: {e.Message}");
+                return ExitCodes.RuntimeFailure;
+            }
+        }
+    }
+
+    private static async Task<int> WriteCaptureAsync(SimulationPlan plan, string path, TextWriter stderr, CancellationToken cancel)
+    {
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, useAsync: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            await stderr.WriteLineAsync($"posturestream simulate: cannot create capture '{path}': {e.Message} (give a writable file path)");
+            return ExitCodes.Usage;
+        }
+
+        await using (file)
+        {
+            CaptureSummary summary = await CaptureWriter.WriteAsync(plan, file, cancel);
+            await stderr.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"wrote {summary.Bytes} bytes: {summary.Frames} frames ({summary.LostFrames} lost on the simulated link), {summary.Samples} samples, {plan.Duration.TotalSeconds:F0} s of '{plan.Scenario.Name}' (seed {plan.Seed})"));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> ServeToFileAsync(SimulationPlan plan, string path, SimulationSpeed speed, BuzzLog? buzzLog, CancellationToken cancel)
+    {
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        using var scheduler = new EventLoopScheduler();
+        using var device = NewDevice(plan, scheduler, speed, buzzLog, streamOnPowerUp: true);
+        using IDisposable writing = device.Output.Subscribe(chunk =>
+        {
+            file.Write(chunk.Span);
+            file.Flush();
+        });
+        device.PowerOn();
+        await device.Completion.WaitAsync(cancel);
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> ServePtyAsync(SimulationPlan plan, SimulationSpeed speed, BuzzLog? buzzLog, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        PseudoTerminal pty;
+        try
+        {
+            pty = PseudoTerminal.Open();
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            await stderr.WriteLineAsync($"posturestream simulate: cannot open a pseudo-terminal: {e.Message} (try --out tcp://127.0.0.1:7878)");
+            return ExitCodes.Usage;
+        }
+
+        using (pty)
+        {
+            await stdout.WriteLineAsync(pty.SlavePath);
+            await stdout.FlushAsync(cancel);
+            await stderr.WriteLineAsync($"simulating '{plan.Scenario.Name}' (seed {plan.Seed}, speed {speed}) on {pty.SlavePath}: open it as a serial port, send IDENTIFY and START");
+            using var scheduler = new EventLoopScheduler();
+            using var device = NewDevice(plan, scheduler, speed, buzzLog, streamOnPowerUp: false);
+            await DeviceLinkPump.RunAsync(device, pty.Read, chunk => pty.Write(chunk.Span, cancel), cancel);
+            await Linger(cancel);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> ServeTcpAsync(SimulationPlan plan, TcpTarget target, SimulationSpeed speed, BuzzLog? buzzLog, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        TcpDeviceServer server;
+        try
+        {
+            server = await TcpDeviceServer.StartAsync(target.Host, target.Port, cancel);
+        }
+        catch (SocketException e)
+        {
+            await stderr.WriteLineAsync($"posturestream simulate: cannot listen on {target.Host}:{target.Port}: {e.Message} (choose a free port, or 0 for any)");
+            return ExitCodes.Usage;
+        }
+
+        using (server)
+        {
+            string address = server.LocalEndpoint.Address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{server.LocalEndpoint.Address}]" : server.LocalEndpoint.Address.ToString();
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"tcp://{address}:{server.LocalEndpoint.Port}"));
+            await stdout.FlushAsync(cancel);
+            using var scheduler = new EventLoopScheduler();
+            using var device = NewDevice(plan, scheduler, speed, buzzLog, streamOnPowerUp: false);
+            await server.RunAsync(device, cancel);
+            await Linger(cancel);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static VirtualDevice NewDevice(SimulationPlan plan, IScheduler scheduler, SimulationSpeed speed, BuzzLog? buzzLog, bool streamOnPowerUp)
+    {
+        var device = new VirtualDevice(plan, scheduler, new VirtualDeviceOptions { Speed = speed, StreamOnPowerUp = streamOnPowerUp });
+        if (buzzLog is not null)
+        {
+            device.BuzzReceived.Subscribe(buzzLog.Write);
+        }
+
+        return device;
+    }
+
+    /// <summary>Gives the host a moment to read the last bytes before the link closes.</summary>
+    private static Task Linger(CancellationToken cancel) =>
+        cancel.IsCancellationRequested ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System, cancel);
+}
