@@ -155,8 +155,11 @@ public sealed class InfluxTrendQueries : ITrendQueries, IDisposable
     {
         TrendQueryChecks.Validate(query);
         string where = Where(query);
+
+        // The device filter goes inside only: the subquery's rows carry no device_id tag to filter on.
+        string outerWhere = TimeRange(query);
         string width = ((long)TrendCalendar.FineWidth(grain).TotalMinutes).ToString(CultureInfo.InvariantCulture) + "m";
-        string influxQl = $"{SummaryOuter} FROM ({SummaryInner} WHERE {where}) WHERE {where} GROUP BY time({width}) fill(none)";
+        string influxQl = $"{SummaryOuter} FROM ({SummaryInner} WHERE {where}) WHERE {outerWhere} GROUP BY time({width}) fill(none)";
         var results = await _client.QueryAsync(influxQl, cancellationToken);
         var parts = new List<SummaryPart>();
         foreach (var series in results[0])
@@ -176,9 +179,12 @@ public sealed class InfluxTrendQueries : ITrendQueries, IDisposable
         return parts;
     }
 
+    private static string TimeRange(TrendQuery query) =>
+        $"time >= {InfluxQueryClient.TimeLiteral(query.FromUtc)} AND time < {InfluxQueryClient.TimeLiteral(query.ToUtc)}";
+
     private static string Where(TrendQuery query)
     {
-        string where = $"time >= {InfluxQueryClient.TimeLiteral(query.FromUtc)} AND time < {InfluxQueryClient.TimeLiteral(query.ToUtc)}";
+        string where = TimeRange(query);
         return query.DeviceId is null ? where : where + $" AND device_id = {InfluxQueryClient.StringLiteral(query.DeviceId)}";
     }
 
