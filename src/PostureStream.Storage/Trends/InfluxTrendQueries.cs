@@ -12,23 +12,24 @@ namespace PostureStream.Storage.Trends;
 /// </summary>
 public sealed class InfluxTrendQueries : ITrendQueries, IDisposable
 {
-    // Sample-weighted sums need a product per row: a subquery computes it (NULL when the minute had no mean).
-    private const string SummaryInner = """
-        SELECT seconds_neutral, seconds_flattened, seconds_hyperextended, seconds_uncalibrated,
-          seconds_standing, seconds_sitting, seconds_walking, seconds_bending, seconds_lying,
-          mean_pelvic_tilt * samples AS wp, samples + mean_pelvic_tilt * 0 AS np, min_pelvic_tilt, max_pelvic_tilt,
-          mean_lordosis_delta * samples AS wl, samples + mean_lordosis_delta * 0 AS nl, min_lordosis_delta, max_lordosis_delta,
-          samples
-        FROM posture_summary
-        """;
-
-    private const string SummaryOuter = """
+    // Plain aggregates: InfluxQL computes these natively per fine bucket.
+    private const string SummaryAggregates = """
         SELECT SUM(seconds_neutral) AS neutral, SUM(seconds_flattened) AS flattened, SUM(seconds_hyperextended) AS hyper,
           SUM(seconds_uncalibrated) AS uncal, SUM(seconds_standing) AS standing, SUM(seconds_sitting) AS sitting,
           SUM(seconds_walking) AS walking, SUM(seconds_bending) AS bending, SUM(seconds_lying) AS lying,
-          SUM(wp) AS wp, SUM(np) AS np, MIN(min_pelvic_tilt) AS minp, MAX(max_pelvic_tilt) AS maxp,
-          SUM(wl) AS wl, SUM(nl) AS nl, MIN(min_lordosis_delta) AS minl, MAX(max_lordosis_delta) AS maxl,
+          MIN(min_pelvic_tilt) AS minp, MAX(max_pelvic_tilt) AS maxp, MIN(min_lordosis_delta) AS minl, MAX(max_lordosis_delta) AS maxl,
           SUM(samples) AS samples
+        FROM posture_summary
+        """;
+
+    // Sample-weighted sums need a product per row, which only a subquery gives (NULL when the minute had no mean).
+    // Kept to these four columns: InfluxDB 1.x subqueries slow down sharply with every extra field.
+    private const string WeightedOuter = "SELECT SUM(wp) AS wp, SUM(np) AS np, SUM(wl) AS wl, SUM(nl) AS nl";
+
+    private const string WeightedInner = """
+        SELECT mean_pelvic_tilt * samples AS wp, samples + mean_pelvic_tilt * 0 AS np,
+          mean_lordosis_delta * samples AS wl, samples + mean_lordosis_delta * 0 AS nl
+        FROM posture_summary
         """;
 
     private readonly InfluxQueryClient _client;
@@ -159,19 +160,31 @@ public sealed class InfluxTrendQueries : ITrendQueries, IDisposable
         // The device filter goes inside only: the subquery's rows carry no device_id tag to filter on.
         string outerWhere = TimeRange(query);
         string width = ((long)TrendCalendar.FineWidth(grain).TotalMinutes).ToString(CultureInfo.InvariantCulture) + "m";
-        string influxQl = $"{SummaryOuter} FROM ({SummaryInner} WHERE {where}) WHERE {outerWhere} GROUP BY time({width}) fill(none)";
+        string groupBy = $"GROUP BY time({width}) fill(none)";
+        string influxQl = $"{SummaryAggregates} WHERE {where} {groupBy}; {WeightedOuter} FROM ({WeightedInner} WHERE {where}) WHERE {outerWhere} {groupBy}";
         var results = await _client.QueryAsync(influxQl, cancellationToken);
+        var weighted = new Dictionary<long, (double Wp, double Np, double Wl, double Nl)>();
+        foreach (var series in results[1])
+        {
+            foreach (var row in series.Rows)
+            {
+                weighted[series.GetTime(row)] = (Sum(series, row, "wp"), Sum(series, row, "np"), Sum(series, row, "wl"), Sum(series, row, "nl"));
+            }
+        }
+
         var parts = new List<SummaryPart>();
         foreach (var series in results[0])
         {
             foreach (var row in series.Rows)
             {
+                long time = series.GetTime(row);
+                var w = weighted.GetValueOrDefault(time);
                 parts.Add(new SummaryPart(
-                    SqliteRowMapper.FromUnixNanoseconds(series.GetTime(row)),
+                    SqliteRowMapper.FromUnixNanoseconds(time),
                     Sum(series, row, "neutral"), Sum(series, row, "flattened"), Sum(series, row, "hyper"), Sum(series, row, "uncal"),
                     Sum(series, row, "standing"), Sum(series, row, "sitting"), Sum(series, row, "walking"), Sum(series, row, "bending"), Sum(series, row, "lying"),
-                    Sum(series, row, "wp"), Sum(series, row, "np"), series.GetDouble(row, "minp"), series.GetDouble(row, "maxp"),
-                    Sum(series, row, "wl"), Sum(series, row, "nl"), series.GetDouble(row, "minl"), series.GetDouble(row, "maxl"),
+                    w.Wp, w.Np, series.GetDouble(row, "minp"), series.GetDouble(row, "maxp"),
+                    w.Wl, w.Nl, series.GetDouble(row, "minl"), series.GetDouble(row, "maxl"),
                     series.GetInt64(row, "samples") ?? 0));
             }
         }
