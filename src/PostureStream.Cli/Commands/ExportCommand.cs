@@ -28,7 +28,9 @@ public static class ExportCommand
         var command = new Command("export", "write stored points out as line protocol or CSV") { store, from, to, format, output };
         command.SetAction((parse, cancel) => RunAsync(
             parse.GetValue(store)!, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(format)!, parse.GetValue(output),
-            Console.OpenStandardOutput(), Console.Error, showProgress: !Console.IsErrorRedirected, cancel));
+            Console.OpenStandardOutput(), Console.Error,
+            // A bar only on a terminal, and never on the same terminal the data scrolls through.
+            showProgress: !Console.IsErrorRedirected && (parse.GetValue(output) is not null || Console.IsOutputRedirected), cancel));
         return command;
     }
 

@@ -173,10 +173,15 @@ public sealed class SqliteTrendQueries : ITrendQueries
     private static SqliteCommand RangeCommand(SqliteConnection connection, TrendQuery query, string select, string tail)
     {
         var command = connection.CreateCommand();
-        command.CommandText = $"{select} WHERE time_ns >= $from AND time_ns < $to AND ($id IS NULL OR device_id = $id) {tail}";
+        // Two shapes, so one device's query uses the (device_id, time) index and all devices' the time index.
+        string device = query.DeviceId is null ? string.Empty : "AND device_id = $id ";
+        command.CommandText = $"{select} WHERE time_ns >= $from AND time_ns < $to {device}{tail}";
         command.Parameters.AddWithValue("$from", SqliteRowMapper.ToUnixNanoseconds(query.FromUtc));
         command.Parameters.AddWithValue("$to", SqliteRowMapper.ToUnixNanoseconds(query.ToUtc));
-        command.Parameters.AddWithValue("$id", (object?)query.DeviceId ?? DBNull.Value);
+        if (query.DeviceId is not null)
+        {
+            command.Parameters.AddWithValue("$id", query.DeviceId);
+        }
         return command;
     }
 
