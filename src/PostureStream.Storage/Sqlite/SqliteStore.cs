@@ -233,7 +233,16 @@ public sealed class SqliteStore : IPointStore
 
     private async Task CommitInBackgroundAsync()
     {
-        await _commitGate.WaitAsync();
+        try
+        {
+            await _commitGate.WaitAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A timer tick that raced with dispose: dispose has committed everything.
+            return;
+        }
+
         try
         {
             if (!Volatile.Read(ref _disposed))

@@ -34,8 +34,16 @@ public sealed class SqliteTrendQueries : ITrendQueries
             throw new FileNotFoundException($"the SQLite store '{path}' does not exist", path);
         }
 
-        using (var connection = SqliteConnections.OpenForWriting(path))
+        int version;
+        using (var reading = SqliteConnections.OpenForReading(path))
         {
+            version = SqliteMigrations.ReadVersion(reading);
+        }
+
+        // Only an old file needs write access (to migrate it); a current one may be read-only.
+        if (version != SqliteMigrations.CurrentVersion)
+        {
+            using var connection = SqliteConnections.OpenForWriting(path);
             SqliteMigrations.Migrate(connection, path);
         }
 
@@ -48,8 +56,18 @@ public sealed class SqliteTrendQueries : ITrendQueries
         var candidates = new List<DeviceInfo>();
         foreach (var measurement in StorageSchema.All)
         {
+            // A loose index scan: one seek per device for its id, one for its latest row (never a full scan of posture).
+            string table = SqliteSchema.Quote(measurement.Name);
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT device_id, device, MAX(time_ns) FROM {SqliteSchema.Quote(measurement.Name)} GROUP BY device_id";
+            command.CommandText = $"""
+                WITH RECURSIVE ids(id) AS (
+                  SELECT MIN(device_id) FROM {table}
+                  UNION ALL
+                  SELECT (SELECT MIN(device_id) FROM {table} WHERE device_id > ids.id) FROM ids WHERE ids.id IS NOT NULL)
+                SELECT id, latest.device, latest.time_ns FROM ids
+                JOIN {table} AS latest ON latest.rowid = (SELECT rowid FROM {table} WHERE device_id = ids.id ORDER BY time_ns DESC LIMIT 1)
+                WHERE id IS NOT NULL
+                """;
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
