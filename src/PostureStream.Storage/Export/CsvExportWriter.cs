@@ -8,7 +8,7 @@ namespace PostureStream.Storage.Export;
 /// Rows as CSV (RFC 4180, UTF-8, <c>\n</c> line ends), one row per point. Columns:
 /// <c>measurement,time,device,device_id,kind,transport</c>, then every field name of the §7
 /// schema once, in schema order (a field shared by measurements, such as <c>activity</c> or
-/// <c>samples</c>, has one column). <c>time</c> is UTC ISO 8601 with 7 fractional digits; cells
+/// <c>samples</c>, has one column). <c>time</c> is UTC ISO 8601 with 9 fractional digits (nanoseconds); cells
 /// a measurement does not have, or a point did not write, are empty; floats use the invariant
 /// round-trip format, booleans are true/false.
 /// </summary>
@@ -51,8 +51,8 @@ internal sealed class CsvExportWriter : IExportWriter
             }
 
             _line.Clear();
-            _line.Append(row.Measurement.Name).Append(',')
-                .Append(new DateTime(DateTime.UnixEpoch.Ticks + (row.UnixNanoseconds / 100), DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+            _line.Append(row.Measurement.Name).Append(',');
+            AppendTime(_line, row.UnixNanoseconds);
             foreach (var tag in TagColumns)
             {
                 int index = IndexOf(row.Measurement.TagKeys, tag);
@@ -76,6 +76,20 @@ internal sealed class CsvExportWriter : IExportWriter
         }
 
         await _output.DisposeAsync();
+    }
+
+    /// <summary>UTC ISO 8601 with all nine digits of the nanoseconds, so no stored time is rounded.</summary>
+    private static void AppendTime(StringBuilder line, long unixNanoseconds)
+    {
+        long seconds = Math.DivRem(unixNanoseconds, 1_000_000_000, out long nanoseconds);
+        if (nanoseconds < 0)
+        {
+            seconds--;
+            nanoseconds += 1_000_000_000;
+        }
+
+        line.Append(DateTime.UnixEpoch.AddSeconds(seconds).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture))
+            .Append('.').Append(nanoseconds.ToString("D9", CultureInfo.InvariantCulture)).Append('Z');
     }
 
     private static int IndexOf(IReadOnlyList<string> keys, string key)

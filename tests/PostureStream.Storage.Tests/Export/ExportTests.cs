@@ -75,7 +75,7 @@ public sealed class ExportTests(InfluxdFixture fixture) : IDisposable
         Assert.Equal("false", status[header.IndexOf("charging")]);
         Assert.Equal("31.25", status[header.IndexOf("temperature_c")]);
         Assert.Equal(string.Empty, status[header.IndexOf("kind")]);
-        Assert.Equal("2026-11-21T22:30:01.0000000Z", status[header.IndexOf("time")]);
+        Assert.Equal("2026-11-21T22:30:01.000000000Z", status[header.IndexOf("time")]);
     }
 
     [Fact]
