@@ -32,6 +32,7 @@ public sealed class SqliteStore : IPointStore
     private long _pointsCommitted;
     private long _pointsWithoutFields;
     private long _failedCommits;
+    private long _pointsDropped;
 
     private SqliteStore(SqliteStoreOptions options, ILogger? logger, TimeProvider? timeProvider)
     {
@@ -85,6 +86,9 @@ public sealed class SqliteStore : IPointStore
     /// <summary>Points dropped because none of their fields was finite.</summary>
     public long PointsWithoutFields => Interlocked.Read(ref _pointsWithoutFields);
 
+    /// <summary>Points dropped because <see cref="SqliteStoreOptions.MaxQueuedPoints"/> were already waiting for a failing commit.</summary>
+    public long PointsDropped => Interlocked.Read(ref _pointsDropped);
+
     /// <summary>Background commits that failed (logged; <see cref="FlushAsync"/> throws instead).</summary>
     public long FailedCommits => Interlocked.Read(ref _failedCommits);
 
@@ -125,6 +129,17 @@ public sealed class SqliteStore : IPointStore
         lock (_queueGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_queue.Count >= _options.MaxQueuedPoints)
+            {
+                // Commits have been failing for a while: bound the memory, count the loss.
+                if (Interlocked.Increment(ref _pointsDropped) == 1)
+                {
+                    _logger.LogError("SQLite store {Path}: {Count} points wait for a commit that keeps failing; new points are dropped until it succeeds", _options.Path, _queue.Count);
+                }
+
+                return true;
+            }
+
             _queue.Add(row);
             commitNow = _queue.Count >= _options.BatchSize && !_commitScheduled;
             _commitScheduled |= commitNow;
@@ -205,6 +220,16 @@ public sealed class SqliteStore : IPointStore
         try
         {
             CommitQueued();
+        }
+        catch (SqliteException e)
+        {
+            int lost;
+            lock (_queueGate)
+            {
+                lost = _queue.Count;
+            }
+
+            _logger.LogError("SQLite store {Path}: the last commit failed at close, {Count} points are lost: {Message}", _options.Path, lost, e.Message);
         }
         finally
         {

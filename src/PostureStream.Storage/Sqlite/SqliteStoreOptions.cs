@@ -12,6 +12,12 @@ public sealed class SqliteStoreOptions
     /// <summary>A partial batch is committed after at most this long (default 1 s).</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Points held in memory while commits fail (disk full, file locked) before new ones are
+    /// dropped and counted (default 1,000,000, about 200 MB).
+    /// </summary>
+    public int MaxQueuedPoints { get; set; } = 1_000_000;
+
     /// <summary>Data older than this is deleted, at open and then every <see cref="RetentionCheckInterval"/> (default null: kept forever).</summary>
     public TimeSpan? Retention { get; set; }
 
@@ -29,6 +35,11 @@ public sealed class SqliteStoreOptions
         if (BatchSize <= 0)
         {
             throw new ArgumentException($"BatchSize must be positive, not {BatchSize}", nameof(BatchSize));
+        }
+
+        if (MaxQueuedPoints <= 0)
+        {
+            throw new ArgumentException($"MaxQueuedPoints must be positive, not {MaxQueuedPoints}", nameof(MaxQueuedPoints));
         }
 
         if (FlushInterval <= TimeSpan.Zero)

@@ -173,6 +173,32 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task FailingCommits_KeepThePoints_UpToTheBound_ThenCountDrops()
+    {
+        var device = new DeviceSeries("belt", 1);
+        var store = SqliteStore.Open(new SqliteStoreOptions { Path = _dir.Sub("s.db"), BatchSize = 100, MaxQueuedPoints = 3 }, timeProvider: new ManualTimeProvider());
+        using (var other = SqliteConnections.OpenForWriting(_dir.Sub("s.db")))
+        {
+            SqliteConnections.Execute(other, "DROP TABLE posture_summary;");
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            store.Write(Summary(device, T0.AddMinutes(i)));
+        }
+
+        await Assert.ThrowsAsync<SqliteException>(() => store.FlushAsync(CancellationToken.None));
+        Assert.Equal(0, store.PointsDropped);
+        store.Write(Summary(device, T0.AddMinutes(3)));
+        store.Write(Summary(device, T0.AddMinutes(4)));
+        Assert.Equal(2, store.PointsDropped);
+        Assert.Equal(0, store.PointsCommitted);
+
+        // Closing still works; what could not be committed is reported, not thrown.
+        await store.DisposeAsync();
+    }
+
+    [Fact]
     public void Options_AreValidated_NamingTheSetting()
     {
         Assert.Contains("Path", Assert.Throws<ArgumentException>(() => SqliteStore.Open(new SqliteStoreOptions())).Message, StringComparison.Ordinal);
