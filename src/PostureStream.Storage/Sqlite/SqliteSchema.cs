@@ -22,9 +22,6 @@ public static class SqliteSchema
         _ => "INTEGER",
     };
 
-    /// <summary>The measurement's tag columns, in the schema's (ordinal) order.</summary>
-    public static IReadOnlyList<string> TagColumns(MeasurementDefinition measurement) => measurement.TagKeys;
-
     /// <summary>CREATE TABLE for one measurement (schema version 1).</summary>
     internal static string CreateTable(MeasurementDefinition measurement)
     {
