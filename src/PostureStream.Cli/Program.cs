@@ -13,6 +13,7 @@ public static class Program
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

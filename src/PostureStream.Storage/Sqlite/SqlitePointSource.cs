@@ -1,0 +1,119 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using PostureStream.Storage.Export;
+using PostureStream.Storage.Schema;
+
+namespace PostureStream.Storage.Sqlite;
+
+/// <summary>Reads a SQLite store back for export, in pages keyed on (time, rowid) so no page is read twice.</summary>
+public sealed class SqlitePointSource : IStoredPointSource
+{
+    private readonly string _path;
+    private readonly int _pageSize;
+
+    private SqlitePointSource(string path, int pageSize)
+    {
+        _path = path;
+        _pageSize = pageSize;
+    }
+
+    public string Description => "sqlite:" + _path;
+
+    /// <summary>A source over an existing store file (brought up to the current schema first).</summary>
+    public static SqlitePointSource Open(string path, int pageSize = 5000)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        _ = Trends.SqliteTrendQueries.Open(path);
+        return new SqlitePointSource(path, pageSize);
+    }
+
+    public Task<long> CountAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        using var connection = SqliteConnections.OpenForReading(_path);
+        long total = 0;
+        foreach (var measurement in StorageSchema.All)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM {SqliteSchema.Quote(measurement.Name)} WHERE time_ns >= $from AND time_ns < $to";
+            command.Parameters.AddWithValue("$from", SqliteRowMapper.ToUnixNanoseconds(fromUtc));
+            command.Parameters.AddWithValue("$to", SqliteRowMapper.ToUnixNanoseconds(toUtc));
+            total += (long)command.ExecuteScalar()!;
+        }
+
+        return Task.FromResult(total);
+    }
+
+    public async IAsyncEnumerable<IReadOnlyList<StoredRow>> ReadPagesAsync(DateTime fromUtc, DateTime toUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = SqliteConnections.OpenForReading(_path);
+        foreach (var measurement in StorageSchema.All)
+        {
+            var columns = new List<string> { "rowid", SqliteSchema.TimeColumn };
+            columns.AddRange(measurement.TagKeys.Select(SqliteSchema.Quote));
+            columns.AddRange(measurement.Fields.Select(f => SqliteSchema.Quote(f.Name)));
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT {string.Join(", ", columns)} FROM {SqliteSchema.Quote(measurement.Name)}
+                WHERE time_ns >= $from AND time_ns < $to AND (time_ns, rowid) > ($lastTime, $lastRow)
+                ORDER BY time_ns, rowid LIMIT $limit
+                """;
+            var lastTime = command.Parameters.AddWithValue("$lastTime", long.MinValue);
+            var lastRow = command.Parameters.AddWithValue("$lastRow", long.MinValue);
+            command.Parameters.AddWithValue("$from", SqliteRowMapper.ToUnixNanoseconds(fromUtc));
+            command.Parameters.AddWithValue("$to", SqliteRowMapper.ToUnixNanoseconds(toUtc));
+            command.Parameters.AddWithValue("$limit", _pageSize);
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var page = new List<StoredRow>(_pageSize);
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        page.Add(ReadRow(reader, measurement));
+                        lastRow.Value = reader.GetInt64(0);
+                        lastTime.Value = reader.GetInt64(1);
+                    }
+                }
+
+                if (page.Count > 0)
+                {
+                    yield return page;
+                }
+
+                if (page.Count < _pageSize)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private static StoredRow ReadRow(SqliteDataReader reader, MeasurementDefinition measurement)
+    {
+        int column = 2;
+        var tags = new string[measurement.TagKeys.Count];
+        for (int i = 0; i < tags.Length; i++, column++)
+        {
+            tags[i] = reader.IsDBNull(column) ? string.Empty : reader.GetString(column);
+        }
+
+        var fields = new object?[measurement.Fields.Count];
+        for (int i = 0; i < fields.Length; i++, column++)
+        {
+            fields[i] = reader.IsDBNull(column) ? null : measurement.Fields[i].Type switch
+            {
+                FieldType.Float => reader.GetDouble(column),
+                FieldType.Integer => reader.GetInt64(column),
+                FieldType.Boolean => reader.GetInt64(column) != 0,
+                _ => reader.GetString(column),
+            };
+        }
+
+        return new StoredRow(measurement, reader.GetInt64(1), tags, fields);
+    }
+}
