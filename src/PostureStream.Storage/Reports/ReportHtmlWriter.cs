@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using PostureStream.Storage.Trends;
 
@@ -197,5 +196,5 @@ internal static class ReportHtmlWriter
 
     private static string N(double? value) => value is double v ? Math.Round(v, 4).ToString("0.####", Inv) : string.Empty;
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlText.Encode(text);
 }

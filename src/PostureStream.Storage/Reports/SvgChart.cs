@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace PostureStream.Storage.Reports;
@@ -131,5 +130,5 @@ internal static class SvgChart
 
     private static string F(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => HtmlText.Encode(text);
 }
