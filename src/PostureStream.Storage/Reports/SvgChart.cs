@@ -10,11 +10,11 @@ namespace PostureStream.Storage.Reports;
 internal static class SvgChart
 {
     private const double Width = 760;
-    private const double Height = 220;
+    private const double Height = 236;
     private const double Left = 52;
     private const double Right = 12;
-    private const double Top = 12;
-    private const double Bottom = 186;
+    private const double Top = 24;
+    private const double Bottom = 198;
 
     public static string StackedBars(IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, string unit, string title)
     {
@@ -115,7 +115,7 @@ internal static class SvgChart
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{F(Left - 6)}\" y=\"{F(y + 4)}\" text-anchor=\"end\">{F(tick)}</text>");
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"4\" y=\"{F(Top + 4)}\">{Encode(unit)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{F(Left - 6)}\" y=\"12\" text-anchor=\"end\">{Encode(unit)}</text>");
     }
 
     private static void CategoryLabels(StringBuilder svg, IReadOnlyList<string> labels, double band)
@@ -124,7 +124,12 @@ internal static class SvgChart
         int every = Math.Max(1, (int)Math.Ceiling(labels.Count / 14.0));
         for (int i = 0; i < labels.Count; i += every)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{F(Left + (i * band) + (band / 2))}\" y=\"{F(Bottom + 18)}\" text-anchor=\"middle\">{Encode(labels[i])}</text>");
+            // "Mon 9 Nov" is drawn on two lines so that two weeks of days fit side by side.
+            string x = F(Left + (i * band) + (band / 2));
+            int space = labels[i].IndexOf(' ', StringComparison.Ordinal);
+            string line1 = space < 0 ? labels[i] : labels[i][..space];
+            string line2 = space < 0 ? string.Empty : labels[i][(space + 1)..];
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{x}\" y=\"{F(Bottom + 15)}\" text-anchor=\"middle\">{Encode(line1)}<tspan x=\"{x}\" dy=\"13\">{Encode(line2)}</tspan></text>");
         }
     }
 
