@@ -157,6 +157,29 @@ public sealed class TrendReportTests
     }
 
     [Fact]
+    public async Task DaylightSavingEnd_The25HourDayIsOneRow()
+    {
+        // Berlin leaves summer time on Sun 25 Oct 2026: local midnights are 22:00 UTC before, 23:00 UTC after.
+        var zone = SeededWeek.Zone;
+        DateTime Midnight(int day) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 10, 24 + day, 0, 0, 0, DateTimeKind.Unspecified), zone);
+        var queries = new FakeTrendQueries();
+        for (int day = 0; day < 3; day++)
+        {
+            queries.States.Add(new TimeInStateBucket(Midnight(day), 3600 * (day + 1), 0, 0, 0, 0, 0, 0, 0, 0));
+        }
+
+        // 23:30 local on the long Sunday is 22:30 UTC: still Sunday.
+        queries.Alerts.Add(new AlertRow(Midnight(2).AddMinutes(-30), SeededWeek.DeviceId, SeededWeek.Device, "flattening", "raised", Midnight(2).AddMinutes(-31), 60, -12, "sitting", true));
+
+        string html = await BuildAsync(queries, new ReportRequest(Midnight(0), Midnight(3), zone));
+
+        var rows = ReportHtml.DataRows(html, "tr", "day");
+        Assert.Equal(["2026-10-24", "2026-10-25", "2026-10-26"], rows.Select(r => r["day"]));
+        Assert.Equal([3600.0, 7200.0, 10800.0], rows.Select(r => ReportHtml.Number(r, "neutral-s")));
+        Assert.Equal(["0", "1", "0"], rows.Select(r => r["alerts"]));
+    }
+
+    [Fact]
     public async Task EmptyStore_StillGivesAReport()
     {
         string html = await BuildAsync(new FakeTrendQueries(), SeededWeek.Request);
