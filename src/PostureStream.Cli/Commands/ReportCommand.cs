@@ -70,8 +70,9 @@ public static class ReportCommand
                 : await TrendReport.BuildAsync(queries, request, null, cancel);
             await File.WriteAllTextAsync(outputPath, html, cancel);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever the store throws (HTTP, SQLite, a query error) ends this one-shot command with its message.
             await errors.WriteLineAsync($"posturestream report: {e.Message}");
             return ExitCodes.RuntimeFailure;
         }
