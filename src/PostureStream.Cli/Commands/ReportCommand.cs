@@ -27,7 +27,7 @@ public static class ReportCommand
         var to = new Option<string>("--to") { Description = "end of the range, exclusive, same forms as --from (--from 2026-11-16 --to 2026-11-23 is one week)", Required = true };
         var tz = new Option<string?>("--tz") { Description = "IANA time zone whose calendar days the report uses (default: this machine's zone)" };
         var output = new Option<string>("--out") { Description = "the HTML file to write", Required = true };
-        var device = new Option<string?>("--device") { Description = "only this device (its 16-hex-digit device_id); default: all devices" };
+        var device = new Option<string?>("--device") { Description = "only this device: its display name or its 16-hex-digit device_id; default: all devices" };
         var command = new Command("report", "write a self-contained HTML trend report (printable, no external references)") { store, from, to, tz, output, device };
         command.SetAction((parse, cancel) => RunAsync(
             parse.GetValue(store)!, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(tz), parse.GetValue(output)!, parse.GetValue(device),
@@ -39,7 +39,7 @@ public static class ReportCommand
         string storeUri, string from, string to, string? zoneId, string outputPath, string? deviceId,
         TimeZoneInfo defaultZone, TextWriter errors, bool showProgress, CancellationToken cancel)
     {
-        if (!ReportRangeParser.TryParse(from, to, zoneId, defaultZone, deviceId, out var request, out string? error))
+        if (!ReportRangeParser.TryParse(from, to, zoneId, defaultZone, null, out var request, out string? error))
         {
             await errors.WriteLineAsync($"posturestream report: {error}");
             return ExitCodes.Usage;
@@ -65,6 +65,18 @@ public static class ReportCommand
         request = request with { GeneratedUtc = TimeProvider.System.GetUtcNow().UtcDateTime };
         try
         {
+            if (deviceId is not null)
+            {
+                var (id, deviceError) = await DeviceSelector.ResolveAsync(queries, deviceId, cancel);
+                if (id is null)
+                {
+                    await errors.WriteLineAsync($"posturestream report: {deviceError}");
+                    return ExitCodes.Usage;
+                }
+
+                request = request with { DeviceId = id };
+            }
+
             string html = showProgress
                 ? await BuildWithProgressBarAsync(queries, request, errors, cancel)
                 : await TrendReport.BuildAsync(queries, request, null, cancel);

@@ -98,9 +98,9 @@ public static class ReportRangeParser
             return false;
         }
 
-        if (deviceId is not null && (deviceId.Length != 16 || !deviceId.All(char.IsAsciiHexDigit)))
+        if (deviceId is not null && !DeviceSelector.IsDeviceId(deviceId))
         {
-            error = $"--device: '{deviceId}' is not a device id (give the 16 hex digits of device_id, e.g. 0123456789abcdef)";
+            error = $"--device: '{deviceId}' is not a device id (give the 16 hex digits of device_id, e.g. 0123456789abcdef; names are resolved by DeviceSelector)";
             return false;
         }
 
