@@ -30,7 +30,8 @@ internal static class ReportStyles
         .finding { font-weight: 600; }
         table { border-collapse: collapse; width: 100%; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
         th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; text-align: right; }
-        th:first-child, td:first-child { text-align: left; }
+        td { white-space: nowrap; }
+        th:first-child, td:first-child { text-align: left; white-space: normal; }
         thead th { color: var(--muted); font-weight: 600; }
         .summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: 12px; }
         .summary div { border: 1px solid var(--rule); border-radius: 6px; padding: 8px 10px; }
