@@ -45,6 +45,13 @@ public static class ReportCommand
             return ExitCodes.Usage;
         }
 
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(outputPath));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            await errors.WriteLineAsync($"posturestream report: --out '{outputPath}': the folder '{folder}' does not exist (give a path in an existing folder)");
+            return ExitCodes.Usage;
+        }
+
         if (OpenTrends is not { } open)
         {
             await errors.WriteLineAsync($"posturestream report: store not supported: '{storeUri}' (this build has no trend queries for any store yet)");
