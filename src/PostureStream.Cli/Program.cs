@@ -10,6 +10,7 @@ public static class Program
         var root = new RootCommand("PostureStream: posture monitoring from two IMUs on the lower back");
         root.Subcommands.Add(DecodeCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
+        root.Subcommands.Add(DashboardCommand.Create(DashboardCommand.NoStoreFactory)); // TODO(lead): pass the store's ITrendQueries factory
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

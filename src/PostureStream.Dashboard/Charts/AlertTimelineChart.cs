@@ -38,7 +38,8 @@ internal static class AlertTimelineChart
             var y = ChartFrame.Top + (ChartFrame.PlotHeight * (index + 0.5) / Lanes.Length);
             svg.Element("line", ("x1", ChartFrame.Left), ("x2", ChartFrame.Left + ChartFrame.PlotWidth), ("y1", y), ("y2", y), ("stroke", "#e5e7eb"), ("stroke-width", 14));
             svg.Open("g", ("class", "lane"), ("data-kind", lane.Kind));
-            foreach (var a in alerts.Where(a => Is(a.Kind, lane.Kind)))
+            // Cleared rings first, so a raised dot close by stays visible on top.
+            foreach (var a in alerts.Where(a => Is(a.Kind, lane.Kind)).OrderBy(a => Is(a.Phase, "raised") ? 2 : Is(a.Phase, "reminder") ? 1 : 0))
             {
                 var raised = Is(a.Phase, "raised");
                 var cleared = Is(a.Phase, "cleared");
@@ -52,7 +53,7 @@ internal static class AlertTimelineChart
             }
 
             svg.Close("g");
-            svg.TextElement("text", lane.Kind, ("x", ChartFrame.Left - 6), ("y", y + 4), ("text-anchor", "end"), ("fill", "#6b7280"), ("font-size", 9));
+            svg.TextElement("text", lane.Kind, ("x", ChartFrame.Left), ("y", y - 11), ("fill", "#6b7280"));
         }
 
         return ChartFrame.Close(svg);

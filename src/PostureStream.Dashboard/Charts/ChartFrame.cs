@@ -65,6 +65,7 @@ internal static class ChartFrame
     }
 
     /// <summary>Coloured swatches with text along the top edge.</summary>
+    /// <remarks>Spaced for text a little larger than the chart's own, which phones use.</remarks>
     public static void Legend(SvgWriter svg, params (string Colour, string Text)[] items)
     {
         svg.Open("g", ("class", "legend"));
@@ -73,7 +74,7 @@ internal static class ChartFrame
         {
             svg.Element("rect", ("x", x), ("y", 8), ("width", 10), ("height", 10), ("rx", 2), ("fill", colour));
             svg.TextElement("text", text, ("x", x + 14), ("y", 17), ("fill", "#111827"));
-            x += 24 + (text.Length * 6.2);
+            x += 26 + (text.Length * 7.2);
         }
 
         svg.Close("g");

@@ -10,7 +10,6 @@ internal static class TimeInStateChart
     {
         var unit = grain == TrendGrain.Hour ? (Seconds: 60.0, Name: "min") : (Seconds: 3600.0, Name: "h");
         var totals = series.Select(s => buckets.Sum(s.Seconds)).ToArray();
-        var all = Math.Max(1, totals.Sum());
         var svg = ChartFrame.Open(
             "time-in-" + by,
             $"Time in each {by} per {grain.ToString().ToLowerInvariant()}",
@@ -20,7 +19,7 @@ internal static class TimeInStateChart
             ("from", query.FromUtc),
             ("to", query.ToUtc),
             ("device", query.DeviceId ?? "all"));
-        ChartFrame.Legend(svg, [.. series.Select((s, i) => (s.Colour, string.Create(CultureInfo.InvariantCulture, $"{s.Key} {totals[i] / 3600:0.#} h ({100 * totals[i] / all:0}%)")))]);
+        ChartFrame.Legend(svg, [.. series.Select((s, i) => (s.Colour, string.Create(CultureInfo.InvariantCulture, $"{s.Key} {totals[i] / 3600:0.#} h")))]);
         var time = new TimeAxis(query.FromUtc, query.ToUtc, query.Zone, ChartFrame.Left, ChartFrame.PlotWidth);
         if (buckets.Count == 0)
         {
