@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PostureStream.Dashboard.Api;
 using PostureStream.Dashboard.Live;
@@ -40,6 +41,8 @@ public static class DashboardServer
             kestrel.AddServerHeader = false;
             kestrel.Listen(listen.Address, listen.Port);
         });
+
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
 
         // On loopback, only names of this machine: a web page on another site cannot reach it by
         // pointing its own host name at 127.0.0.1 (DNS rebinding).
