@@ -100,6 +100,7 @@ const Trends = (() => {
   function place(container, svgText) {
     const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
     container.replaceChildren(document.importNode(doc.documentElement, true));
+    container.scrollLeft = container.scrollWidth; // on a phone the chart scrolls: start at the newest data
   }
 
   async function loadStatus(mine) {
