@@ -11,6 +11,7 @@ packages=(
   victoria-metrics  # a second /api/v2/write server for request-shape tests
   python3-scipy     # reference vectors for the filters (tools/filters/make_vectors.py)
   dbus         # dbus-daemon: a private bus for the BLE tests (BlueZ stand-in)
+  chromium     # the dashboard's browser tests (driven by Playwright, which cannot download browsers here)
 )
 
 missing=()

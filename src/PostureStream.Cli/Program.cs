@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PostureStream.Cli.Commands;
+using PostureStream.Storage.Stores;
 
 namespace PostureStream.Cli;
 
@@ -15,6 +16,7 @@ public static class Program
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(DashboardCommand.Create(uri => StoreFactory.OpenQueries(uri)));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -28,6 +30,7 @@ public static class Program
             return ExitCodes.Usage;
         }
 
-        return await parsed.InvokeAsync();
+        // Commands handle SIGINT/SIGTERM themselves and exit 0 after a clean flush (DESIGN §8).
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

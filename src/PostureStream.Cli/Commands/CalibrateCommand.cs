@@ -54,7 +54,8 @@ public static class CalibrateCommand
                     taken = n;
                     within.Cancel();
                 });
-        });
+        },
+        openStores: false);
 
         if (exit != ExitCodes.Ok)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PostureStream.Storage.Stores;
 using PostureStream.Storage.Reports;
 using PostureStream.Storage.Trends;
 using Spectre.Console;
@@ -11,14 +12,8 @@ namespace PostureStream.Cli.Commands;
 /// </summary>
 public static class ReportCommand
 {
-    /// <summary>
-    /// Opens a store URI's trend queries; throws <see cref="ArgumentException"/> for a URI it cannot use.
-    /// NOTE FOR THE LEAD: the StoreFactory (SQLite + InfluxDB ITrendQueries) lives on another branch.
-    /// Once merged, set this in Program.cs (or replace the hook with a direct StoreFactory call):
-    /// <c>ReportCommand.OpenTrends = uri =&gt; StoreFactory.OpenTrends(uri);</c>. While it is null the
-    /// command exits 2 with "store not supported".
-    /// </summary>
-    public static Func<string, ITrendQueries>? OpenTrends { get; set; }
+    /// <summary>Opens a store URI's trend queries; throws <see cref="ArgumentException"/> for a URI it cannot use. Tests may replace it.</summary>
+    public static Func<string, ITrendQueries>? OpenTrends { get; set; } = uri => StoreFactory.OpenQueries(uri);
 
     public static Command Create()
     {

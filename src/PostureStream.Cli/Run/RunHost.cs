@@ -17,7 +17,7 @@ internal static class RunHost
     /// <summary>How long a clean shutdown may spend flushing the stores.</summary>
     private static readonly TimeSpan FlushBound = TimeSpan.FromSeconds(10);
 
-    public static async Task<int> RunAsync(RunSettings settings, TimeProvider time, CancellationToken cancel, Action<DevicePipeline>? onPipeline = null)
+    public static async Task<int> RunAsync(RunSettings settings, TimeProvider time, CancellationToken cancel, Action<DevicePipeline>? onPipeline = null, bool openStores = true)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
@@ -31,7 +31,7 @@ internal static class RunHost
         AlertOutput? alerts = null;
         try
         {
-            stores = await StoreOpener.OpenAllAsync(settings, dataDirectory, reporter, stop.Token);
+            stores = openStores ? StoreOpener.OpenAll(settings, dataDirectory, reporter, time) : new StoreSet([]);
             alerts = AlertOutput.Open(settings.AlertsOut);
             var context = new RunContext
             {

@@ -8,5 +8,6 @@ internal static class SourceConnectors
 {
     public static DeviceLinkFactory CreateFactory(TimeProvider time) =>
         new DeviceLinkFactory(time)
+            .Register(SourceKind.Simulator, spec => new SimulatorConnector(spec))
             .Register(SourceKind.Ble, spec => new BleLinkConnector(BleLinkOptions.FromSource(spec.Uri) with { TimeProvider = time }));
 }

@@ -1,20 +1,39 @@
 using PostureStream.Cli.Configuration;
+using PostureStream.Storage.Influx;
+using PostureStream.Storage.Points;
+using PostureStream.Storage.Stores;
 
 namespace PostureStream.Cli.Run;
 
-/// <summary>Opens the configured stores (or the embedded default) for a run.</summary>
+/// <summary>Opens the configured stores, or the embedded SQLite file when none is configured (DESIGN §7).</summary>
 internal static class StoreOpener
 {
-    public static Task<StoreSet> OpenAllAsync(RunSettings settings, string dataDirectory, RunReporter reporter, CancellationToken cancellationToken)
+    /// <summary>The embedded default store of a data directory.</summary>
+    public static string DefaultStoreUri(string dataDirectory) => "sqlite:" + Path.Combine(dataDirectory, "posturestream.db");
+
+    /// <exception cref="ConfigurationException">A store URI is malformed (exit code 2).</exception>
+    public static StoreSet OpenAll(RunSettings settings, string dataDirectory, RunReporter reporter, TimeProvider time)
     {
-        _ = dataDirectory;
-        _ = reporter;
-        _ = cancellationToken;
-        if (settings.Stores.Count > 0)
+        IReadOnlyList<string> uris = settings.Stores.Count > 0 ? settings.Stores : [DefaultStoreUri(dataDirectory)];
+        var stores = new List<IPointStore>();
+        try
         {
-            throw new ConfigurationException("stores are wired in the next step");
+            foreach (string uri in uris)
+            {
+                stores.Add(StoreFactory.OpenStore(uri, logger: null, timeProvider: time));
+                reporter.Info($"storing to {SecretMask.Uri(uri)}");
+            }
+        }
+        catch (Exception e) when (e is StoreUriException or ArgumentException)
+        {
+            foreach (IPointStore opened in stores)
+            {
+                opened.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
+            throw new ConfigurationException(e.Message, e);
         }
 
-        return Task.FromResult(new StoreSet([]));
+        return new StoreSet(stores);
     }
 }

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Reactive.Linq;
 using PostureStream.Devices.Links;
 
 namespace PostureStream.Devices.Ble;
@@ -32,7 +32,7 @@ public sealed class BleLinkConnector : ILinkConnector
     public async Task<IDeviceLink> ConnectAsync(CancellationToken cancellationToken)
     {
         IBleByteLink link = _open(_options);
-        var adapter = new BleDeviceLink(link);
+        ObservableByteLink adapter = Adapt(link);
         try
         {
             await link.StartAsync(cancellationToken);
@@ -51,68 +51,27 @@ public sealed class BleLinkConnector : ILinkConnector
         return adapter;
     }
 
-    /// <summary>Notifications in, commands out, until the device disconnects.</summary>
-    private sealed class BleDeviceLink : IDeviceLink
+    /// <summary>Notifications in, commands out; a disconnect ends the link as lost.</summary>
+    private static ObservableByteLink Adapt(IBleByteLink link)
     {
-        private readonly IBleByteLink _link;
-        private readonly Channel<ReadOnlyMemory<byte>> _received = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true });
-        private readonly IDisposable _data;
-        private readonly IDisposable _status;
-        private ReadOnlyMemory<byte> _pending;
-
-        public BleDeviceLink(IBleByteLink link)
-        {
-            _link = link;
-
-            // Notifications arrive on the D-Bus reader thread: copy and queue, never block it.
-            _data = link.Received.Subscribe(chunk => _received.Writer.TryWrite(chunk.ToArray()));
-            _status = link.Status.Subscribe(status =>
-            {
-                if (status.State is BleLinkState.Disconnected or BleLinkState.Closed)
-                {
-                    _received.Writer.TryComplete(new LinkLostException($"BLE device disconnected: {status.Detail ?? status.State.ToString()}"));
-                }
-            });
-        }
-
-        public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
-        {
-            while (_pending.IsEmpty)
+        IObservable<ReadOnlyMemory<byte>> lost = link.Status
+            .Where(status => status.State is BleLinkState.Disconnected or BleLinkState.Closed)
+            .Take(1)
+            .SelectMany(status => Observable.Throw<ReadOnlyMemory<byte>>(
+                new LinkLostException($"BLE device disconnected: {status.Detail ?? status.State.ToString()}")));
+        return new ObservableByteLink(
+            link.Received.Merge(lost),
+            async (bytes, cancel) =>
             {
                 try
                 {
-                    _pending = await _received.Reader.ReadAsync(cancellationToken);
+                    await link.WriteAsync(bytes, cancel);
                 }
-                catch (ChannelClosedException e)
+                catch (BleException e)
                 {
-                    throw e.InnerException as LinkLostException ?? new LinkLostException("BLE link closed", e);
+                    throw new LinkLostException(e.Message, e);
                 }
-            }
-
-            int count = Math.Min(buffer.Length, _pending.Length);
-            _pending[..count].CopyTo(buffer);
-            _pending = _pending[count..];
-            return count;
-        }
-
-        public async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await _link.WriteAsync(bytes, cancellationToken);
-            }
-            catch (BleException e)
-            {
-                throw new LinkLostException(e.Message, e);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _data.Dispose();
-            _status.Dispose();
-            _received.Writer.TryComplete();
-            await _link.DisposeAsync();
-        }
+            },
+            link.DisposeAsync);
     }
 }

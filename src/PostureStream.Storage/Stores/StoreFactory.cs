@@ -1,3 +1,4 @@
+using PostureStream.Storage.Points;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PostureStream.Storage.Export;
@@ -91,7 +92,7 @@ public static class StoreFactory
 
         var target = location.Influx!;
         var writer = new InfluxWriter(target, new InfluxWriterOptions { SpoolDirectory = InfluxWriterOptions.DefaultSpoolDirectory(target) }, logger, timeProvider);
-        return new InfluxPointStore(writer);
+        return writer;
     }
 
     /// <summary>The trend queries over a store (a SQLite file must exist).</summary>

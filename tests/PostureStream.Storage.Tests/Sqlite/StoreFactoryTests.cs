@@ -51,7 +51,7 @@ public sealed class StoreFactoryTests : IDisposable
         await using (var store = StoreFactory.OpenStore(uri))
         {
             Assert.IsType<SqliteStore>(store);
-            Assert.Equal(uri, store.Description);
+            Assert.Equal(uri, ((SqliteStore)store).Description);
             store.Write(SqliteStoreTests.Summary(new Points.DeviceSeries("belt", 7), new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc)));
         }
 

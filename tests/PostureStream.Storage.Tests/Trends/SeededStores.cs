@@ -32,7 +32,7 @@ public sealed class SeededStores : IDisposable
             var target = InfluxTarget.Parse(server.StoreUri("v1", Database, "ns"), _ => null);
             var points = TrendSeed.Points();
             await using (var sqlite = SqliteStore.Open(new SqliteStoreOptions { Path = SqlitePath }))
-            await using (var influx = new InfluxPointStore(new InfluxWriter(target, new InfluxWriterOptions { SpoolDirectory = _dir.Sub("spool") })))
+            await using (var influx = new InfluxWriter(target, new InfluxWriterOptions { SpoolDirectory = _dir.Sub("spool") }))
             {
                 foreach (var point in points)
                 {
@@ -43,7 +43,7 @@ public sealed class SeededStores : IDisposable
                 using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
                 await sqlite.FlushAsync(deadline.Token);
                 await influx.FlushAsync(deadline.Token);
-                Assert.Equal(0, influx.Writer.Metrics.LinesDeadLettered);
+                Assert.Equal(0, influx.Metrics.LinesDeadLettered);
             }
 
             _queries = (SqliteTrendQueries.Open(SqlitePath), new InfluxTrendQueries(new InfluxQueryClient(target)));

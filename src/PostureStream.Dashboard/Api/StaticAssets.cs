@@ -1,0 +1,55 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace PostureStream.Dashboard.Api;
+
+/// <summary>
+/// Serves the page, its script and its style from resources embedded in this assembly, so a
+/// single-file build needs no files beside it and nothing is fetched from elsewhere.
+/// </summary>
+internal static class StaticAssets
+{
+    private const string Prefix = "wwwroot/";
+
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".html"] = "text/html; charset=utf-8",
+        [".js"] = "text/javascript; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
+        [".svg"] = "image/svg+xml",
+    };
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var assembly = typeof(StaticAssets).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        {
+            var file = name[Prefix.Length..];
+            var (bytes, type) = Load(assembly, name);
+            var etag = "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 8)) + "\"";
+            var handler = (HttpContext context) => Serve(context, bytes, type, etag);
+            app.MapGet("/" + file, handler);
+            if (file == "index.html")
+            {
+                app.MapGet("/", handler);
+            }
+        }
+    }
+
+    private static (byte[] Bytes, string Type) Load(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return (copy.ToArray(), ContentTypes.GetValueOrDefault(Path.GetExtension(name), "application/octet-stream"));
+    }
+
+    private static IResult Serve(HttpContext context, byte[] bytes, string type, string etag)
+    {
+        context.Response.Headers.ETag = etag;
+        return context.Request.Headers.IfNoneMatch == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(bytes, type);
+    }
+}

@@ -1,0 +1,23 @@
+namespace PostureStream.Dashboard;
+
+/// <summary>
+/// The dashboard was asked to start in a way it refuses (bad listen URL, a non-loopback address
+/// without a token, an unreadable token file). The message names the value and what is valid;
+/// the CLI exits with the usage code.
+/// </summary>
+public sealed class DashboardConfigurationException : Exception
+{
+    public DashboardConfigurationException()
+    {
+    }
+
+    public DashboardConfigurationException(string message)
+        : base(message)
+    {
+    }
+
+    public DashboardConfigurationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+
+namespace PostureStream.Dashboard;
+
+/// <summary>How the dashboard listens and whom it lets in.</summary>
+public sealed class DashboardOptions
+{
+    /// <summary>The default: loopback only, port 5080 (DESIGN §8).</summary>
+    public const string DefaultListenUrl = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// <c>http://ADDRESS:PORT</c> with an IP address or <c>localhost</c>; port 0 picks a free port
+    /// (see <see cref="RunningDashboard.Address"/>). Default <see cref="DefaultListenUrl"/>.
+    /// A non-loopback address requires <see cref="TokenFile"/>.
+    /// </summary>
+    public string ListenUrl { get; set; } = DefaultListenUrl;
+
+    /// <summary>
+    /// A file holding the access token (its first line, at least 16 characters). When set, every
+    /// request must carry it. Default: none, which is only allowed on loopback.
+    /// </summary>
+    public string? TokenFile { get; set; }
+
+    /// <summary>The zone whose calendar day, week and month buckets follow. Default: the machine's zone.</summary>
+    public TimeZoneInfo Zone { get; set; } = TimeZoneInfo.Local;
+
+    /// <summary>Where the web server logs; default: nowhere (the CLI prints what matters itself).</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
+}

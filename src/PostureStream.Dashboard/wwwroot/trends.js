@@ -1,0 +1,124 @@
+// The trend view: pickers for device, range and grain; the charts are SVG drawn by the server.
+'use strict';
+
+const Trends = (() => {
+  const $ = id => document.getElementById(id);
+  const charts = [
+    ['chart-pelvic_tilt', 'angles', () => ({ grain: $('angle-grain').value, metric: 'pelvic_tilt' })],
+    ['chart-lordosis_delta', 'angles', () => ({ grain: $('angle-grain').value, metric: 'lordosis_delta' })],
+    ['chart-state', 'time-in-state', () => ({ grain: $('state-grain').value, by: 'state' })],
+    ['chart-activity', 'time-in-state', () => ({ grain: $('state-grain').value, by: 'activity' })],
+    ['chart-alerts', 'alerts', () => ({})],
+    ['chart-bends', 'bends', () => ({})],
+  ];
+  const maxHourlyDays = 62;
+  let generation = 0;
+  let zone = 'UTC';
+
+  // A yyyy-MM-dd date in the server's zone, which is how the server reads dates back.
+  const dateIn = (time) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(time);
+  const addDays = (date, days) => {
+    const d = new Date(date + 'T00:00:00Z');
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  };
+  // Times from the server are UTC; add the Z when a store left it out.
+  const utc = text => Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : text + 'Z');
+  const daysBetween = (from, to) => (Date.parse(to) - Date.parse(from)) / 86400000;
+
+  async function start(info) {
+    zone = info.zone;
+    try { dateIn(new Date()); } catch { zone = 'UTC'; }
+    const devices = await fetch('/api/devices').then(r => r.json());
+    const select = $('device');
+    select.append(new Option('All devices', 'all'));
+    for (const d of devices) select.append(new Option(`${d.name} (${d.deviceId})`, d.deviceId));
+    const lastSeen = devices.reduce((t, d) => Math.max(t, utc(d.lastSeenUtc)), 0);
+    $('to').value = dateIn(lastSeen > 0 ? new Date(lastSeen) : new Date());
+    setPreset(30);
+
+    for (const button of document.querySelectorAll('.presets button')) {
+      button.addEventListener('click', () => { setPreset(Number(button.dataset.days)); load(); });
+    }
+    for (const id of ['device', 'from', 'to', 'angle-grain', 'state-grain']) {
+      $(id).addEventListener('change', () => { if (id === 'from' || id === 'to') markPreset(null); load(); });
+    }
+    $('trend-controls').addEventListener('submit', e => { e.preventDefault(); load(); });
+    await load();
+  }
+
+  function setPreset(days) {
+    $('from').value = addDays($('to').value, 1 - days);
+    markPreset(days);
+  }
+
+  function markPreset(days) {
+    for (const b of document.querySelectorAll('.presets button')) b.setAttribute('aria-pressed', String(Number(b.dataset.days) === days));
+  }
+
+  // Hourly buckets are refused over long ranges: step up to days instead of showing an error.
+  function fitGrains() {
+    const days = daysBetween($('from').value, addDays($('to').value, 1));
+    for (const id of ['angle-grain', 'state-grain']) {
+      if ($(id).value === 'hour' && days > maxHourlyDays) $(id).value = 'day';
+    }
+  }
+
+  function params(extra) {
+    const p = new URLSearchParams({ device: $('device').value, from: $('from').value, to: addDays($('to').value, 1) });
+    for (const [k, v] of Object.entries(extra)) p.set(k, v);
+    return p;
+  }
+
+  async function load() {
+    const mine = ++generation;
+    fitGrains();
+    const errors = [];
+    await Promise.all([
+      ...charts.map(async ([id, chart, extra]) => {
+        const response = await fetch(`/api/charts/${chart}.svg?${params(extra())}`);
+        if (!response.ok) {
+          errors.push(await messageOf(response));
+          return;
+        }
+        const text = await response.text();
+        if (mine === generation) place($(id), text);
+      }),
+      loadStatus(mine),
+    ]);
+    if (mine !== generation) return;
+    $('trend-error').hidden = errors.length === 0;
+    $('trend-error').textContent = [...new Set(errors)].join('; ');
+    document.body.dataset.trendsLoaded = String(mine);
+  }
+
+  async function messageOf(response) {
+    try { return (await response.json()).error; } catch { return `the server answered ${response.status}`; }
+  }
+
+  // Parsed as SVG (not HTML) and imported, so the charts' elements and data-* attributes are in the page.
+  function place(container, svgText) {
+    const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+    container.replaceChildren(document.importNode(doc.documentElement, true));
+    container.scrollLeft = container.scrollWidth; // on a phone the chart scrolls: start at the newest data
+  }
+
+  async function loadStatus(mine) {
+    const p = new URLSearchParams({ device: $('device').value });
+    const response = await fetch('/api/status?' + p);
+    if (!response.ok || mine !== generation) return;
+    const rows = await response.json();
+    const list = $('status');
+    list.replaceChildren(...rows.map(s => {
+      const li = document.createElement('li');
+      const battery = s.batteryPercent != null ? `${s.batteryPercent}%` : `${(s.batteryMillivolts / 1000).toFixed(2)} V`;
+      const faults = [s.lumbarFault && 'lumbar sensor fault', s.pelvisFault && 'pelvis sensor fault'].filter(Boolean);
+      li.textContent = `${s.device}: battery ${battery}${s.charging ? ' (charging)' : ''}, ${s.temperatureCelsius.toFixed(1)} °C, ` +
+        `${faults.length ? faults.join(', ') : 'sensors ok'} — ${new Date(utc(s.timeUtc)).toLocaleString()}`;
+      if (faults.length) li.className = 'fault';
+      return li;
+    }));
+  }
+
+  return { start, load };
+})();
