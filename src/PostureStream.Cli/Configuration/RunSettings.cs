@@ -27,6 +27,9 @@ public sealed class RunSettings
 
     public bool NoDashboard { get; set; }
 
+    /// <summary>A file whose first line is the token every dashboard request must carry (required off loopback).</summary>
+    public string? DashboardTokenFile { get; set; }
+
     public bool Quiet { get; set; }
 
     /// <summary>Calibration, spool and the default SQLite file live here. Default $XDG_DATA_HOME/posturestream.</summary>

@@ -28,18 +28,23 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
     private readonly IDisposable _subscriptions;
     private DeviceDetector? _detector;
     private DeviceSeries? _series;
+    private readonly LiveView? _live;
 
     public DevicePipeline(DeviceSession session, RunContext context, SignalOptions signals, IScheduler scheduler)
     {
         _session = session;
         _context = context;
         _calibration = new DeviceCalibration(context.CalibrationStore, context.Calibration);
+        _live = context.Live is null ? null : new LiveView(context.Live, session.Transport);
         var conditioned = _messages.ConditionSignals(_calibration, scheduler, signals);
         _subscriptions = new CompositeDisposable(
             _calibration.Notices.Subscribe(n => _context.Reporter.Calibration(Name, n)),
             conditioned.Subscribe(OnFrame, OnError, OnCompleted),
             session.Events.Subscribe(OnDeviceEvent, e => _messages.OnError(e), () => _messages.OnCompleted()));
     }
+
+    /// <summary>The 16-hex-digit device id once identified.</summary>
+    public string? DeviceIdHex => _series?.DeviceIdHex;
 
     /// <summary>The display name once the device is identified.</summary>
     public string Name => _series?.Name ?? _session.Description;
@@ -72,11 +77,14 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
                 _context.Stores.Write(new LinkStatsRecord(
                     _series, s.IntervalStart.UtcDateTime, StorageMapping.Transport(s.Transport),
                     s.Frames, s.Samples, s.CrcErrors, s.CobsErrors, s.OtherErrors, s.LostFrames, s.Resyncs, s.Reconnects));
+                _live?.Link(connected: true, s.LostFrames, s.CrcErrors + s.CobsErrors + s.OtherErrors, s.Reconnects);
                 break;
             case LinkLost lost:
+                _live?.Link(connected: false);
                 _context.Reporter.Link(Name, $"link lost ({lost.Reason}); reconnecting");
                 break;
             case LinkRestored restored:
+                _live?.Link(connected: true, reconnects: restored.Reconnects);
                 _context.Reporter.Link(Name, $"link restored (reconnect {restored.Reconnects})");
                 break;
         }
@@ -110,6 +118,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
             return;
         }
 
+        _live?.Frame(frame);
         switch (frame.Kind)
         {
             case FrameKind.Samples:
@@ -119,6 +128,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
                 _calibration.ReportWalking(detector.ContinuousWalking);
                 break;
             case FrameKind.Status when frame.Message is StatusMessage status && _series is not null:
+                _live?.Status(status.BatteryPercent == StatusMessage.BatteryPercentUnknown ? null : status.BatteryPercent, status.BatteryMillivolts);
                 _context.Stores.Write(new DeviceStatusRecord(
                     _series,
                     frame.Utc.UtcDateTime,
@@ -155,12 +165,20 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         _drained.TrySetResult();
     }
 
-    void IDetectionSink.OnPosture(in PosturePoint point) => _context.Stores.Write(StorageMapping.Posture(in point, _series!));
+    void IDetectionSink.OnPosture(in PosturePoint point)
+    {
+        _context.Stores.Write(StorageMapping.Posture(in point, _series!));
+        if (_detector is not null)
+        {
+            _live?.Posture(in point, _detector);
+        }
+    }
 
     void IDetectionSink.OnAlert(in AlertEvent alert)
     {
         _context.Stores.Write(StorageMapping.Alert(in alert, _series!));
         _context.Alerts?.Write(in alert);
+        _live?.Alert(in alert);
         _context.Reporter.Alert(in alert);
         if (alert.Buzzed && _context.Buzz.Enabled)
         {

@@ -1,3 +1,4 @@
+using PostureStream.Dashboard.Live;
 using PostureStream.Protocol;
 using PostureStream.Signals;
 using PostureStream.Signals.Detection;
@@ -5,7 +6,7 @@ using PostureStream.Signals.Detection;
 namespace PostureStream.Cli.Run;
 
 /// <summary>What every device pipeline of one <c>run</c> shares: rules, outputs and the buzz settings.</summary>
-internal sealed class RunContext
+internal sealed record RunContext
 {
     public required DetectionOptions Detection { get; init; }
 
@@ -18,6 +19,9 @@ internal sealed class RunContext
     public AlertOutput? Alerts { get; init; }
 
     public required RunReporter Reporter { get; init; }
+
+    /// <summary>The dashboard's live feed, or null without a dashboard.</summary>
+    public LiveFeedHub? Live { get; init; }
 
     public required BuzzSettings Buzz { get; init; }
 

@@ -1,6 +1,8 @@
 using System.Reactive.Concurrency;
 using System.Runtime.InteropServices;
 using PostureStream.Cli.Configuration;
+using PostureStream.Dashboard.Live;
+using PostureStream.Signals.Detection;
 using PostureStream.Devices.Links;
 using PostureStream.Devices.Session;
 using PostureStream.Devices.Sources;
@@ -29,10 +31,20 @@ internal static class RunHost
         var pipelines = new List<DevicePipeline>();
         StoreSet? stores = null;
         AlertOutput? alerts = null;
+        LiveFeedHub? live = null;
+        IAsyncDisposable? dashboard = null;
         try
         {
             stores = openStores ? StoreOpener.OpenAll(settings, dataDirectory, reporter, time) : new StoreSet([]);
             alerts = AlertOutput.Open(settings.AlertsOut);
+            if (!settings.NoDashboard && openStores)
+            {
+                live = new LiveFeedHub();
+                live.OnCalibrate((id, sitting, _) => Task.FromResult(Calibrate(pipelines, id, sitting)));
+                live.OnSnooze((id, _) => Task.FromResult(Snooze(pipelines, id)));
+                dashboard = await DashboardHost.StartAsync(settings, dataDirectory, live, reporter, stop.Token);
+            }
+
             var context = new RunContext
             {
                 Detection = settings.Detection,
@@ -43,6 +55,7 @@ internal static class RunHost
                 Reporter = reporter,
                 Buzz = settings.Buzz,
                 CommandStart = time.GetUtcNow(),
+                Live = live,
             };
 
             var factory = SourceConnectors.CreateFactory(time);
@@ -52,17 +65,7 @@ internal static class RunHost
                 SourceSpec spec = SourceUri.Parse(source.Uri);
                 var sessionOptions = DeviceSessionOptions.Default with { SourceName = spec.Name ?? source.Name, DeviceName = deviceName };
                 var session = new DeviceSession(factory.Create(spec), sessionOptions, time);
-                var sourceContext = new RunContext
-                {
-                    Detection = source.DetectionFor(settings.Detection),
-                    Calibration = context.Calibration,
-                    CalibrationStore = context.CalibrationStore,
-                    Stores = stores,
-                    Alerts = alerts,
-                    Reporter = reporter,
-                    Buzz = context.Buzz,
-                    CommandStart = context.CommandStart,
-                };
+                var sourceContext = context with { Detection = source.DetectionFor(settings.Detection) };
                 pipelines.Add(new DevicePipeline(session, sourceContext, SignalOptionsFor(spec, settings, context.CommandStart), Scheduler.Default));
             }
 
@@ -77,7 +80,7 @@ internal static class RunHost
         catch (Exception e) when (e is SourceUriException or SourceOpenException or ConfigurationException or ArgumentException)
         {
             await Console.Error.WriteLineAsync($"posturestream run: {e.Message}");
-            await ShutdownAsync(pipelines, stores, alerts);
+            await ShutdownAsync(pipelines, stores, alerts, dashboard, live);
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -85,7 +88,7 @@ internal static class RunHost
             // SIGINT/SIGTERM while starting: fall through to the clean shutdown.
         }
 
-        await ShutdownAsync(pipelines, stores, alerts);
+        await ShutdownAsync(pipelines, stores, alerts, dashboard, live);
         return ExitCodes.Ok;
     }
 
@@ -104,8 +107,40 @@ internal static class RunHost
         };
     }
 
-    private static async Task ShutdownAsync(List<DevicePipeline> pipelines, StoreSet? stores, AlertOutput? alerts)
+    private static CommandResult Calibrate(List<DevicePipeline> pipelines, string deviceId, bool sitting)
     {
+        DevicePipeline? pipeline = pipelines.Find(p => p.DeviceIdHex == deviceId);
+        if (pipeline is null)
+        {
+            return CommandResult.Refused($"no device {deviceId} in this run");
+        }
+
+        pipeline.Calibration.Request(sitting ? NeutralKind.Sitting : NeutralKind.Standing);
+        return CommandResult.Done(sitting
+            ? "Sit upright and comfortable and hold still for 5 seconds."
+            : "Stand up straight and relaxed and hold still for 5 seconds.");
+    }
+
+    private static CommandResult Snooze(List<DevicePipeline> pipelines, string deviceId)
+    {
+        DeviceDetector? detector = pipelines.Find(p => p.DeviceIdHex == deviceId)?.Detector;
+        if (detector is null)
+        {
+            return CommandResult.Refused($"no device {deviceId} in this run");
+        }
+
+        detector.RequestSnooze();
+        return CommandResult.Done("Buzzes snoozed for 30 minutes; alerts are still recorded.");
+    }
+
+    private static async Task ShutdownAsync(List<DevicePipeline> pipelines, StoreSet? stores, AlertOutput? alerts, IAsyncDisposable? dashboard, LiveFeedHub? live)
+    {
+        if (dashboard is not null)
+        {
+            await dashboard.DisposeAsync();
+        }
+
+        live?.Dispose();
         // Stopping a session completes its stream, which clears open episodes and flushes the partial minute.
         foreach (DevicePipeline pipeline in pipelines)
         {

@@ -15,13 +15,8 @@ internal static class StorageMapping
     public static PostureAlertRecord Alert(in AlertEvent a, DeviceSeries series) => new(
         series,
         a.Utc,
-        a.Kind == EpisodeKind.Flattening ? AlertKind.Flattening : AlertKind.Hyperextension,
-        a.Phase switch
-        {
-            Signals.Detection.AlertPhase.Raised => Storage.Schema.AlertPhase.Raised,
-            Signals.Detection.AlertPhase.Reminder => Storage.Schema.AlertPhase.Reminder,
-            _ => Storage.Schema.AlertPhase.Cleared,
-        },
+        Map(a.Kind),
+        Map(a.Phase),
         a.EpisodeStartUtc,
         a.DurationSeconds,
         a.PeakDeltaDegrees,
@@ -51,6 +46,15 @@ internal static class StorageMapping
         m.MaxLordosisDelta,
         m.Samples,
         m.Gaps);
+
+    public static AlertKind Map(EpisodeKind kind) => kind == EpisodeKind.Flattening ? AlertKind.Flattening : AlertKind.Hyperextension;
+
+    public static Storage.Schema.AlertPhase Map(Signals.Detection.AlertPhase phase) => phase switch
+    {
+        Signals.Detection.AlertPhase.Raised => Storage.Schema.AlertPhase.Raised,
+        Signals.Detection.AlertPhase.Reminder => Storage.Schema.AlertPhase.Reminder,
+        _ => Storage.Schema.AlertPhase.Cleared,
+    };
 
     public static PostureActivity Map(Activity activity) => activity switch
     {

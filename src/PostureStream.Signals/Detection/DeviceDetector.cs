@@ -59,6 +59,26 @@ public sealed class DeviceDetector
     /// <summary>Device time until which buzzes are held back by a snooze (long.MinValue when never snoozed).</summary>
     public long SnoozedUntilMicros => _buzz.SnoozedUntilMicros;
 
+    /// <summary>The open episode with the most accumulated time (the live view's episode timer), or null.</summary>
+    public (EpisodeKind Kind, TimeSpan Accumulated)? RunningEpisode
+    {
+        get
+        {
+            (EpisodeKind Kind, long Micros)? best = null;
+            if (_flattening.IsOpen)
+            {
+                best = (EpisodeKind.Flattening, _flattening.AccumulatedMicros);
+            }
+
+            if (_hyperextension.IsOpen && (best is null || _hyperextension.AccumulatedMicros > best.Value.Micros))
+            {
+                best = (EpisodeKind.Hyperextension, _hyperextension.AccumulatedMicros);
+            }
+
+            return best is { } b ? (b.Kind, TimeSpan.FromMicroseconds(b.Micros)) : null;
+        }
+    }
+
     /// <summary>Snooze buzzes for the configured time from this device time (EVENT code 4 carries one).</summary>
     public void Snooze(long deviceMicros) => _buzz.Snooze(deviceMicros, _rules);
 

@@ -38,6 +38,9 @@ internal struct EpisodeTracker
 
     public readonly long AccumulatedMicros => _accumulatedMicros;
 
+    /// <summary>True from the first sample past the start threshold until the episode ends.</summary>
+    public readonly bool IsOpen => _open;
+
     /// <summary>Peak of the normalised value (the caller restores the sign).</summary>
     public readonly double Peak => _peak;
 

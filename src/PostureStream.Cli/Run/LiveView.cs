@@ -1,0 +1,105 @@
+using PostureStream.Dashboard.Live;
+using PostureStream.Signals;
+using PostureStream.Signals.Detection;
+using PostureStream.Storage.Schema;
+using DashboardCalibration = PostureStream.Dashboard.Live.CalibrationState;
+using SignalCalibration = PostureStream.Signals.CalibrationState;
+
+namespace PostureStream.Cli.Run;
+
+/// <summary>
+/// What the dashboard's live tab shows of one device, published a few times a second of device time
+/// (not per sample: a thousand devices must not flood the page).
+/// </summary>
+internal sealed class LiveView(LiveFeedHub hub, string transport)
+{
+    private const long PublishEveryMicros = 250_000;
+    private long _lastPublished = long.MinValue;
+    private LiveAlert? _lastAlert;
+    private int? _batteryPercent;
+    private int? _batteryMillivolts;
+    private bool _connected = true;
+    private long _lostFrames;
+    private long _errorFrames;
+    private long _reconnects;
+    private SignalCalibration _calibration;
+    private SensorFaults _faults;
+
+    public void Frame(PostureFrame frame)
+    {
+        _calibration = frame.Calibration;
+        _faults = frame.Faults;
+    }
+
+    public void Status(int? percent, int millivolts)
+    {
+        _batteryPercent = percent;
+        _batteryMillivolts = millivolts;
+    }
+
+    public void Link(bool connected, long lostFrames = 0, long errorFrames = 0, long reconnects = -1)
+    {
+        _connected = connected;
+        _lostFrames += lostFrames;
+        _errorFrames += errorFrames;
+        if (reconnects >= 0)
+        {
+            _reconnects = reconnects;
+        }
+    }
+
+    public void Alert(in AlertEvent alert) => _lastAlert = new LiveAlert(
+        alert.Utc,
+        StorageMapping.Map(alert.Kind),
+        StorageMapping.Map(alert.Phase),
+        alert.DurationSeconds,
+        alert.PeakDeltaDegrees,
+        alert.Buzzed);
+
+    public void Posture(in PosturePoint point, DeviceDetector detector)
+    {
+        if (point.DeviceMicros - _lastPublished < PublishEveryMicros && _lastPublished != long.MinValue)
+        {
+            return;
+        }
+
+        _lastPublished = point.DeviceMicros;
+        (EpisodeKind Kind, TimeSpan Accumulated)? episode = detector.RunningEpisode;
+        long snoozedUntil = detector.SnoozedUntilMicros;
+        hub.Publish(new LiveDeviceUpdate
+        {
+            DeviceId = point.Device.IdHex,
+            Device = point.Device.Name,
+            TimeUtc = DateTime.SpecifyKind(point.Utc, DateTimeKind.Utc),
+            Activity = StorageMapping.Map(point.Activity),
+            State = StorageMapping.Map(point.State),
+            PelvicTilt = Finite(point.PelvicTilt),
+            LumbarFlexion = Finite(point.LumbarFlexion),
+            LordosisDelta = Finite(point.LordosisDelta),
+            EpisodeTime = episode?.Accumulated ?? TimeSpan.Zero,
+            EpisodeKind = episode is { Kind: var kind } ? StorageMapping.Map(kind) : null,
+            LastAlert = _lastAlert,
+            BatteryPercent = _batteryPercent,
+            BatteryMillivolts = _batteryMillivolts,
+            Link = new LinkHealth(_connected, StorageMapping.Transport(transport), _lostFrames, _errorFrames, _reconnects),
+            Calibration = _calibration switch
+            {
+                SignalCalibration.Calibrated => DashboardCalibration.Calibrated,
+                SignalCalibration.Stale => DashboardCalibration.Stale,
+                _ => DashboardCalibration.Uncalibrated,
+            },
+            SensorFault = _faults switch
+            {
+                SensorFaults.Both => "both sensors",
+                SensorFaults.Lumbar => "lumbar sensor",
+                SensorFaults.Pelvis => "pelvis sensor",
+                _ => null,
+            },
+            SnoozedUntilUtc = snoozedUntil > point.DeviceMicros
+                ? DateTime.SpecifyKind(point.Utc, DateTimeKind.Utc).AddTicks((snoozedUntil - point.DeviceMicros) * TimeSpan.TicksPerMicrosecond)
+                : null,
+        });
+    }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+}
