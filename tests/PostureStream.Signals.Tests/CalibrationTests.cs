@@ -79,6 +79,22 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void DeviceButton_PressedWhileSittingDown_TakesTheSittingNeutral_NotTheChairAsStanding()
+    {
+        using var wearer = new Wearer();
+        wearer.Calibration.Request();
+        wearer.Hold(6, Standing);
+
+        // Pressed while still judged standing; detection reports sitting a moment later.
+        wearer.Event(DeviceEventCode.CalibrateRequest).Hold(1, Sitting);
+        wearer.Calibration.ReportSitting(true);
+        wearer.Hold(6, Sitting);
+
+        Assert.Equal(NeutralKind.Sitting, wearer.LastTaken!.Neutral);
+        Assert.Equal(15.0, wearer.Calibration.Current!.Standing.Angles.PelvisPitchDegrees, 6);
+    }
+
+    [Fact]
     public void DeviceButton_WhileSitting_TakesTheSittingNeutral_WhichOverridesTheDefault()
     {
         using var wearer = new Wearer();

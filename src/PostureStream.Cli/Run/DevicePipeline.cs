@@ -180,7 +180,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         _context.Alerts?.Write(in alert);
         _live?.Alert(in alert);
         _context.Reporter.Alert(in alert);
-        if (alert.Buzzed && _context.Buzz.Enabled)
+        if (alert.Buzzed && _context.Buzz.Enabled && _session.AcceptsCommands)
         {
             lock (_buzzes)
             {

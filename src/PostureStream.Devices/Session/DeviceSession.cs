@@ -75,6 +75,9 @@ public sealed partial class DeviceSession : IAsyncDisposable
 
     public string Description => _connector.Description;
 
+    /// <summary>False for sources that take no commands (a capture file): nothing to buzz.</summary>
+    public bool AcceptsCommands => _connector.AcceptsCommands;
+
     /// <summary>Completes when the source has ended (a capture file) or the session was disposed.</summary>
     public Task Completion => _completion.Task;
 

@@ -173,6 +173,15 @@ public sealed class DeviceCalibration : IDisposable
                 continue;
             }
 
+            // The button only asks for a neutral: the posture held through the quiet seconds decides which
+            // (a press while sitting down must not take the chair as the standing neutral).
+            NeutralKind posture = isSitting ? NeutralKind.Sitting : NeutralKind.Standing;
+            if (collectingSource == CalibrationSource.DeviceButton && record.Standing is not null && posture != collectingKind)
+            {
+                collectingKind = posture;
+                window.Clear();
+            }
+
             SensorAngles f = s.Filtered;
             bool usable = s.Faults == SensorFaults.None && (s.Marks & SampleMarks.Gap) == 0
                 && !double.IsNaN(f.LumbarPitchDegrees + f.LumbarRollDegrees + f.PelvisPitchDegrees + f.PelvisRollDegrees)
