@@ -1,3 +1,4 @@
+using PostureStream.Devices.Ble;
 using System.CommandLine;
 using PostureStream.Devices.Discovery;
 using PostureStream.Devices.Serial;
@@ -13,9 +14,12 @@ public static class DevicesCommand
         var json = new Option<bool>("--json") { Description = "print the ports as a JSON array instead of a table" };
         var probe = new Option<bool>("--probe") { Description = "send IDENTIFY to every port and show which PSP device answers (waits up to 2 s)" };
         var baud = new Option<int>("--baud") { Description = "baud rate for --probe", DefaultValueFactory = _ => BaudRates.Default };
-        var command = new Command("devices", "list the serial ports (USB and on-board UARTs) that could be sources") { json, probe, baud };
-        command.SetAction((parse, cancel) => RunAsync(
-            new SerialPortDiscovery(), parse.GetValue(json), parse.GetValue(probe), parse.GetValue(baud), Console.OpenStandardOutput(), Console.Out, Console.Error, cancel));
+        var ble = new Option<bool>("--ble") { Description = "scan for BLE devices with the Nordic UART Service instead (through BlueZ), with their signal strength" };
+        var scanSeconds = new Option<int>("--scan-seconds") { Description = "how long --ble scans (default 5)", DefaultValueFactory = _ => 5 };
+        var command = new Command("devices", "list the serial ports (USB and on-board UARTs), or with --ble the BLE sensors, that could be sources") { json, probe, baud, ble, scanSeconds };
+        command.SetAction((parse, cancel) => parse.GetValue(ble)
+            ? BleDevicesListing.RunAsync(new BleScanOptions { Duration = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(scanSeconds), 1, 120)) }, Console.Out, Console.Error, cancel)
+            : RunAsync(new SerialPortDiscovery(), parse.GetValue(json), parse.GetValue(probe), parse.GetValue(baud), Console.OpenStandardOutput(), Console.Out, Console.Error, cancel));
         return command;
     }
 

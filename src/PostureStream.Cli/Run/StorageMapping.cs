@@ -9,8 +9,15 @@ namespace PostureStream.Cli.Run;
 /// <summary>Detection outputs as the §7 records the stores write.</summary>
 internal static class StorageMapping
 {
+    /// <summary>
+    /// Angles are stored to 0.001°: the sensors resolve 0.01°, and short decimals take the line-protocol
+    /// encoder's exact fixed-point path (about 3× faster than shortest round-trip formatting).
+    /// </summary>
     public static PostureRecord Posture(in PosturePoint p, DeviceSeries series) => new(
-        series, p.Utc, p.LumbarPitch, p.LumbarRoll, p.PelvisPitch, p.PelvisRoll, p.PelvicTilt, p.LumbarFlexion, p.LordosisDelta, Map(p.Activity), Map(p.State));
+        series, p.Utc, Milli(p.LumbarPitch), Milli(p.LumbarRoll), Milli(p.PelvisPitch), Milli(p.PelvisRoll),
+        Milli(p.PelvicTilt), Milli(p.LumbarFlexion), Milli(p.LordosisDelta), Map(p.Activity), Map(p.State));
+
+    private static double Milli(double degrees) => Math.Round(degrees, 3);
 
     public static PostureAlertRecord Alert(in AlertEvent a, DeviceSeries series) => new(
         series,
