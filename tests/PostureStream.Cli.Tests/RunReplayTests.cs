@@ -8,6 +8,7 @@ namespace PostureStream.Cli.Tests;
 /// <c>run</c> on captures (DESIGN §3): every rule counts device time, so a capture replayed at any speed
 /// gives byte-identical alerts, and the end of the source clears open episodes and exits 0.
 /// </summary>
+[Collection(ProcessState.Collection)]
 public sealed class RunReplayTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("posturestream-run-").FullName;
