@@ -20,7 +20,8 @@ internal static class StoreOpener
         {
             foreach (string uri in uris)
             {
-                stores.Add(StoreFactory.OpenStore(uri, logger: null, timeProvider: time));
+                var logger = new ReporterLogger(reporter, SecretMask.Uri(uri));
+                stores.Add(StoreFactory.OpenStore(uri, logger, time, spoolRoot: Path.Combine(dataDirectory, "spool")));
                 reporter.Info($"storing to {SecretMask.Uri(uri)}");
             }
         }

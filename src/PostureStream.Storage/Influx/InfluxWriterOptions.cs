@@ -89,6 +89,13 @@ public sealed class InfluxWriterOptions
             dataHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
         }
 
+        return SpoolDirectoryUnder(target, Path.Combine(dataHome, "posturestream", "spool"));
+    }
+
+    /// <summary>The spool directory of a target inside <paramref name="spoolRoot"/> (one folder per target and precision).</summary>
+    public static string SpoolDirectoryUnder(InfluxTarget target, string spoolRoot)
+    {
+        ArgumentNullException.ThrowIfNull(target);
         string name = $"{InfluxTargetParser.SchemeOf(target.Version)}-{target.BaseUri.Host}-{target.BaseUri.Port}-{target.Destination}-{InfluxTargetParser.PrecisionText(target.Precision)}";
         var safe = new StringBuilder(name.Length);
         foreach (char c in name)
@@ -96,7 +103,7 @@ public sealed class InfluxWriterOptions
             safe.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_');
         }
 
-        return Path.Combine(dataHome, "posturestream", "spool", safe.ToString());
+        return Path.Combine(spoolRoot, safe.ToString());
     }
 
     private static void Positive(int value, string name)

@@ -75,10 +75,11 @@ public static class StoreFactory
     }
 
     /// <summary>Opens a store for writing (a SQLite file is created when missing; an InfluxDB writer spools under the XDG data directory).</summary>
-    public static IPointStore OpenStore(string storeUri, ILogger? logger = null, TimeProvider? timeProvider = null, Func<string, string?>? environment = null) =>
-        OpenStore(Parse(storeUri, environment), logger, timeProvider);
+    public static IPointStore OpenStore(string storeUri, ILogger? logger = null, TimeProvider? timeProvider = null, Func<string, string?>? environment = null, string? spoolRoot = null) =>
+        OpenStore(Parse(storeUri, environment), logger, timeProvider, spoolRoot);
 
-    public static IPointStore OpenStore(StoreLocation location, ILogger? logger = null, TimeProvider? timeProvider = null)
+    /// <param name="spoolRoot">Where InfluxDB spools live (default: the XDG data directory's posturestream/spool).</param>
+    public static IPointStore OpenStore(StoreLocation location, ILogger? logger = null, TimeProvider? timeProvider = null, string? spoolRoot = null)
     {
         ArgumentNullException.ThrowIfNull(location);
         if (location.IsSqlite)
@@ -91,7 +92,10 @@ public static class StoreFactory
         }
 
         var target = location.Influx!;
-        var writer = new InfluxWriter(target, new InfluxWriterOptions { SpoolDirectory = InfluxWriterOptions.DefaultSpoolDirectory(target) }, logger, timeProvider);
+        var writer = new InfluxWriter(target, new InfluxWriterOptions
+        {
+            SpoolDirectory = spoolRoot is null ? InfluxWriterOptions.DefaultSpoolDirectory(target) : InfluxWriterOptions.SpoolDirectoryUnder(target, spoolRoot),
+        }, logger, timeProvider);
         return writer;
     }
 
