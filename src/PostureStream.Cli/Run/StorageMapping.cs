@@ -7,7 +7,7 @@ using StoredState = PostureStream.Storage.Schema.PostureState;
 namespace PostureStream.Cli.Run;
 
 /// <summary>Detection outputs as the §7 records the stores write.</summary>
-internal static class StorageMapping
+public static class StorageMapping
 {
     /// <summary>
     /// Angles are stored to 0.001°: the sensors resolve 0.01°, and short decimals take the line-protocol

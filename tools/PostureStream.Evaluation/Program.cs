@@ -1,0 +1,48 @@
+using System.Globalization;
+using PostureStream.Evaluation.Quality;
+using PostureStream.Evaluation.Throughput;
+
+namespace PostureStream.Evaluation;
+
+/// <summary>
+/// The evaluation harness (issue 6). <c>quality [--seeds N]</c>: detection quality against the simulator's
+/// ground truth. <c>throughput [--devices 1,100,10000] [--samples N]</c>: speed and memory of the whole pipeline.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        string command = args.Length > 0 ? args[0] : "";
+        try
+        {
+            return command switch
+            {
+                "quality" => await QualityEvaluation.RunAsync(Option(args, "--seeds", 5), Console.Out),
+                "throughput" => await ThroughputEvaluation.RunAsync(
+                    [.. OptionText(args, "--devices", "1,100,10000").Split(',').Select(int.Parse)],
+                    Option(args, "--samples", 30_000_000), Console.Out),
+                _ => Usage(command),
+            };
+        }
+        catch (FormatException e)
+        {
+            await Console.Error.WriteLineAsync($"evaluation: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static int Usage(string command)
+    {
+        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] | throughput [--devices 1,100,10000] [--samples N]");
+        return 2;
+    }
+
+    private static string OptionText(string[] args, string name, string fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        int.Parse(OptionText(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+}
