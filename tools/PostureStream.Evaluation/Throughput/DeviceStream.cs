@@ -29,19 +29,23 @@ internal sealed class DeviceStream
     /// <summary>Samples in <see cref="Frames"/>, from the plan's sample rate.</summary>
     public long Samples { get; }
 
-    public static DeviceStream Cut(SimulationPlan plan, byte[] capture, TimeSpan offset, TimeSpan duration)
+    /// <summary>A capture cut at its frame delimiters.</summary>
+    public static List<ReadOnlyMemory<byte>> Split(byte[] capture)
     {
-        var all = new List<ReadOnlyMemory<byte>>();
+        var frames = new List<ReadOnlyMemory<byte>>();
         int start = 0;
-        for (int i = 0; i < capture.Length; i++)
+        for (int end = Array.IndexOf(capture, (byte)0); end >= 0; end = Array.IndexOf(capture, (byte)0, start))
         {
-            if (capture[i] == 0)
-            {
-                all.Add(capture.AsMemory(start, i + 1 - start));
-                start = i + 1;
-            }
+            frames.Add(capture.AsMemory(start, end + 1 - start));
+            start = end + 1;
         }
 
+        return frames;
+    }
+
+    /// <param name="all">The capture's frames (<see cref="Split"/>), HELLO first.</param>
+    public static DeviceStream Cut(SimulationPlan plan, List<ReadOnlyMemory<byte>> all, TimeSpan offset, TimeSpan duration)
+    {
         double framesPerSecond = plan.Device.SampleRateHz / (double)plan.Device.SamplesPerFrame;
         int first = Math.Clamp(1 + (int)(offset.TotalSeconds * framesPerSecond), 1, all.Count - 1);
         int count = Math.Min(all.Count - first, (int)(duration.TotalSeconds * framesPerSecond));

@@ -55,7 +55,7 @@ internal static class ThroughputEvaluation
         {
             Source source = sources[d % sources.Length];
             double offset = (scenarioSeconds - secondsPerDevice) * ((d / sources.Length) % 97) / 97.0;
-            streams[d] = DeviceStream.Cut(source.Plan, source.Capture, TimeSpan.FromSeconds(offset), TimeSpan.FromSeconds(secondsPerDevice));
+            streams[d] = DeviceStream.Cut(source.Plan, source.Frames, TimeSpan.FromSeconds(offset), TimeSpan.FromSeconds(secondsPerDevice));
         }
 
         var calibrations = new InMemoryCalibrationStore();
@@ -114,12 +114,12 @@ internal static class ThroughputEvaluation
         return row;
     }
 
-    private sealed record Source(SimulationPlan Plan, byte[] Capture)
+    private sealed record Source(SimulationPlan Plan, List<ReadOnlyMemory<byte>> Frames)
     {
         public static Source Of(string scenario, int seed)
         {
             var plan = SimulationPlan.Create(ScenarioCatalog.Resolve(scenario), seed);
-            return new Source(plan, CaptureWriter.ToArray(plan));
+            return new Source(plan, DeviceStream.Split(CaptureWriter.ToArray(plan)));
         }
     }
 
