@@ -18,7 +18,8 @@ public sealed class ChildProcess : IDisposable
     private readonly StringBuilder _standardError = new();
     private readonly TaskCompletionSource<string> _firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public ChildProcess(string fileName, IEnumerable<string> arguments)
+    /// <param name="configure">Adjusts the start (e.g. the environment the program sees) before it starts.</param>
+    public ChildProcess(string fileName, IEnumerable<string> arguments, Action<ProcessStartInfo>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -26,6 +27,8 @@ public sealed class ChildProcess : IDisposable
         {
             start.ArgumentList.Add(argument);
         }
+
+        configure?.Invoke(start);
 
         _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         _process.OutputDataReceived += (_, e) => Append(e.Data, _standardOutput);
