@@ -66,20 +66,10 @@ public sealed class RunReplayTests : IDisposable
     [InlineData("sim:no-such-scenario", "no-such-scenario")]
     public async Task Run_BadSource_NamesItAndExitsWithUsageCode(string source, string expected)
     {
-        var errors = new StringWriter();
-        TextWriter original = Console.Error;
-        Console.SetError(errors);
-        try
-        {
-            (int exit, _) = await RunAsync(source, "bad");
-            Assert.Equal(ExitCodes.Usage, exit);
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        (int exit, string errors) = await StandardErrorCapture.RunAsync(async () => (await RunAsync(source, "bad")).Exit);
 
-        Assert.Contains(expected, errors.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains(expected, errors, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,19 +77,9 @@ public sealed class RunReplayTests : IDisposable
     {
         string config = Path.Combine(_dir, "bad.json");
         await File.WriteAllTextAsync(config, """{ "Detection": { "Sitting": { "FlatteningStart": -5, "FlatteningEnd": -7 } } }""");
-        var errors = new StringWriter();
-        TextWriter original = Console.Error;
-        Console.SetError(errors);
-        try
-        {
-            int exit = await Program.Main(["run", "--source", "sim:quick-demo", "--config", config, "--no-dashboard"]);
-            Assert.Equal(ExitCodes.Usage, exit);
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        (int exit, string errors) = await StandardErrorCapture.RunAsync(() => Program.Main(["run", "--source", "sim:quick-demo", "--config", config, "--no-dashboard"]));
 
-        Assert.Contains("start=-5", errors.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("start=-5", errors, StringComparison.Ordinal);
     }
 }

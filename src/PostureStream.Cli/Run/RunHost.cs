@@ -26,7 +26,7 @@ internal static class RunHost
         using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
 
         TextWriter log = settings.AlertsOut == "-" ? Console.Error : Console.Out;
-        var reporter = new RunReporter(log, settings.Quiet, time);
+        var reporter = new RunReporter(log, Console.Error, settings.Quiet, time);
         string dataDirectory = settings.ResolveDataDirectory();
         var pipelines = new List<DevicePipeline>();
         StoreSet? stores = null;

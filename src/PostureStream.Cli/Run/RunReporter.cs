@@ -7,8 +7,9 @@ namespace PostureStream.Cli.Run;
 /// <summary>
 /// Plain, one-line-per-event progress of a run: alerts, calibration, link health. Goes to stderr when
 /// stdout carries the alerts (<c>--alerts-out -</c>); <c>--quiet</c> keeps only warnings and errors.
+/// Warnings and errors always go to <paramref name="problems"/> (stderr), so a redirected stdout never hides them.
 /// </summary>
-internal sealed class RunReporter(TextWriter output, bool quiet, TimeProvider time)
+internal sealed class RunReporter(TextWriter output, TextWriter problems, bool quiet, TimeProvider time)
 {
     private readonly Lock _gate = new();
 
@@ -44,25 +45,25 @@ internal sealed class RunReporter(TextWriter output, bool quiet, TimeProvider ti
 
     public void Link(string name, string text) => Info($"{name}: {text}");
 
-    public void Warn(string text) => Write("warning: " + text, null);
+    public void Warn(string text) => Write(problems, "warning: " + text, null);
 
-    public void Error(string name, string text) => Write($"error: {name}: {text}", null);
+    public void Error(string name, string text) => Write(problems, $"error: {name}: {text}", null);
 
     public void Info(string text, DateTime? utc = null)
     {
         if (!quiet)
         {
-            Write(text, utc);
+            Write(output, text, utc);
         }
     }
 
-    private void Write(string text, DateTime? utc)
+    private void Write(TextWriter writer, string text, DateTime? utc)
     {
         DateTime stamp = utc ?? time.GetUtcNow().UtcDateTime;
         lock (_gate)
         {
-            output.WriteLine($"{stamp.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} {text}");
-            output.Flush();
+            writer.WriteLine($"{stamp.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} {text}");
+            writer.Flush();
         }
     }
 }

@@ -10,12 +10,12 @@ internal sealed class VictoriaMetricsServer : IAsyncDisposable
 {
     public const string Binary = "/usr/bin/victoria-metrics";
     private readonly TempDirectory _dir = new("ps-vm-");
-    private readonly ServerProcess _process;
+    private readonly ChildProcess _process;
 
     private VictoriaMetricsServer()
     {
         Port = FreePort.Next();
-        _process = new ServerProcess(Binary,
+        _process = new ChildProcess(Binary,
         [
             $"-httpListenAddr=127.0.0.1:{Port}",
             $"-storageDataPath={_dir.Sub("data")}",

@@ -1,7 +1,7 @@
-namespace PostureStream.Storage.Tests;
+namespace PostureStream.Testing;
 
 /// <summary>A fresh directory under /tmp, deleted on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory(string prefix = "ps-storage-")
     {

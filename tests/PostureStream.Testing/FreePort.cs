@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PostureStream.Storage.Tests.Fixtures;
+namespace PostureStream.Testing;
 
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>A TCP port on 127.0.0.1 that was free a moment ago.</summary>
     public static int Next()

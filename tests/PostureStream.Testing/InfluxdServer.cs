@@ -2,20 +2,20 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
-namespace PostureStream.Storage.Tests.Fixtures;
+namespace PostureStream.Testing;
 
 /// <summary>
 /// Debian's InfluxDB 1.x (<c>influxd</c>) on 127.0.0.1 with its data, meta and WAL in a temp
 /// folder. Fails (never skips) when it cannot start. Can be stopped and started again on the same
 /// port and data, for outage tests.
 /// </summary>
-internal sealed class InfluxdServer : IAsyncDisposable
+public sealed class InfluxdServer : IAsyncDisposable
 {
     public const string Binary = "/usr/bin/influxd";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly TempDirectory _dir = new("ps-influxd-");
     private readonly string _config;
-    private ServerProcess? _process;
+    private ChildProcess? _process;
 
     private InfluxdServer()
     {
@@ -52,20 +52,20 @@ internal sealed class InfluxdServer : IAsyncDisposable
 
     public static async Task<InfluxdServer> StartNewAsync()
     {
-        if (!File.Exists(Binary))
-        {
-            throw new InvalidOperationException($"{Binary} is missing: install the Debian package influxdb (tools/install-deps.sh)");
-        }
-
-        var server = new InfluxdServer();
+        var server = CreateStopped();
         await server.StartAsync();
         return server;
     }
 
+    /// <summary>A configured server on a free port that is not running yet: a store that is down until <see cref="StartAsync"/>.</summary>
+    public static InfluxdServer CreateStopped() => File.Exists(Binary)
+        ? new InfluxdServer()
+        : throw new InvalidOperationException($"{Binary} is missing: install the Debian package influxdb (tools/install-deps.sh)");
+
     public async Task StartAsync()
     {
         _process?.Dispose();
-        _process = new ServerProcess(Binary, ["run", "-config", _config]);
+        _process = new ChildProcess(Binary, ["run", "-config", _config]);
         using var deadline = new CancellationTokenSource(StartTimeout);
         while (true)
         {
@@ -173,9 +173,10 @@ internal sealed class InfluxdServer : IAsyncDisposable
         return all;
     }
 
-    public async Task<long> CountAsync(string database, string measurement, string field)
+    /// <summary>How many points of <paramref name="measurement"/> have <paramref name="field"/>, optionally those matching an InfluxQL <paramref name="where"/>.</summary>
+    public async Task<long> CountAsync(string database, string measurement, string field, string? where = null)
     {
-        var result = await QueryAsync(database, $"SELECT COUNT(\"{field}\") FROM \"{measurement}\"");
+        var result = await QueryAsync(database, $"SELECT COUNT(\"{field}\") FROM \"{measurement}\"" + (where is null ? string.Empty : " WHERE " + where));
         return result.TryGetProperty("series", out var series)
             ? series[0].GetProperty("values")[0][1].GetInt64()
             : 0;
