@@ -117,6 +117,14 @@ public sealed class SerialToInfluxdTests : IAsyncLifetime
 
         var transports = await Influxd.SeriesAsync(Database, "SELECT COUNT(\"frames\") FROM \"link_stats\" GROUP BY \"transport\"");
         Assert.Equal("serial", Assert.Single(transports).Tags[StorageSchema.TransportTag]);
+
+        // With clock=device every point, link statistics too, lies on the device's time line from Start, not today.
+        var linkTimes = await Influxd.SeriesAsync(Database, "SELECT \"frames\" FROM \"link_stats\"");
+        Assert.All(linkTimes.Single().Rows, row =>
+        {
+            var stamped = DateTimeOffset.UnixEpoch.AddTicks(row["time"].GetInt64() / 100);
+            Assert.InRange(stamped, Start, Start.AddHours(1));
+        });
     }
 
     private static bool IsNear(long deviceMicroseconds, long dueMicroseconds) =>
