@@ -6,7 +6,13 @@ namespace PostureStream.Cli;
 
 public static class Program
 {
-    public static async Task<int> Main(string[] args)
+    public static Task<int> Main(string[] args) => RunAsync(args, CancellationToken.None);
+
+    /// <summary>
+    /// The tool in process: <paramref name="cancellationToken"/> stops a running command as SIGINT would
+    /// (a clean flush, exit 0), which is how tests end an unbounded <c>run</c>.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var root = new RootCommand("PostureStream: posture monitoring from two IMUs on the lower back");
         root.Subcommands.Add(DecodeCommand.Create());
@@ -31,6 +37,6 @@ public static class Program
         }
 
         // Commands handle SIGINT/SIGTERM themselves and exit 0 after a clean flush (DESIGN §8).
-        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
     }
 }

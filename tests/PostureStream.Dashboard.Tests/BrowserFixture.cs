@@ -41,6 +41,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: install the Debian package 'chromium' (tools/install-deps.sh does)");
         }
 
+        // Expectations poll until they hold; 5 s (Playwright's default) is short on a shared two-core machine.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -14,6 +14,7 @@ public static class RunCommand
         var deviceName = new Option<string?>("--device-name") { Description = "the display name of the device when there is one source" };
         var alertsOut = new Option<string?>("--alerts-out") { Description = "write alerts as JSON Lines to FILE, or to stdout with '-'" };
         var dashboard = new Option<string?>("--dashboard") { Description = "the dashboard's listen URL (default http://127.0.0.1:5080)" };
+        var tokenFile = new Option<string?>("--token-file") { Description = "a file whose first line is the token every dashboard request must carry (required when --dashboard is not loopback)" };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "do not serve the dashboard" };
         var config = new Option<string?>("--config") { Description = "a JSON configuration file (overridden by POSTURESTREAM__* variables, then by options)" };
         var quiet = new Option<bool>("--quiet") { Description = "print only warnings and errors" };
@@ -23,7 +24,7 @@ public static class RunCommand
 
         var command = new Command("run", "ingest, detect, alert, store and serve the dashboard")
         {
-            sources, stores, deviceName, alertsOut, dashboard, noDashboard, config, quiet, printConfig, noBuzz, dataDirectory,
+            sources, stores, deviceName, alertsOut, dashboard, tokenFile, noDashboard, config, quiet, printConfig, noBuzz, dataDirectory,
         };
 
         command.SetAction(async (parse, cancel) =>
@@ -32,6 +33,7 @@ public static class RunCommand
             AddIf(overrides, "DeviceName", parse.GetValue(deviceName));
             AddIf(overrides, "AlertsOut", parse.GetValue(alertsOut));
             AddIf(overrides, "Dashboard", parse.GetValue(dashboard));
+            AddIf(overrides, "DashboardTokenFile", parse.GetValue(tokenFile));
             AddIf(overrides, "DataDirectory", parse.GetValue(dataDirectory));
             AddFlag(overrides, "NoDashboard", parse.GetValue(noDashboard));
             AddFlag(overrides, "Quiet", parse.GetValue(quiet));

@@ -27,7 +27,7 @@ public sealed class RunSettings
 
     public bool NoDashboard { get; set; }
 
-    /// <summary>A file whose first line is the token every dashboard request must carry (required off loopback).</summary>
+    /// <summary><c>--token-file FILE</c>: its first line is the token every dashboard request must carry (required off loopback).</summary>
     public string? DashboardTokenFile { get; set; }
 
     public bool Quiet { get; set; }

@@ -23,6 +23,7 @@ public static class SettingsPrinter
             settings.DeviceName,
             settings.AlertsOut,
             settings.Dashboard,
+            settings.DashboardTokenFile,
             settings.NoDashboard,
             settings.Quiet,
             DataDirectory = settings.ResolveDataDirectory(),

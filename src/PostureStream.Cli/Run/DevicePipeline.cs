@@ -46,12 +46,12 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
     }
 
     /// <summary>The 16-hex-digit device id once identified.</summary>
-    public string? DeviceIdHex => _series?.DeviceIdHex;
+    public string? DeviceIdHex => Volatile.Read(ref _series)?.DeviceIdHex;
 
     /// <summary>The display name once the device is identified.</summary>
     public string Name => _series?.Name ?? _session.Description;
 
-    public DeviceDetector? Detector => _detector;
+    public DeviceDetector? Detector => Volatile.Read(ref _detector);
 
     public DeviceCalibration Calibration => _calibration;
 
@@ -105,8 +105,9 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
             _detector.Complete(this);
         }
 
-        _series = new DeviceSeries(identity.DisplayName, identity.DeviceId);
-        _detector = new DeviceDetector(new DetectionIdentity(identity.DeviceId, identity.DisplayName), _context.Detection);
+        // Published with release semantics: the dashboard reads both from its request threads.
+        Volatile.Write(ref _detector, new DeviceDetector(new DetectionIdentity(identity.DeviceId, identity.DisplayName), _context.Detection));
+        Volatile.Write(ref _series, new DeviceSeries(identity.DisplayName, identity.DeviceId));
         _context.Reporter.Identified(identity.DisplayName, identity.DeviceIdHex, identity.IsFromHello);
     }
 

@@ -28,7 +28,7 @@ internal static class RunHost
         TextWriter log = settings.AlertsOut == "-" ? Console.Error : Console.Out;
         var reporter = new RunReporter(log, Console.Error, settings.Quiet, time);
         string dataDirectory = settings.ResolveDataDirectory();
-        var pipelines = new List<DevicePipeline>();
+        var pipelines = new PipelineSet();
         StoreSet? stores = null;
         AlertOutput? alerts = null;
         LiveFeedHub? live = null;
@@ -69,13 +69,13 @@ internal static class RunHost
                 pipelines.Add(new DevicePipeline(session, sourceContext, SignalOptionsFor(spec, settings, context.CommandStart), Scheduler.Default));
             }
 
-            foreach (DevicePipeline pipeline in pipelines)
+            foreach (DevicePipeline pipeline in pipelines.Snapshot())
             {
                 onPipeline?.Invoke(pipeline);
                 await pipeline.StartAsync(stop.Token);
             }
 
-            await Task.WhenAll(pipelines.Select(p => p.Drained)).WaitAsync(stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.WhenAll(pipelines.Snapshot().Select(p => p.Drained)).WaitAsync(stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         catch (Exception e) when (e is SourceUriException or SourceOpenException or ConfigurationException or ArgumentException)
         {
@@ -107,9 +107,9 @@ internal static class RunHost
         };
     }
 
-    private static CommandResult Calibrate(List<DevicePipeline> pipelines, string deviceId, bool sitting)
+    private static CommandResult Calibrate(PipelineSet pipelines, string deviceId, bool sitting)
     {
-        DevicePipeline? pipeline = pipelines.Find(p => p.DeviceIdHex == deviceId);
+        DevicePipeline? pipeline = pipelines.Find(deviceId);
         if (pipeline is null)
         {
             return CommandResult.Refused($"no device {deviceId} in this run");
@@ -121,9 +121,9 @@ internal static class RunHost
             : "Stand up straight and relaxed and hold still for 5 seconds.");
     }
 
-    private static CommandResult Snooze(List<DevicePipeline> pipelines, string deviceId)
+    private static CommandResult Snooze(PipelineSet pipelines, string deviceId)
     {
-        DeviceDetector? detector = pipelines.Find(p => p.DeviceIdHex == deviceId)?.Detector;
+        DeviceDetector? detector = pipelines.Find(deviceId)?.Detector;
         if (detector is null)
         {
             return CommandResult.Refused($"no device {deviceId} in this run");
@@ -133,7 +133,7 @@ internal static class RunHost
         return CommandResult.Done("Buzzes snoozed for 30 minutes; alerts are still recorded.");
     }
 
-    private static async Task ShutdownAsync(List<DevicePipeline> pipelines, StoreSet? stores, AlertOutput? alerts, IAsyncDisposable? dashboard, LiveFeedHub? live)
+    private static async Task ShutdownAsync(PipelineSet pipelines, StoreSet? stores, AlertOutput? alerts, IAsyncDisposable? dashboard, LiveFeedHub? live)
     {
         if (dashboard is not null)
         {
@@ -142,7 +142,7 @@ internal static class RunHost
 
         live?.Dispose();
         // Stopping a session completes its stream, which clears open episodes and flushes the partial minute.
-        foreach (DevicePipeline pipeline in pipelines)
+        foreach (DevicePipeline pipeline in pipelines.Snapshot())
         {
             await pipeline.DisposeAsync();
         }
