@@ -29,6 +29,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
     private DeviceDetector? _detector;
     private DeviceSeries? _series;
     private readonly LiveView? _live;
+    private readonly LinkStatsStamp _statsStamp;
 
     public DevicePipeline(DeviceSession session, RunContext context, SignalOptions signals, IScheduler scheduler)
     {
@@ -36,6 +37,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         _context = context;
         _calibration = new DeviceCalibration(context.CalibrationStore, context.Calibration);
         _live = context.Live is null ? null : new LiveView(context.Live, session.Transport);
+        _statsStamp = new LinkStatsStamp(signals.DeviceTime.Clock == ClockSource.Device);
         var conditioned = _messages.ConditionSignals(_calibration, scheduler, signals);
         _subscriptions = new CompositeDisposable(
             _calibration.Notices.Subscribe(n => _context.Reporter.Calibration(Name, n)),
@@ -75,7 +77,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
             case LinkStatsReported stats when _series is not null:
                 LinkStats s = stats.Stats;
                 _context.Stores.Write(new LinkStatsRecord(
-                    _series, s.IntervalStart.UtcDateTime, StorageMapping.Transport(s.Transport),
+                    _series, _statsStamp.IntervalStart(s.IntervalStart), StorageMapping.Transport(s.Transport),
                     s.Frames, s.Samples, s.CrcErrors, s.CobsErrors, s.OtherErrors, s.LostFrames, s.Resyncs, s.Reconnects));
                 _live?.Link(connected: true, s.LostFrames, s.CrcErrors + s.CobsErrors + s.OtherErrors, s.Reconnects);
                 break;
@@ -122,6 +124,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         switch (frame.Kind)
         {
             case FrameKind.Samples:
+                _statsStamp.Sample(frame.Utc);
                 int count = PostureInputAdapter.Fill(frame, _inputs);
                 detector.Process(_inputs.AsSpan(0, count), this);
                 _calibration.ReportSitting(detector.Activity == Activity.Sitting);
