@@ -1,4 +1,6 @@
 using System.CommandLine;
+using PostureStream.Cli.Configuration;
+using PostureStream.Storage.Influx;
 using PostureStream.Storage.Stores;
 using PostureStream.Storage.Reports;
 using PostureStream.Storage.Trends;
@@ -12,9 +14,6 @@ namespace PostureStream.Cli.Commands;
 /// </summary>
 public static class ReportCommand
 {
-    /// <summary>Opens a store URI's trend queries; throws <see cref="ArgumentException"/> for a URI it cannot use. Tests may replace it.</summary>
-    public static Func<string, ITrendQueries>? OpenTrends { get; set; } = uri => StoreFactory.OpenQueries(uri);
-
     public static Command Create()
     {
         var store = new Option<string>("--store") { Description = "the store to read: sqlite:PATH or influxdb-v1|v2|v3:http://HOST:PORT?... (DESIGN §8)", Required = true };
@@ -47,21 +46,25 @@ public static class ReportCommand
             return ExitCodes.Usage;
         }
 
-        if (OpenTrends is not { } open)
-        {
-            await errors.WriteLineAsync($"posturestream report: store not supported: '{storeUri}' (this build has no trend queries for any store yet)");
-            return ExitCodes.Usage;
-        }
-
         ITrendQueries queries;
         try
         {
-            queries = open(storeUri);
+            queries = StoreFactory.OpenQueries(storeUri);
         }
-        catch (ArgumentException e)
+        catch (StoreUriException e)
         {
-            await errors.WriteLineAsync($"posturestream report: --store '{storeUri}': {e.Message}");
+            await errors.WriteLineAsync($"posturestream report: {e.Message}");
             return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is ArgumentException or FileNotFoundException)
+        {
+            await errors.WriteLineAsync($"posturestream report: --store '{SecretMask.Uri(storeUri)}': {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await errors.WriteLineAsync($"posturestream report: cannot open {SecretMask.Uri(storeUri)}: {e.Message}");
+            return ExitCodes.RuntimeFailure;
         }
 
         request = request with { GeneratedUtc = TimeProvider.System.GetUtcNow().UtcDateTime };
