@@ -48,7 +48,7 @@ public sealed class BleException : Exception
 
     internal static BleException DeviceNotFound(string address, TimeSpan scanned) => new(
         BleErrorKind.DeviceNotFound,
-        $"no device {address} advertising the Nordic UART Service was seen in {scanned.TotalSeconds:0.#} s. Is it switched on, advertising, and in range? (posturestream devices lists what is seen; a device connected to a phone stops advertising)");
+        $"no device {address} advertising the Nordic UART Service was seen in {scanned.TotalSeconds:0.#} s. Is it switched on, advertising, and in range? (posturestream devices --ble lists what is seen; a device connected to a phone stops advertising)");
 
     internal static BleException PairingNeeded(string address, Exception inner) => new(
         BleErrorKind.PairingNeeded,
