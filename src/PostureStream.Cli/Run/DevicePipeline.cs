@@ -29,14 +29,14 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
     private DeviceDetector? _detector;
     private DeviceSeries? _series;
     private readonly LiveView? _live;
-    private DateTime? _lastSampleUtc;
-    private DateTimeOffset _lastSampleArrival;
+    private readonly LinkStatsStamp _statsStamp;
 
     public DevicePipeline(DeviceSession session, RunContext context, SignalOptions signals, IScheduler scheduler)
     {
         _session = session;
         _context = context;
         _calibration = new DeviceCalibration(context.CalibrationStore, context.Calibration);
+        _statsStamp = new LinkStatsStamp(signals.DeviceTime.Clock == ClockSource.Device);
         _live = context.Live is null ? null : new LiveView(context.Live, session.Transport);
         var conditioned = _messages.ConditionSignals(_calibration, scheduler, signals);
         _subscriptions = new CompositeDisposable(
@@ -69,7 +69,6 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
                 _messages.OnNext(identified.Identity.Hello ?? DefaultHello(identified.Identity));
                 break;
             case SamplesReceived samples:
-                _lastSampleArrival = samples.At;
                 _messages.OnNext(samples.Frame);
                 break;
             case MessageReceived { Message: StatusMessage or EventMessage } message:
@@ -78,7 +77,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
             case LinkStatsReported stats when _series is not null:
                 LinkStats s = stats.Stats;
                 _context.Stores.Write(new LinkStatsRecord(
-                    _series, LinkStatsTime(in s), StorageMapping.Transport(s.Transport),
+                    _series, _statsStamp.IntervalStart(s.IntervalStart), StorageMapping.Transport(s.Transport),
                     s.Frames, s.Samples, s.CrcErrors, s.CobsErrors, s.OtherErrors, s.LostFrames, s.Resyncs, s.Reconnects));
                 _live?.Link(connected: true, s.LostFrames, s.CrcErrors + s.CobsErrors + s.OtherErrors, s.Reconnects);
                 break;
@@ -111,14 +110,6 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         _context.Reporter.Identified(identity.DisplayName, identity.DeviceIdHex, identity.IsFromHello);
     }
 
-    /// <summary>
-    /// Link statistics are counted on the wall clock, but belong on the samples' time line (with
-    /// <c>clock=device</c> it is not today's): the last sample's stamp, moved by the wall time between
-    /// that sample's arrival and the interval's start, which keeps successive intervals distinct.
-    /// </summary>
-    private DateTime LinkStatsTime(in LinkStats stats) =>
-        _lastSampleUtc is DateTime stamped ? stamped + (stats.IntervalStart - _lastSampleArrival) : stats.IntervalStart.UtcDateTime;
-
     private static HelloMessage DefaultHello(SessionIdentity identity) =>
         new(identity.DeviceId, 0, 0, 0, identity.SampleRateHz, identity.Sensors, identity.DisplayName);
 
@@ -134,7 +125,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         switch (frame.Kind)
         {
             case FrameKind.Samples:
-                _lastSampleUtc = frame.Utc.UtcDateTime;
+                _statsStamp.Sample(frame.Utc);
                 int count = PostureInputAdapter.Fill(frame, _inputs);
                 detector.Process(_inputs.AsSpan(0, count), this);
                 _calibration.ReportSitting(detector.Activity == Activity.Sitting);
