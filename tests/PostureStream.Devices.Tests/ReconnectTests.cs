@@ -20,13 +20,15 @@ public sealed class ReconnectTests
         ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
     };
 
-    [Fact]
-    public async Task Unplug_ThenANewPtyAtTheSamePath_ReconnectsAndContinuesTheStreamWithAGapMarked()
+    [Theory]
+    [InlineData(SerialDriver.Termios, "hung up")]
+    [InlineData(SerialDriver.Ports, "link lost")]
+    public async Task Unplug_ThenANewPtyAtTheSamePath_ReconnectsAndContinuesTheStreamWithAGapMarked(SerialDriver driver, string lostBecause)
     {
         using var dir = new TempDirectory();
         await using var pty = TestPty.Create(dir["by-id-sensor"]);
         var device = new ScriptedDevice(pty.Master, firstSeq: 10);
-        var session = new DeviceSession(new SerialConnector(pty.LinkPath, 115200), FastReconnect);
+        var session = new DeviceSession(new SerialConnector(pty.LinkPath, 115200, driver: driver), FastReconnect);
         using var events = new EventRecorder(session);
         await session.StartAsync(CancellationToken.None);
         await device.AnswerHandshakeAsync(Hello);
@@ -53,7 +55,7 @@ public sealed class ReconnectTests
         await session.DisposeAsync();
         await events.Completed;
 
-        Assert.Contains("hung up", lost.Reason, StringComparison.Ordinal);
+        Assert.True(lost.Reason.Contains(lostBecause, StringComparison.Ordinal), lost.Reason);
         Assert.Equal(1, restored.Reconnects);
         Assert.Equal(2_000_000u, after.Frame.Samples[0].TickMicroseconds);
         IReadOnlyList<DeviceEvent> all = events.All;

@@ -5,14 +5,17 @@ using PostureStream.Devices.Tests.Support;
 
 namespace PostureStream.Devices.Tests;
 
+/// <summary>The serial link contract (bytes both ways, unplug is a lost link, reads cancel) runs against both drivers on Linux PTYs.</summary>
 public sealed class SerialLinkTests
 {
-    [Fact]
-    public async Task BytesWrittenAtTheDeviceEnd_ArriveIntact_ThroughTheSerialLink()
+    [Theory]
+    [InlineData(SerialDriver.Termios)]
+    [InlineData(SerialDriver.Ports)]
+    public async Task BytesWrittenAtTheDeviceEnd_ArriveIntact_ThroughTheSerialLink(SerialDriver driver)
     {
         using var dir = new TempDirectory();
         await using var pty = TestPty.Create(dir["sensor"]);
-        await using IDeviceLink port = SerialPortOpener.Open(pty.LinkPath, 115200);
+        await using IDeviceLink port = SerialLinkOpener.Open(pty.LinkPath, 115200, driver);
         // Every byte value, including the ones a cooked terminal would eat (0x00, ^C, ^S, CR, DEL).
         byte[] payload = [.. Enumerable.Range(0, 256).Select(i => (byte)i), .. RandomNumberGenerator.GetBytes(8192)];
 
@@ -22,12 +25,14 @@ public sealed class SerialLinkTests
         Assert.Equal(payload, await received.WaitAsync(LinkExtensions.Patience));
     }
 
-    [Fact]
-    public async Task CommandsWrittenToTheSerialLink_ArriveIntact_AtTheDeviceEnd()
+    [Theory]
+    [InlineData(SerialDriver.Termios)]
+    [InlineData(SerialDriver.Ports)]
+    public async Task CommandsWrittenToTheSerialLink_ArriveIntact_AtTheDeviceEnd(SerialDriver driver)
     {
         using var dir = new TempDirectory();
         await using var pty = TestPty.Create(dir["sensor"]);
-        await using IDeviceLink port = SerialPortOpener.Open(pty.LinkPath, 115200);
+        await using IDeviceLink port = SerialLinkOpener.Open(pty.LinkPath, 115200, driver);
         byte[] payload = [.. Enumerable.Range(0, 256).Select(i => (byte)i), 0x0A, 0x0D, 0x0A];
 
         Task<byte[]> received = pty.Master.ReadExactlyAsync(payload.Length);
@@ -41,11 +46,13 @@ public sealed class SerialLinkTests
     [InlineData(115200)]
     [InlineData(921600)]
     [InlineData(250000)]
-    public async Task OpenedPort_IsRaw8N1_AtTheRequestedBaud(int baud)
+    [InlineData(9600, SerialDriver.Ports)]
+    [InlineData(115200, SerialDriver.Ports)]
+    public async Task OpenedPort_IsRaw8N1_AtTheRequestedBaud(int baud, SerialDriver driver = SerialDriver.Termios)
     {
         using var dir = new TempDirectory();
         await using var pty = TestPty.Create(dir["sensor"]);
-        await using IDeviceLink port = SerialPortOpener.Open(pty.LinkPath, baud);
+        await using IDeviceLink port = SerialLinkOpener.Open(pty.LinkPath, baud, driver);
 
         TermiosSnapshot settings = TermiosSnapshot.Read(pty.SlavePath);
 
@@ -81,12 +88,14 @@ public sealed class SerialLinkTests
         Assert.Equal(44, System.Runtime.CompilerServices.Unsafe.SizeOf<SerialNative.Termios2>());
     }
 
-    [Fact]
-    public async Task ClosingTheMaster_EndsTheRead_WithLinkLost()
+    [Theory]
+    [InlineData(SerialDriver.Termios)]
+    [InlineData(SerialDriver.Ports)]
+    public async Task ClosingTheMaster_EndsTheRead_WithLinkLost(SerialDriver driver)
     {
         using var dir = new TempDirectory();
         await using var pty = TestPty.Create(dir["sensor"]);
-        await using IDeviceLink port = SerialPortOpener.Open(pty.LinkPath, 115200);
+        await using IDeviceLink port = SerialLinkOpener.Open(pty.LinkPath, 115200, driver);
         using var timeout = new CancellationTokenSource(LinkExtensions.Patience);
 
         ValueTask<int> read = port.ReadAsync(new byte[64], timeout.Token);
@@ -95,12 +104,14 @@ public sealed class SerialLinkTests
         await Assert.ThrowsAsync<LinkLostException>(async () => await read);
     }
 
-    [Fact]
-    public async Task CancellingARead_StopsIt()
+    [Theory]
+    [InlineData(SerialDriver.Termios)]
+    [InlineData(SerialDriver.Ports)]
+    public async Task CancellingARead_StopsIt(SerialDriver driver)
     {
         using var dir = new TempDirectory();
         await using var pty = TestPty.Create(dir["sensor"]);
-        await using IDeviceLink port = SerialPortOpener.Open(pty.LinkPath, 115200);
+        await using IDeviceLink port = SerialLinkOpener.Open(pty.LinkPath, 115200, driver);
         using var cancel = new CancellationTokenSource();
 
         ValueTask<int> read = port.ReadAsync(new byte[64], cancel.Token);

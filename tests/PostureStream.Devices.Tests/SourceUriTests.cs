@@ -1,3 +1,4 @@
+using PostureStream.Devices.Serial;
 using PostureStream.Devices.Sources;
 
 namespace PostureStream.Devices.Tests;
@@ -22,6 +23,16 @@ public sealed class SourceUriTests
     {
         Assert.Equal(115200, SourceUri.Parse("serial:/dev/serial/by-id/usb-Posture_Kit_0001-if00").BaudRate);
         Assert.True(SourceUri.Parse("serial:auto").IsAutoSerial);
+    }
+
+    [Theory]
+    [InlineData("serial:/dev/ttyUSB0", SerialDriver.Termios)]
+    [InlineData("serial:/dev/ttyUSB0?driver=ports", SerialDriver.Ports)]
+    [InlineData("serial:COM3?driver=PORTS", SerialDriver.Ports)]
+    [InlineData("serial:auto?driver=termios", SerialDriver.Termios)]
+    public void SerialDriver_DefaultsToTermiosOnLinux_AndIsChosenWithDriver(string uri, SerialDriver expected)
+    {
+        Assert.Equal(expected, SourceUri.Parse(uri).SerialDriver);
     }
 
     [Fact]
@@ -99,6 +110,7 @@ public sealed class SourceUriTests
     [InlineData("serial:/dev/ttyUSB0?clock=arrival&start=2026-03-01T08:00:00Z", "needs clock=device")]
     [InlineData("serial:/dev/ttyUSB0?name=", "name=")]
     [InlineData("serial:/dev/ttyUSB0?baud=9600&baud=19200", "appears twice")]
+    [InlineData("serial:/dev/ttyUSB0?driver=win32", "driver=win32")]
     public void BadUris_NameTheBadValue(string uri, string expected)
     {
         var error = Assert.Throws<SourceUriException>(() => SourceUri.Parse(uri));

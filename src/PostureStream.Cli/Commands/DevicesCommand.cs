@@ -35,7 +35,7 @@ public static class DevicesCommand
         HelloMessage?[] answers = probe && ports.Count > 0
             ? await SerialAutoProbe.ProbeEachAsync(ports, baudRate, SerialAutoProbe.DefaultTimeout, TimeProvider.System, cancel)
             : new HelloMessage?[ports.Count];
-        PortListingEntry[] entries = [.. ports.Select((p, i) => new PortListingEntry(p, SerialPortOpener.CheckAccess(p.DevicePath), answers[i]))];
+        PortListingEntry[] entries = [.. ports.Select((p, i) => new PortListingEntry(p, OperatingSystem.IsLinux() ? SerialPortOpener.CheckAccess(p.DevicePath) : null, answers[i]))];
 
         if (asJson)
         {

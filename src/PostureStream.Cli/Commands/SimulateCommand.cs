@@ -124,7 +124,8 @@ public static class SimulateCommand
                 {
                     FileTarget file when speed.IsMax => await WriteCaptureAsync(plan, file.Path, stderr, cancel),
                     FileTarget file => await ServeToFileAsync(plan, file.Path, speed, buzzLog, cancel),
-                    PtyTarget => await ServePtyAsync(plan, speed, buzzLog, stdout, stderr, cancel),
+                    PtyTarget when OperatingSystem.IsLinux() => await ServePtyAsync(plan, speed, buzzLog, stdout, stderr, cancel),
+                    PtyTarget => await NoPtyHereAsync(stderr),
                     TcpTarget tcp => await ServeTcpAsync(plan, tcp, speed, buzzLog, stdout, stderr, cancel),
                     _ => ExitCodes.Usage,
                 };
@@ -180,6 +181,13 @@ public static class SimulateCommand
         return ExitCodes.Ok;
     }
 
+    private static async Task<int> NoPtyHereAsync(TextWriter stderr)
+    {
+        await stderr.WriteLineAsync("posturestream simulate: --out pty needs Linux pseudo-terminals; on this platform use --out tcp://127.0.0.1:7878 or --out file:capture.psp");
+        return ExitCodes.Usage;
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     private static async Task<int> ServePtyAsync(SimulationPlan plan, SimulationSpeed speed, BuzzLog? buzzLog, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         PseudoTerminal pty;

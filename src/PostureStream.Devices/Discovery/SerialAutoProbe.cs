@@ -16,11 +16,11 @@ public static class SerialAutoProbe
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);
 
-    public static async Task<ProbeAnswer?> FindAsync(IReadOnlyList<SerialPortInfo> ports, int baudRate, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<ProbeAnswer?> FindAsync(IReadOnlyList<SerialPortInfo> ports, int baudRate, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken, SerialDriver? driver = null)
     {
         using var giveUp = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(giveUp.Token, cancellationToken);
-        Task<HelloMessage?>[] probes = [.. ports.Select(p => ProbeAsync(p, baudRate, linked.Token))];
+        Task<HelloMessage?>[] probes = [.. ports.Select(p => ProbeAsync(p, baudRate, driver ?? SerialDrivers.Default, linked.Token))];
         try
         {
             for (int i = 0; i < probes.Length; i++)
@@ -43,21 +43,21 @@ public static class SerialAutoProbe
     }
 
     /// <summary>Asks every port at once; the HELLO each answered with (null where none came), in the order of <paramref name="ports"/>.</summary>
-    public static async Task<HelloMessage?[]> ProbeEachAsync(IReadOnlyList<SerialPortInfo> ports, int baudRate, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<HelloMessage?[]> ProbeEachAsync(IReadOnlyList<SerialPortInfo> ports, int baudRate, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken, SerialDriver? driver = null)
     {
         using var giveUp = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(giveUp.Token, cancellationToken);
-        HelloMessage?[] answers = await Task.WhenAll(ports.Select(p => ProbeAsync(p, baudRate, linked.Token)));
+        HelloMessage?[] answers = await Task.WhenAll(ports.Select(p => ProbeAsync(p, baudRate, driver ?? SerialDrivers.Default, linked.Token)));
         cancellationToken.ThrowIfCancellationRequested();
         return answers;
     }
 
-    private static async Task<HelloMessage?> ProbeAsync(SerialPortInfo port, int baudRate, CancellationToken cancellationToken)
+    private static async Task<HelloMessage?> ProbeAsync(SerialPortInfo port, int baudRate, SerialDriver driver, CancellationToken cancellationToken)
     {
         IDeviceLink link;
         try
         {
-            link = SerialPortOpener.Open(port.PreferredPath, baudRate);
+            link = SerialLinkOpener.Open(port.PreferredPath, baudRate, driver);
         }
         catch (SourceOpenException)
         {

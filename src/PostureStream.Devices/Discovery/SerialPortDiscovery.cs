@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using PostureStream.Devices.Serial;
 
 namespace PostureStream.Devices.Discovery;
@@ -21,6 +22,11 @@ public sealed class SerialPortDiscovery
     /// <summary>The ports of this machine: USB ports first, then on-board UARTs, each group in name order.</summary>
     public IReadOnlyList<SerialPortInfo> FindPorts()
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            return PortNames();
+        }
+
         string classDir = Path.Combine(_sysRoot, "class", "tty");
         if (!Directory.Exists(classDir))
         {
@@ -41,6 +47,10 @@ public sealed class SerialPortDiscovery
         return [.. ports.OrderBy(p => p.IsUsb ? 0 : 1).ThenBy(p => p.KernelName, KernelNameComparer.Instance)];
     }
 
+    /// <summary>Windows and macOS have no sysfs: the names System.IO.Ports knows, without USB identity.</summary>
+    private static SerialPortInfo[] PortNames() =>
+        [.. System.IO.Ports.SerialPort.GetPortNames().Order(StringComparer.Ordinal).Select(name => new SerialPortInfo(name, Path.GetFileName(name), "System.IO.Ports"))];
+
     /// <summary>A one-line list of the ports for error messages.</summary>
     public string DescribePorts()
     {
@@ -50,6 +60,7 @@ public sealed class SerialPortDiscovery
             : "ports found: " + string.Join("; ", ports.Select(p => p.Describe()));
     }
 
+    [SupportedOSPlatform("linux")]
     private SerialPortInfo? Describe(string entry, Dictionary<string, string> byId)
     {
         string name = Path.GetFileName(entry);
@@ -87,6 +98,7 @@ public sealed class SerialPortDiscovery
     /// The name of the driver bound to a tty's device. Since Linux 6.5 a UART's device is a "port" of the
     /// serial-base bus under a "ctrl" device; the driver that tells the hardware apart sits above those.
     /// </summary>
+    [SupportedOSPlatform("linux")]
     private static string? HardwareDriver(string deviceLink)
     {
         string? dir = SerialNative.ResolvePath(deviceLink);
@@ -110,6 +122,7 @@ public sealed class SerialPortDiscovery
     }
 
     /// <summary>The sysfs directory of the USB device above a tty's device, or null when it is not on USB.</summary>
+    [SupportedOSPlatform("linux")]
     private string? FindUsbDevice(string deviceLink)
     {
         string? dir = SerialNative.ResolvePath(deviceLink);
@@ -127,6 +140,7 @@ public sealed class SerialPortDiscovery
         return null;
     }
 
+    [SupportedOSPlatform("linux")]
     private Dictionary<string, string> ReadByIdLinks()
     {
         var links = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -10,6 +10,7 @@ namespace PostureStream.Devices.Posix;
 /// between two hosts, and the raw settings stay put. Reads and writes wait with poll, so they time
 /// out and cancel cleanly.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed unsafe class PseudoTerminal : IDisposable
 {
     private int _master;

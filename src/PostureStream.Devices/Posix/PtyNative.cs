@@ -6,6 +6,7 @@ namespace PostureStream.Devices.Posix;
 /// The few libc calls <see cref="PseudoTerminal"/> needs (Linux). openpty lives in libc since glibc
 /// 2.34 and in libutil before, so it is looked up at run time rather than bound to one library.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal static unsafe partial class PtyNative
 {
     public const int EINTR = 4;

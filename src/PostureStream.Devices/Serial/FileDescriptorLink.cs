@@ -10,6 +10,7 @@ namespace PostureStream.Devices.Serial;
 /// ENXIO: the cable was pulled or the PTY master closed) ends the channel with <see cref="LinkLostException"/>.
 /// Polling with a short timeout lets dispose stop the thread without signals.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal sealed class FileDescriptorLink : IDeviceLink
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);

@@ -6,6 +6,7 @@ namespace PostureStream.Devices.Serial;
 /// The few libc calls a serial port needs on Linux. Constants and struct layouts are the ones shared by
 /// x86_64 and aarch64 (both use the asm-generic ioctl encoding and glibc's 60-byte termios).
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal static unsafe partial class SerialNative
 {
     private const string Libc = "libc";

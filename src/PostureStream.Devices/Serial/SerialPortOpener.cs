@@ -9,6 +9,7 @@ namespace PostureStream.Devices.Serial;
 /// standard rate through cfsetospeed or any other rate through termios2/BOTHER, with stale bytes flushed.
 /// Every failure is a <see cref="SourceOpenException"/> that tells the user what to do.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public static unsafe class SerialPortOpener
 {
     /// <summary>Opens <paramref name="path"/> at <paramref name="baudRate"/> and starts reading it.</summary>

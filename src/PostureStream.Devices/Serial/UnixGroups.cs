@@ -1,6 +1,7 @@
 namespace PostureStream.Devices.Serial;
 
 /// <summary>Group names from /etc/group, for permission messages.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal static class UnixGroups
 {
     public static string? NameOf(uint gid, string groupFile = "/etc/group")

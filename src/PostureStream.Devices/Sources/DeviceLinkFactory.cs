@@ -32,8 +32,8 @@ public sealed class DeviceLinkFactory
         ArgumentNullException.ThrowIfNull(spec);
         ILinkConnector connector = spec.Kind switch
         {
-            SourceKind.Serial when spec.IsAutoSerial => new AutoSerialConnector(spec.BaudRate, _discovery, _time),
-            SourceKind.Serial => new SerialConnector(spec.Target, spec.BaudRate, _discovery),
+            SourceKind.Serial when spec.IsAutoSerial => new AutoSerialConnector(spec.BaudRate, _discovery, _time, driver: spec.SerialDriver),
+            SourceKind.Serial => new SerialConnector(spec.Target, spec.BaudRate, _discovery, spec.SerialDriver),
             SourceKind.Tcp => new TcpConnector(spec.Host, spec.Port),
             SourceKind.File => new CaptureFileConnector(spec.Target, spec.Speed, _time),
             _ when _extensions.TryGetValue(spec.Kind, out var create) => create(spec),

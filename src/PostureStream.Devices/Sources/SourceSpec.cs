@@ -20,6 +20,9 @@ public sealed record SourceSpec(string Uri, SourceKind Kind, string Target)
     /// <summary><c>baud=</c> of a serial source.</summary>
     public int BaudRate { get; init; } = BaudRates.Default;
 
+    /// <summary><c>driver=</c> of a serial source: termios (Linux) or ports (System.IO.Ports); the platform's default unless given.</summary>
+    public SerialDriver SerialDriver { get; init; } = SerialDrivers.Default;
+
     /// <summary><c>speed=</c> of a file (or simulator) source; max unless given.</summary>
     public ReplaySpeed Speed { get; init; } = ReplaySpeed.Max;
 

@@ -12,7 +12,7 @@ namespace PostureStream.Devices.Sources;
 public static class SourceUri
 {
     public const string Forms =
-        "serial:PORT[?baud=N], serial:auto, tcp://HOST:PORT, file:PATH[?speed=max|realtime|N], sim:NAME[?speed=N&seed=S] or ble:ADDRESS";
+        "serial:PORT[?baud=N&driver=termios|ports], serial:auto, tcp://HOST:PORT, file:PATH[?speed=max|realtime|N], sim:NAME[?speed=N&seed=S] or ble:ADDRESS";
 
     private static readonly string[] CommonKeys = ["name", "clock", "start", "record"];
 
@@ -54,8 +54,15 @@ public static class SourceUri
 
     private static SourceSpec ParseSerial(SourceSpec spec, Dictionary<string, string> parameters)
     {
-        RejectUnknown(spec, parameters, "baud");
-        spec = RequireTarget(spec, "a port such as serial:/dev/ttyUSB0, serial:/dev/serial/by-id/... or serial:auto");
+        RejectUnknown(spec, parameters, "baud", "driver");
+        spec = RequireTarget(spec, "a port such as serial:/dev/ttyUSB0, serial:/dev/serial/by-id/..., serial:COM3 or serial:auto");
+        if (parameters.TryGetValue("driver", out string? driverText))
+        {
+            spec = SerialDrivers.TryParse(driverText, out SerialDriver driver)
+                ? spec with { SerialDriver = driver }
+                : throw new SourceUriException($"driver={driverText} in '{spec.Uri}' is not a serial driver; use {SerialDrivers.Names}");
+        }
+
         if (!parameters.TryGetValue("baud", out string? baudText))
         {
             return spec;

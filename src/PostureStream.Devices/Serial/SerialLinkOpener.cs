@@ -1,0 +1,20 @@
+using PostureStream.Devices.Discovery;
+using PostureStream.Devices.Links;
+
+namespace PostureStream.Devices.Serial;
+
+/// <summary>Opens a serial port with the chosen driver; the one place that picks a backend.</summary>
+public static class SerialLinkOpener
+{
+    public static IDeviceLink Open(string path, int baudRate, SerialDriver driver, SerialPortDiscovery? discovery = null)
+    {
+        if (driver == SerialDriver.Ports)
+        {
+            return PortsSerialOpener.Open(path, baudRate);
+        }
+
+        return OperatingSystem.IsLinux()
+            ? SerialPortOpener.Open(path, baudRate, discovery)
+            : throw new SourceOpenException(SourceOpenFailure.Other, $"driver=termios is Linux-only; on {Environment.OSVersion.Platform} open '{path}' with driver=ports (the default here)");
+    }
+}
