@@ -1,6 +1,7 @@
 using PostureStream.Cli.Run;
 using PostureStream.Signals;
 using PostureStream.Signals.Detection;
+using PostureStream.Storage.Stores;
 
 namespace PostureStream.Cli.Configuration;
 
@@ -32,7 +33,7 @@ public sealed class RunSettings
 
     public bool Quiet { get; set; }
 
-    /// <summary>Calibration, spool and the default SQLite file live here. Default $XDG_DATA_HOME/posturestream.</summary>
+    /// <summary>Calibration, spool and the default SQLite file live here. Default: see <see cref="DefaultDataDirectory"/>.</summary>
     public string? DataDirectory { get; set; }
 
     public BuzzSettings Buzz { get; set; } = new();
@@ -43,20 +44,9 @@ public sealed class RunSettings
 
     public LowPassOptions LowPass { get; set; } = new();
 
-    /// <summary>The data directory, resolved (XDG base directory rules).</summary>
-    public string ResolveDataDirectory()
-    {
-        if (!string.IsNullOrWhiteSpace(DataDirectory))
-        {
-            return Path.GetFullPath(DataDirectory);
-        }
-
-        string? xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
-        string root = !string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg)
-            ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
-        return Path.Combine(root, "posturestream");
-    }
+    /// <summary>The data directory, resolved: --data-dir, else the platform's default (<see cref="DefaultDataDirectory"/>).</summary>
+    public string ResolveDataDirectory() =>
+        string.IsNullOrWhiteSpace(DataDirectory) ? DefaultDataDirectory.Resolve() : Path.GetFullPath(DataDirectory);
 
     /// <summary>Throws <see cref="ConfigurationException"/> naming the first bad value and what would be valid.</summary>
     public void Validate()

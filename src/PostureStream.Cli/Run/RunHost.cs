@@ -21,9 +21,8 @@ internal static class RunHost
 
     public static async Task<int> RunAsync(RunSettings settings, TimeProvider time, CancellationToken cancel, Action<DevicePipeline>? onPipeline = null, bool openStores = true)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var signals = new TerminationSignals(cancel);
+        CancellationToken stop = signals.Token;
 
         TextWriter log = settings.AlertsOut == "-" ? Console.Error : Console.Out;
         var reporter = new RunReporter(log, Console.Error, settings.Quiet, time);
@@ -42,7 +41,7 @@ internal static class RunHost
                 live = new LiveFeedHub();
                 live.OnCalibrate((id, sitting, _) => Task.FromResult(Calibrate(pipelines, id, sitting)));
                 live.OnSnooze((id, _) => Task.FromResult(Snooze(pipelines, id)));
-                dashboard = await DashboardHost.StartAsync(settings, dataDirectory, live, reporter, stop.Token);
+                dashboard = await DashboardHost.StartAsync(settings, dataDirectory, live, reporter, stop);
             }
 
             var context = new RunContext
@@ -72,10 +71,10 @@ internal static class RunHost
             foreach (DevicePipeline pipeline in pipelines.Snapshot())
             {
                 onPipeline?.Invoke(pipeline);
-                await pipeline.StartAsync(stop.Token);
+                await pipeline.StartAsync(stop);
             }
 
-            await Task.WhenAll(pipelines.Snapshot().Select(p => p.Drained)).WaitAsync(stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.WhenAll(pipelines.Snapshot().Select(p => p.Drained)).WaitAsync(stop).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         catch (Exception e) when (e is SourceUriException or SourceOpenException or ConfigurationException or ArgumentException)
         {

@@ -76,20 +76,15 @@ public sealed class InfluxWriterOptions
     }
 
     /// <summary>
-    /// A spool directory per target under <c>$XDG_DATA_HOME/posturestream/spool</c> (or
-    /// <c>~/.local/share/...</c>): named for the API, host, port, database/bucket and precision,
+    /// A spool directory per target under <c>spool</c> in the platform's data directory
+    /// (<see cref="Stores.DefaultDataDirectory"/>): named for the API, host, port, database/bucket and precision,
     /// so a changed target never replays another target's data.
     /// </summary>
     public static string DefaultSpoolDirectory(InfluxTarget target, string? dataHome = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        dataHome ??= Environment.GetEnvironmentVariable("XDG_DATA_HOME");
-        if (string.IsNullOrEmpty(dataHome))
-        {
-            dataHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
-        }
-
-        return SpoolDirectoryUnder(target, Path.Combine(dataHome, "posturestream", "spool"));
+        string dataDirectory = dataHome is null ? Stores.DefaultDataDirectory.Resolve() : Path.Combine(dataHome, "posturestream");
+        return SpoolDirectoryUnder(target, Path.Combine(dataDirectory, "spool"));
     }
 
     /// <summary>The spool directory of a target inside <paramref name="spoolRoot"/> (one folder per target and precision).</summary>

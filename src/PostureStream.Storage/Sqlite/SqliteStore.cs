@@ -101,20 +101,11 @@ public sealed class SqliteStore : IPointStore
     }
 
     /// <summary>
-    /// Where <c>run</c> keeps its data when given no <c>--store</c>:
-    /// <c>$XDG_DATA_HOME/posturestream/posturestream.db</c>, or
-    /// <c>~/.local/share/posturestream/posturestream.db</c> when XDG_DATA_HOME is unset.
+    /// Where <c>run</c> keeps its data when given no <c>--store</c>: <c>posturestream.db</c> in the
+    /// platform's data directory (<see cref="DefaultDataDirectory"/>), or under <paramref name="dataHome"/>/posturestream.
     /// </summary>
-    public static string DefaultPath(string? dataHome = null)
-    {
-        dataHome ??= Environment.GetEnvironmentVariable("XDG_DATA_HOME");
-        if (string.IsNullOrEmpty(dataHome))
-        {
-            dataHome = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
-        }
-
-        return System.IO.Path.Combine(dataHome, "posturestream", "posturestream.db");
-    }
+    public static string DefaultPath(string? dataHome = null) =>
+        System.IO.Path.Combine(dataHome is null ? DefaultDataDirectory.Resolve() : System.IO.Path.Combine(dataHome, "posturestream"), "posturestream.db");
 
     public bool Write<T>(in T point)
         where T : struct, IStoredPoint

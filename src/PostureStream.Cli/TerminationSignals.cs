@@ -1,10 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace PostureStream.Cli.Simulate;
+namespace PostureStream.Cli;
 
 /// <summary>
-/// Turns SIGINT and SIGTERM into a cancellation, so the simulator stops serving, closes its link and
-/// exits 0 (DESIGN §8) instead of being killed with 130/143.
+/// Turns a request to stop into a cancellation, so a command flushes, closes its links and exits 0
+/// instead of being killed with 130/143: SIGINT (Ctrl-C) and SIGTERM everywhere; on Windows also
+/// Ctrl-Break (SIGQUIT) and closing the console window (SIGHUP), which .NET maps from the console's
+/// control events. SIGHUP is left alone elsewhere, so `nohup posturestream run` keeps running.
 /// </summary>
 internal sealed class TerminationSignals : IDisposable
 {
@@ -14,11 +16,10 @@ internal sealed class TerminationSignals : IDisposable
     public TerminationSignals(CancellationToken outer)
     {
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(outer);
-        _registrations =
-        [
-            PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle),
-            PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle),
-        ];
+        PosixSignal[] signals = OperatingSystem.IsWindows()
+            ? [PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT, PosixSignal.SIGHUP]
+            : [PosixSignal.SIGINT, PosixSignal.SIGTERM];
+        _registrations = [.. signals.Select(signal => PosixSignalRegistration.Create(signal, Handle))];
     }
 
     public CancellationToken Token => _cancel.Token;
