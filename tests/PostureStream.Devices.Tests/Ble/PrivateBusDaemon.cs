@@ -20,7 +20,7 @@ internal sealed class PrivateBusDaemon : IAsyncDisposable
         Address = address;
     }
 
-    /// <summary>The bus address the daemon printed (unix:path=...,guid=...).</summary>
+    /// <summary>The bus address, unix:path=..., the same after <see cref="RestartAsync"/>.</summary>
     public string Address { get; private set; }
 
     public static async Task<PrivateBusDaemon> StartAsync()
@@ -83,7 +83,9 @@ internal sealed class PrivateBusDaemon : IAsyncDisposable
             throw new InvalidOperationException("dbus-daemon printed no address: " + error);
         }
 
-        return (process, line.Trim());
+        // Without the daemon's guid, like the system bus address: a client checks a guid it is given,
+        // and the restarted daemon has a new one.
+        return (process, "unix:path=" + socket);
     }
 
     public async ValueTask DisposeAsync()
