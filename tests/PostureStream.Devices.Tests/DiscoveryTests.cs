@@ -52,6 +52,21 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
+    public void Listing_StripsControlCharactersFromWhatTheDeviceSays()
+    {
+        using var sys = new FakeSysfs();
+        SerialPortInfo port = new SerialPortDiscovery(sys.SysRoot, sys.DevRoot).FindPorts()[1] with { Product = "UART\u001b[2J" };
+        var hello = new HelloMessage(0xbeef, 1, 4, 2, 100, SensorMask.Both, "kit\u001b]0;owned\u0007");
+        var table = new StringWriter();
+
+        PortListing.WriteTable(table, [new PortListingEntry(port, null, hello)], probed: true);
+
+        Assert.DoesNotContain(table.ToString(), c => char.IsControl(c) && c != '\n');
+        Assert.Contains("PSP device 'kit]0;owned'", table.ToString(), StringComparison.Ordinal);
+        Assert.Contains("UART[2J", table.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FindPorts_WithoutSysfs_IsEmpty()
     {
         using var dir = new TempDirectory();

@@ -27,6 +27,27 @@ public sealed class IdentityTests
     }
 
     [Fact]
+    public void HelloName_LosesEscapeSequencesAndEveryOtherControlCharacter()
+    {
+        // CSI colour, an OSC window title ended by BEL, CR LF (a forged log line), DEL, and C1 CSI (U+009B).
+        string hostile = "\u001b[31mbob\u001b]0;pwned\u0007\r\nfake\u007f\u009b2J";
+
+        var identity = DeviceIdentity.FromHello(new HelloMessage(0xAB, 1, 0, 0, 100, SensorMask.Both, hostile), DeviceSessionOptions.Default);
+
+        Assert.Equal("[31mbob]0;pwnedfake2J", identity.DisplayName);
+        Assert.Equal(identity.DisplayName, identity.Hello!.Name);
+        Assert.DoesNotContain(identity.DisplayName, char.IsControl);
+    }
+
+    [Fact]
+    public void HelloName_OfOnlyControlCharacters_FallsBackToTheId()
+    {
+        var identity = DeviceIdentity.FromHello(new HelloMessage(0x1234, 1, 0, 0, 100, SensorMask.Both, "\u001b\u001b\u0007"), DeviceSessionOptions.Default);
+
+        Assert.Equal("device-1234", identity.DisplayName);
+    }
+
+    [Fact]
     public void Defaults_Are100HzBothSensorsIdZero()
     {
         var identity = DeviceIdentity.Defaults(new DeviceSessionOptions { DeviceName = "kitchen" });

@@ -93,6 +93,37 @@ public sealed class SourceUriTests
     }
 
     [Theory]
+    [InlineData("tcp://127.0.0.1:7000?idle=30", 30)]
+    [InlineData("serial:/dev/ttyUSB0?idle=2.5&baud=9600", 2.5)]
+    [InlineData("ble:AA:BB:CC:DD:EE:FF?idle=60", 60)]
+    [InlineData("tcp://127.0.0.1:7000", 15)]
+    [InlineData("serial:auto", 15)]
+    public void Idle_IsSecondsOnLiveSources_Default15(string uri, double seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), SourceUri.Parse(uri).IdleTimeout);
+    }
+
+    [Fact]
+    public void IdleOff_TurnsTheWatchdogOff()
+    {
+        Assert.Equal(Timeout.InfiniteTimeSpan, SourceUri.Parse("tcp://127.0.0.1:7000?idle=off").IdleTimeout);
+    }
+
+    [Theory]
+    [InlineData("tcp://127.0.0.1:7000?idle=0", "idle=0")]
+    [InlineData("tcp://127.0.0.1:7000?idle=0.5", "idle=0.5")]
+    [InlineData("tcp://127.0.0.1:7000?idle=soon", "idle=soon")]
+    [InlineData("tcp://127.0.0.1:7000?idle=-5", "idle=-5")]
+    [InlineData("serial:/dev/ttyUSB0?idle=100000", "idle=100000")]
+    [InlineData("file:x.psp?idle=5", "unknown parameter 'idle'")]
+    public void BadIdle_NamesTheValueAndTheRange(string uri, string expected)
+    {
+        var error = Assert.Throws<SourceUriException>(() => SourceUri.Parse(uri));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/dev/ttyUSB0", "no scheme")]
     [InlineData("usb:/dev/ttyUSB0", "unknown scheme 'usb'")]
     [InlineData("serial:/dev/ttyUSB0?baud=fast", "baud=fast")]

@@ -62,7 +62,7 @@ internal static class RunHost
             foreach (SourceSettings source in settings.Sources)
             {
                 SourceSpec spec = SourceUri.Parse(source.Uri);
-                var sessionOptions = DeviceSessionOptions.Default with { SourceName = spec.Name ?? source.Name, DeviceName = deviceName };
+                var sessionOptions = DeviceSessionOptions.Default with { SourceName = spec.Name ?? source.Name, DeviceName = deviceName, IdleTimeout = spec.IdleTimeout };
                 var session = new DeviceSession(factory.Create(spec), sessionOptions, time);
                 var sourceContext = context with { Detection = source.DetectionFor(settings.Detection) };
                 pipelines.Add(new DevicePipeline(session, sourceContext, SignalOptionsFor(spec, settings, context.CommandStart), Scheduler.Default));

@@ -1,3 +1,5 @@
+using Tmds.DBus.Protocol;
+
 namespace PostureStream.Devices.Ble;
 
 /// <summary>A BLE link problem, with a message that says what to do about it.</summary>
@@ -68,7 +70,7 @@ public sealed class BleException : Exception
     internal static BleException? FromFailure(Exception e) => e switch
     {
         BleException => null,
-        DBus.DBusErrorException error => new(
+        DBusErrorReplyException error => new(
             BleErrorKind.BlueZFailed,
             $"BlueZ answered {error.ErrorName}: {error.ErrorMessage}. Check bluetoothctl show, and journalctl -u bluetooth for the reason",
             e),
@@ -76,7 +78,7 @@ public sealed class BleException : Exception
             BleErrorKind.BlueZFailed,
             $"BlueZ did not answer in time ({e.Message}). Is bluetoothd stuck? systemctl restart bluetooth.service",
             e),
-        DBus.DBusConnectionClosedException or DBus.DBusProtocolException => new(
+        DBusConnectionException or DBusMessageException => new(
             BleErrorKind.NoSystemBus,
             $"the connection to the system bus broke ({e.Message}). Is dbus running? systemctl status dbus",
             e),

@@ -1,5 +1,5 @@
 using System.Reactive.Subjects;
-using PostureStream.Devices.DBus;
+using Tmds.DBus.Protocol;
 
 namespace PostureStream.Devices.Ble;
 
@@ -62,7 +62,7 @@ public sealed class BleLink : IBleByteLink
         {
             await session.WriteAsync(bytes, cancellationToken);
         }
-        catch (Exception e) when (e is DBusErrorException or DBusConnectionClosedException or TimeoutException)
+        catch (Exception e) when (e is DBusErrorReplyException or DBusConnectionException or TimeoutException)
         {
             throw new BleException(BleErrorKind.NotConnected, $"writing to {_options.Address} failed: {e.Message}", e);
         }
@@ -129,7 +129,7 @@ public sealed class BleLink : IBleByteLink
             {
                 return await OpenSessionAsync(cancellationToken);
             }
-            catch (Exception e) when (e is BleException or DBusErrorException or DBusConnectionClosedException or DBusProtocolException or TimeoutException)
+            catch (Exception e) when (e is BleException or DBusExceptionBase or TimeoutException)
             {
                 _status.OnNext(new BleLinkStatus(BleLinkState.Disconnected, e.Message));
             }
@@ -141,7 +141,7 @@ public sealed class BleLink : IBleByteLink
         await _sessionLock.WaitAsync(cancellationToken);
         try
         {
-            if (_bluez is null || _bluez.Connection.Closed.IsCompleted)
+            if (_bluez is null || _bluez.Closed.IsCompleted)
             {
                 if (_bluez is not null)
                 {

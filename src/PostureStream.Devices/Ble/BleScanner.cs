@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using PostureStream.Devices.DBus;
 
 namespace PostureStream.Devices.Ble;
 
@@ -26,10 +25,10 @@ public static class BleScanner
     {
         await using BlueZClient bluez = await BlueZClient.ConnectAsync(options.BusAddress, options.TimeProvider, cancellationToken);
         BlueZObjects objects = await bluez.GetObjectsAsync(cancellationToken);
-        (DBusObjectPath adapter, _) = BlueZClient.SelectAdapter(objects, options.Adapter);
+        (string adapter, _) = BlueZClient.SelectAdapter(objects, options.Adapter);
 
-        var devices = new ConcurrentDictionary<DBusObjectPath, BlueZProperties>();
-        foreach ((DBusObjectPath path, BlueZProperties properties) in objects.WithInterface(BlueZNames.Device))
+        var devices = new ConcurrentDictionary<string, BlueZProperties>(StringComparer.Ordinal);
+        foreach ((string path, BlueZProperties properties) in objects.WithInterface(BlueZNames.Device))
         {
             if (properties.GetObjectPath("Adapter") == adapter)
             {
@@ -80,9 +79,9 @@ public static class BleScanner
     /// The object path of the device with <paramref name="address"/>: at once when BlueZ already knows it,
     /// else after discovery finds it. Fails with advice when it is not seen within <paramref name="timeout"/>.
     /// </summary>
-    public static async Task<DBusObjectPath> FindDeviceAsync(BlueZClient bluez, DBusObjectPath adapter, string address, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async Task<string> FindDeviceAsync(BlueZClient bluez, string adapter, string address, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var found = new TaskCompletionSource<DBusObjectPath>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         using IDisposable added = await bluez.SubscribeInterfacesAddedAsync(
             (path, interfaces) =>
             {

@@ -1,57 +1,69 @@
 using System.Net.Sockets;
-using PostureStream.Devices.DBus;
+using Tmds.DBus.Protocol;
 
 namespace PostureStream.Devices.Ble;
 
 /// <summary>
-/// The calls PostureStream makes to BlueZ over D-Bus, with bus and BlueZ failures turned into
-/// <see cref="BleException"/>s that say what to do.
+/// The calls PostureStream makes to BlueZ over D-Bus (through Tmds.DBus.Protocol), with bus and BlueZ
+/// failures turned into <see cref="BleException"/>s that say what to do.
 /// </summary>
 public sealed class BlueZClient : IAsyncDisposable
 {
-    private static readonly DBusObjectPath Root = new("/");
+    /// <summary>How long a call may wait for BlueZ's reply unless it says otherwise (D-Bus's usual 25 s).</summary>
+    public static readonly TimeSpan DefaultCallTimeout = TimeSpan.FromSeconds(25);
 
-    private BlueZClient(DBusConnection connection) => Connection = connection;
+    private const string DefaultSystemBus = "unix:path=/var/run/dbus/system_bus_socket";
+    private const string Root = "/";
 
-    public DBusConnection Connection { get; }
+    private readonly DBusConnection _connection;
+    private readonly TimeProvider _timeProvider;
 
-    /// <summary>Connects to the bus (the system bus when <paramref name="busAddress"/> is null).</summary>
+    private BlueZClient(DBusConnection connection, TimeProvider timeProvider)
+    {
+        _connection = connection;
+        _timeProvider = timeProvider;
+        Closed = connection.DisconnectedAsync();
+    }
+
+    /// <summary>Writes the arguments of a method call after its header.</summary>
+    private delegate void BodyWriter(ref MessageWriter writer);
+
+    /// <summary>Completes when the connection to the bus ends, for whatever reason.</summary>
+    public Task Closed { get; }
+
+    /// <summary>Connects to the bus (the system bus when <paramref name="busAddress"/> is null: DBUS_SYSTEM_BUS_ADDRESS, else the standard socket).</summary>
     public static async Task<BlueZClient> ConnectAsync(string? busAddress, TimeProvider? timeProvider, CancellationToken cancellationToken)
     {
-        DBusAddress address;
+        string address = busAddress ?? DBusAddress.System ?? DefaultSystemBus;
+        var connection = new DBusConnection(address);
         try
         {
-            address = busAddress is null ? DBusAddress.System : DBusAddress.Parse(busAddress);
+            await connection.ConnectAsync().AsTask().WaitAsync(cancellationToken);
+            return new BlueZClient(connection, timeProvider ?? TimeProvider.System);
         }
-        catch (FormatException e)
+        catch (DBusConnectionException e)
         {
-            throw new BleException(BleErrorKind.NoSystemBus, $"{e.Message}; set DBUS_SYSTEM_BUS_ADDRESS to a unix:path=... address or unset it", e);
+            connection.Dispose();
+            throw BleException.NoSystemBus(address, e);
         }
-
-        try
+        catch
         {
-            return new BlueZClient(await DBusConnection.ConnectAsync(address, timeProvider, cancellationToken));
-        }
-        catch (Exception e) when (e is SocketException or IOException or DBusConnectionClosedException or DBusProtocolException)
-        {
-            throw BleException.NoSystemBus(address.Text, e);
+            connection.Dispose();
+            throw;
         }
     }
 
-    public async Task<BlueZObjects> GetObjectsAsync(CancellationToken cancellationToken)
-    {
-        DBusMessage reply = await CallAsync(Root, BlueZNames.ObjectManager, "GetManagedObjects", "", [], cancellationToken);
-        return BlueZObjects.FromWire(reply.Body[0]);
-    }
+    public Task<BlueZObjects> GetObjectsAsync(CancellationToken cancellationToken) =>
+        CallAsync(Root, BlueZNames.ObjectManager, "GetManagedObjects", ReadObjects, cancellationToken);
 
     /// <summary>
     /// The adapter to use: the one named (e.g. "hci1"), else the first. Fails with advice when there is
     /// none or it is powered off.
     /// </summary>
-    public static (DBusObjectPath Path, BlueZProperties Properties) SelectAdapter(BlueZObjects objects, string? name)
+    public static (string Path, BlueZProperties Properties) SelectAdapter(BlueZObjects objects, string? name)
     {
         var adapters = objects.WithInterface(BlueZNames.Adapter)
-            .Where(a => name is null || a.Path.Value.EndsWith("/" + name, StringComparison.Ordinal))
+            .Where(a => name is null || a.Path.EndsWith("/" + name, StringComparison.Ordinal))
             .ToList();
         if (adapters.Count == 0)
         {
@@ -59,100 +71,170 @@ public sealed class BlueZClient : IAsyncDisposable
         }
 
         var powered = adapters.Where(a => a.Properties.GetBoolean("Powered")).ToList();
-        return powered.Count > 0 ? powered[0] : throw BleException.AdapterPoweredOff(adapters[0].Path.Value);
+        return powered.Count > 0 ? powered[0] : throw BleException.AdapterPoweredOff(adapters[0].Path);
     }
 
     /// <summary>Limits discovery to LE devices, and (<paramref name="byService"/>) to those advertising the Nordic UART Service.</summary>
-    public Task SetNusDiscoveryFilterAsync(DBusObjectPath adapter, bool byService, CancellationToken cancellationToken)
+    public Task SetNusDiscoveryFilterAsync(string adapter, bool byService, CancellationToken cancellationToken)
     {
-        var filter = new Dictionary<string, object> { ["Transport"] = "le" };
+        var filter = new Dictionary<string, VariantValue> { ["Transport"] = "le" };
         if (byService)
         {
-            filter["UUIDs"] = new[] { NordicUart.ServiceUuid };
+            filter["UUIDs"] = VariantValue.Array(new[] { NordicUart.ServiceUuid });
         }
 
-        return CallAsync(adapter, BlueZNames.Adapter, "SetDiscoveryFilter", "a{sv}", [filter], cancellationToken);
+        return CallAsync(adapter, BlueZNames.Adapter, "SetDiscoveryFilter", ReadNothing, cancellationToken, "a{sv}", (ref MessageWriter w) => w.WriteDictionary(filter));
     }
 
-    public Task StartDiscoveryAsync(DBusObjectPath adapter, CancellationToken cancellationToken) =>
-        CallAsync(adapter, BlueZNames.Adapter, "StartDiscovery", "", [], cancellationToken);
+    public Task StartDiscoveryAsync(string adapter, CancellationToken cancellationToken) =>
+        CallAsync(adapter, BlueZNames.Adapter, "StartDiscovery", ReadNothing, cancellationToken);
 
     /// <summary>Stops discovery, ignoring the error BlueZ gives when it was not running.</summary>
-    public async Task StopDiscoveryAsync(DBusObjectPath adapter, CancellationToken cancellationToken)
+    public async Task StopDiscoveryAsync(string adapter, CancellationToken cancellationToken)
     {
         try
         {
-            await CallAsync(adapter, BlueZNames.Adapter, "StopDiscovery", "", [], cancellationToken);
+            await CallAsync(adapter, BlueZNames.Adapter, "StopDiscovery", ReadNothing, cancellationToken);
         }
-        catch (DBusErrorException e) when (e.ErrorName.StartsWith(BlueZNames.ErrorPrefix, StringComparison.Ordinal))
+        catch (DBusErrorReplyException e) when (e.ErrorName.StartsWith(BlueZNames.ErrorPrefix, StringComparison.Ordinal))
         {
             // Not discovering (another client stopped it, or it never started): nothing to stop.
         }
     }
 
-    public Task ConnectDeviceAsync(DBusObjectPath device, TimeSpan timeout, CancellationToken cancellationToken) =>
-        CallAsync(device, BlueZNames.Device, "Connect", "", [], cancellationToken, timeout);
+    public Task ConnectDeviceAsync(string device, TimeSpan timeout, CancellationToken cancellationToken) =>
+        CallAsync(device, BlueZNames.Device, "Connect", ReadNothing, cancellationToken, timeout: timeout);
 
-    public Task DisconnectDeviceAsync(DBusObjectPath device, CancellationToken cancellationToken) =>
-        CallAsync(device, BlueZNames.Device, "Disconnect", "", [], cancellationToken);
+    public Task DisconnectDeviceAsync(string device, CancellationToken cancellationToken) =>
+        CallAsync(device, BlueZNames.Device, "Disconnect", ReadNothing, cancellationToken);
 
-    public async Task<BlueZProperties> GetAllAsync(DBusObjectPath path, string interfaceName, CancellationToken cancellationToken)
-    {
-        DBusMessage reply = await CallAsync(path, BlueZNames.Properties, "GetAll", "s", [interfaceName], cancellationToken);
-        return BlueZProperties.FromWire(reply.Body[0]);
-    }
+    public Task<BlueZProperties> GetAllAsync(string path, string interfaceName, CancellationToken cancellationToken) =>
+        CallAsync(path, BlueZNames.Properties, "GetAll", ReadProperties, cancellationToken, "s", (ref MessageWriter w) => w.WriteString(interfaceName));
 
-    /// <summary>AcquireNotify: a socket that carries one notification per read, and the MTU.</summary>
-    public async Task<(DBusUnixFd Fd, ushort Mtu)> AcquireNotifyAsync(DBusObjectPath characteristic, CancellationToken cancellationToken)
-    {
-        DBusMessage reply = await CallAsync(characteristic, BlueZNames.GattCharacteristic, "AcquireNotify", "a{sv}", [new Dictionary<string, object>()], cancellationToken);
-        return (reply.Arg<DBusUnixFd>(0), reply.Arg<ushort>(1));
-    }
+    /// <summary>AcquireNotify: a socket that carries one notification per read, and the MTU. The caller owns the socket.</summary>
+    public Task<(Socket Socket, ushort Mtu)> AcquireNotifyAsync(string characteristic, CancellationToken cancellationToken) =>
+        CallAsync(characteristic, BlueZNames.GattCharacteristic, "AcquireNotify", ReadSocketAndMtu, cancellationToken, "a{sv}", WriteNoOptions);
 
-    /// <summary>AcquireWrite: a socket where each write is one write-without-response, and the MTU.</summary>
-    public async Task<(DBusUnixFd Fd, ushort Mtu)> AcquireWriteAsync(DBusObjectPath characteristic, CancellationToken cancellationToken)
-    {
-        DBusMessage reply = await CallAsync(characteristic, BlueZNames.GattCharacteristic, "AcquireWrite", "a{sv}", [new Dictionary<string, object>()], cancellationToken);
-        return (reply.Arg<DBusUnixFd>(0), reply.Arg<ushort>(1));
-    }
+    /// <summary>AcquireWrite: a socket where each write is one write-without-response, and the MTU. The caller owns the socket.</summary>
+    public Task<(Socket Socket, ushort Mtu)> AcquireWriteAsync(string characteristic, CancellationToken cancellationToken) =>
+        CallAsync(characteristic, BlueZNames.GattCharacteristic, "AcquireWrite", ReadSocketAndMtu, cancellationToken, "a{sv}", WriteNoOptions);
 
-    public Task StartNotifyAsync(DBusObjectPath characteristic, CancellationToken cancellationToken) =>
-        CallAsync(characteristic, BlueZNames.GattCharacteristic, "StartNotify", "", [], cancellationToken);
+    public Task StartNotifyAsync(string characteristic, CancellationToken cancellationToken) =>
+        CallAsync(characteristic, BlueZNames.GattCharacteristic, "StartNotify", ReadNothing, cancellationToken);
 
     /// <summary>Writes without response ("command"), the way NUS RX is written.</summary>
-    public Task WriteCommandAsync(DBusObjectPath characteristic, byte[] value, CancellationToken cancellationToken) =>
-        CallAsync(characteristic, BlueZNames.GattCharacteristic, "WriteValue", "aya{sv}", [value, new Dictionary<string, object> { ["type"] = "command" }], cancellationToken);
+    public Task WriteCommandAsync(string characteristic, byte[] value, CancellationToken cancellationToken) =>
+        CallAsync(characteristic, BlueZNames.GattCharacteristic, "WriteValue", ReadNothing, cancellationToken, "aya{sv}", (ref MessageWriter w) =>
+        {
+            w.WriteArray(value);
+            w.WriteDictionary(new Dictionary<string, VariantValue> { ["type"] = "command" });
+        });
 
-    /// <summary>PropertiesChanged of objects at and below <paramref name="pathNamespace"/>.</summary>
-    public Task<IDisposable> SubscribePropertiesChangedAsync(DBusObjectPath pathNamespace, Action<DBusObjectPath, string, BlueZProperties, IReadOnlyList<string>> handler, CancellationToken cancellationToken) =>
-        Connection.SubscribeAsync(
-            new DBusMatchRule { Sender = BlueZNames.Service, Interface = BlueZNames.Properties, Member = "PropertiesChanged", PathNamespace = pathNamespace },
-            m => handler(m.Path ?? Root, m.Arg<string>(0), BlueZProperties.FromWire(m.Body[1]), m.Arg<object[]>(2).OfType<string>().ToArray()),
+    /// <summary>PropertiesChanged of objects at and below <paramref name="pathNamespace"/>, handled on the connection's reader (must not block).</summary>
+    public Task<IDisposable> SubscribePropertiesChangedAsync(string pathNamespace, Action<string, string, BlueZProperties, IReadOnlyList<string>> handler, CancellationToken cancellationToken) =>
+        SubscribeAsync(
+            new MatchRule { Type = MessageType.Signal, Sender = BlueZNames.Service, Interface = BlueZNames.Properties, Member = "PropertiesChanged", PathNamespace = pathNamespace },
+            static (message, _) =>
+            {
+                Reader reader = message.GetBodyReader();
+                string interfaceName = reader.ReadString();
+                BlueZProperties changed = BlueZProperties.Read(ref reader);
+                return (Path: message.PathAsString ?? Root, Interface: interfaceName, Changed: changed, Invalidated: reader.ReadArrayOfString());
+            },
+            signal => handler(signal.Path, signal.Interface, signal.Changed, signal.Invalidated),
             cancellationToken);
 
     /// <summary>InterfacesAdded: new objects (devices found by discovery, services after connecting).</summary>
-    public Task<IDisposable> SubscribeInterfacesAddedAsync(Action<DBusObjectPath, IReadOnlyDictionary<string, BlueZProperties>> handler, CancellationToken cancellationToken) =>
-        Connection.SubscribeAsync(
-            new DBusMatchRule { Sender = BlueZNames.Service, Interface = BlueZNames.ObjectManager, Member = "InterfacesAdded" },
-            m => handler(m.Arg<DBusObjectPath>(0), BlueZObjects.ParseInterfaces(m.Body[1])),
+    public Task<IDisposable> SubscribeInterfacesAddedAsync(Action<string, IReadOnlyDictionary<string, BlueZProperties>> handler, CancellationToken cancellationToken) =>
+        SubscribeAsync(
+            new MatchRule { Type = MessageType.Signal, Sender = BlueZNames.Service, Interface = BlueZNames.ObjectManager, Member = "InterfacesAdded" },
+            static (message, _) =>
+            {
+                Reader reader = message.GetBodyReader();
+                string path = reader.ReadObjectPathAsString();
+                return (Path: path, Interfaces: BlueZObjects.ReadInterfaces(ref reader));
+            },
+            signal => handler(signal.Path, signal.Interfaces),
             cancellationToken);
 
-    public ValueTask DisposeAsync() => Connection.DisposeAsync();
-
-    private async Task<DBusMessage> CallAsync(DBusObjectPath path, string interfaceName, string member, string signature, object[] body, CancellationToken cancellationToken, TimeSpan? timeout = null)
+    public ValueTask DisposeAsync()
     {
-        DBusMessage call = DBusMessage.MethodCall(BlueZNames.Service, path, interfaceName, member, signature, body);
+        _connection.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static bool ReadNothing(Message message, object? state) => true;
+
+    private static BlueZObjects ReadObjects(Message message, object? state)
+    {
+        Reader reader = message.GetBodyReader();
+        return BlueZObjects.Read(ref reader);
+    }
+
+    private static BlueZProperties ReadProperties(Message message, object? state)
+    {
+        Reader reader = message.GetBodyReader();
+        return BlueZProperties.Read(ref reader);
+    }
+
+    /// <summary>The (h, q) reply of AcquireNotify and AcquireWrite; the descriptor arrived with the message (SCM_RIGHTS).</summary>
+    private static (Socket Socket, ushort Mtu) ReadSocketAndMtu(Message message, object? state)
+    {
+        Reader reader = message.GetBodyReader();
+        SafeSocketHandle handle = reader.ReadHandle<SafeSocketHandle>();
+        ushort mtu = reader.ReadUInt16();
+        return (new Socket(handle), mtu);
+    }
+
+    private static void WriteNoOptions(ref MessageWriter writer) => writer.WriteDictionary(new Dictionary<string, VariantValue>());
+
+    private MessageBuffer CreateCall(string path, string interfaceName, string member, string? signature, BodyWriter? body)
+    {
+        MessageWriter writer = _connection.GetMessageWriter();
         try
         {
-            return await Connection.CallAsync(call, timeout ?? DBusConnection.DefaultCallTimeout, cancellationToken);
+            writer.WriteMethodCallHeader(BlueZNames.Service, path, interfaceName, member, signature);
+            body?.Invoke(ref writer);
+            return writer.CreateMessage();
         }
-        catch (DBusErrorException e) when (e.ErrorName is "org.freedesktop.DBus.Error.ServiceUnknown" or "org.freedesktop.DBus.Error.NameHasNoOwner")
+        finally
+        {
+            writer.Dispose();
+        }
+    }
+
+    private async Task<T> CallAsync<T>(string path, string interfaceName, string member, MessageValueReader<T> reader, CancellationToken cancellationToken, string? signature = null, BodyWriter? body = null, TimeSpan? timeout = null)
+    {
+        TimeSpan limit = timeout ?? DefaultCallTimeout;
+        try
+        {
+            return await _connection.CallMethodAsync(CreateCall(path, interfaceName, member, signature, body), reader).WaitAsync(limit, _timeProvider, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"no reply to {interfaceName}.{member} on {BlueZNames.Service} within {limit}");
+        }
+        catch (DBusErrorReplyException e) when (e.ErrorName is "org.freedesktop.DBus.Error.ServiceUnknown" or "org.freedesktop.DBus.Error.NameHasNoOwner")
         {
             throw BleException.NoBlueZ(e);
         }
-        catch (DBusErrorException e) when (e.ErrorName is "org.freedesktop.DBus.Error.AccessDenied")
+        catch (DBusErrorReplyException e) when (e.ErrorName is "org.freedesktop.DBus.Error.AccessDenied")
         {
             throw BleException.PermissionDenied(e);
         }
     }
+
+    /// <summary>Asks the bus for the signals of <paramref name="rule"/>; the handler runs on the connection's reader, in order.</summary>
+    private async Task<IDisposable> SubscribeAsync<T>(MatchRule rule, MessageValueReader<T> reader, Action<T> handler, CancellationToken cancellationToken) =>
+        await _connection.AddMatchAsync(
+            rule,
+            reader,
+            (Notification<T> signal) =>
+            {
+                if (signal.HasValue)
+                {
+                    handler(signal.Value);
+                }
+            },
+            emitOnCapturedContext: false).AsTask().WaitAsync(cancellationToken);
 }

@@ -1,56 +1,60 @@
-using PostureStream.Devices.DBus;
+using Tmds.DBus.Protocol;
 
 namespace PostureStream.Devices.Ble;
 
 /// <summary>A snapshot of BlueZ's objects (GetManagedObjects): path → interface → properties.</summary>
-public sealed class BlueZObjects(IReadOnlyDictionary<DBusObjectPath, IReadOnlyDictionary<string, BlueZProperties>> objects)
+public sealed class BlueZObjects(IReadOnlyDictionary<string, IReadOnlyDictionary<string, BlueZProperties>> objects)
 {
-    public IReadOnlyDictionary<DBusObjectPath, IReadOnlyDictionary<string, BlueZProperties>> Objects => objects;
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, BlueZProperties>> Objects => objects;
 
-    /// <summary>Parses the a{oa{sa{sv}}} reply of GetManagedObjects.</summary>
-    public static BlueZObjects FromWire(object managedObjects)
+    /// <summary>Reads the a{oa{sa{sv}}} reply of GetManagedObjects.</summary>
+    public static BlueZObjects Read(ref Reader reader)
     {
-        var result = new Dictionary<DBusObjectPath, IReadOnlyDictionary<string, BlueZProperties>>();
-        foreach ((object path, object interfaces) in (Dictionary<object, object>)managedObjects)
+        var result = new Dictionary<string, IReadOnlyDictionary<string, BlueZProperties>>(StringComparer.Ordinal);
+        ArrayEnd end = reader.ReadDictionaryStart();
+        while (reader.HasNext(end))
         {
-            result[(DBusObjectPath)path] = ParseInterfaces(interfaces);
+            string path = reader.ReadObjectPathAsString();
+            result[path] = ReadInterfaces(ref reader);
         }
 
         return new BlueZObjects(result);
     }
 
-    /// <summary>Parses an a{sa{sv}} (also the second argument of InterfacesAdded).</summary>
-    public static IReadOnlyDictionary<string, BlueZProperties> ParseInterfaces(object interfaces)
+    /// <summary>Reads an a{sa{sv}} (also the second argument of InterfacesAdded).</summary>
+    public static IReadOnlyDictionary<string, BlueZProperties> ReadInterfaces(ref Reader reader)
     {
         var byInterface = new Dictionary<string, BlueZProperties>(StringComparer.Ordinal);
-        foreach ((object name, object properties) in (Dictionary<object, object>)interfaces)
+        ArrayEnd end = reader.ReadDictionaryStart();
+        while (reader.HasNext(end))
         {
-            byInterface[(string)name] = BlueZProperties.FromWire(properties);
+            string name = reader.ReadString();
+            byInterface[name] = BlueZProperties.Read(ref reader);
         }
 
         return byInterface;
     }
 
     /// <summary>Objects implementing <paramref name="interfaceName"/>, in path order.</summary>
-    public IEnumerable<(DBusObjectPath Path, BlueZProperties Properties)> WithInterface(string interfaceName) =>
+    public IEnumerable<(string Path, BlueZProperties Properties)> WithInterface(string interfaceName) =>
         objects.Where(o => o.Value.ContainsKey(interfaceName))
-            .OrderBy(o => o.Key.Value, StringComparer.Ordinal)
+            .OrderBy(o => o.Key, StringComparer.Ordinal)
             .Select(o => (o.Key, o.Value[interfaceName]));
 
-    public BlueZProperties? Get(DBusObjectPath path, string interfaceName) =>
+    public BlueZProperties? Get(string path, string interfaceName) =>
         objects.TryGetValue(path, out IReadOnlyDictionary<string, BlueZProperties>? interfaces) && interfaces.TryGetValue(interfaceName, out BlueZProperties? properties) ? properties : null;
 
     /// <summary>The device with this Bluetooth address under the adapter, if BlueZ knows it.</summary>
-    public DBusObjectPath? FindDevice(DBusObjectPath adapter, string address) =>
+    public string? FindDevice(string adapter, string address) =>
         WithInterface(BlueZNames.Device)
             .Where(d => d.Properties.GetObjectPath("Adapter") == adapter && string.Equals(d.Properties.GetString("Address"), address, StringComparison.OrdinalIgnoreCase))
-            .Select(d => (DBusObjectPath?)d.Path)
+            .Select(d => d.Path)
             .FirstOrDefault();
 
     /// <summary>The characteristic with <paramref name="uuid"/> among the objects below the device.</summary>
-    public DBusObjectPath? FindCharacteristic(DBusObjectPath device, string uuid) =>
+    public string? FindCharacteristic(string device, string uuid) =>
         WithInterface(BlueZNames.GattCharacteristic)
-            .Where(c => c.Path.Value.StartsWith(device.Value + "/", StringComparison.Ordinal) && string.Equals(c.Properties.GetString("UUID"), uuid, StringComparison.OrdinalIgnoreCase))
-            .Select(c => (DBusObjectPath?)c.Path)
+            .Where(c => c.Path.StartsWith(device + "/", StringComparison.Ordinal) && string.Equals(c.Properties.GetString("UUID"), uuid, StringComparison.OrdinalIgnoreCase))
+            .Select(c => c.Path)
             .FirstOrDefault();
 }

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using PostureStream.Devices.DBus;
+using Tmds.DBus.Protocol;
 
 namespace PostureStream.Devices.Ble;
 
@@ -26,14 +26,14 @@ internal sealed class NusSession : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<IDisposable> _subscriptions = [];
     private readonly Action<byte[]> _onBytes;
-    private DBusObjectPath _tx;
-    private DBusObjectPath _rx;
+    private string _tx = "";
+    private string _rx = "";
     private volatile bool _notifyByProperties;
     private Socket? _notifySocket;
     private Socket? _writeSocket;
     private Task _readLoop = Task.CompletedTask;
 
-    private NusSession(BlueZClient bluez, DBusObjectPath device, string address, Action<byte[]> onBytes)
+    private NusSession(BlueZClient bluez, string device, string address, Action<byte[]> onBytes)
     {
         _bluez = bluez;
         Device = device;
@@ -41,7 +41,7 @@ internal sealed class NusSession : IAsyncDisposable
         _onBytes = onBytes;
     }
 
-    public DBusObjectPath Device { get; }
+    public string Device { get; }
 
     public string Address { get; }
 
@@ -57,8 +57,8 @@ internal sealed class NusSession : IAsyncDisposable
     public static async Task<NusSession> OpenAsync(BlueZClient bluez, BleLinkOptions options, Action<byte[]> onBytes, CancellationToken cancellationToken)
     {
         BlueZObjects objects = await bluez.GetObjectsAsync(cancellationToken);
-        (DBusObjectPath adapter, _) = BlueZClient.SelectAdapter(objects, options.Adapter);
-        DBusObjectPath device = await BleScanner.FindDeviceAsync(bluez, adapter, options.Address, options.ScanTimeout, options.TimeProvider, cancellationToken);
+        (string adapter, _) = BlueZClient.SelectAdapter(objects, options.Adapter);
+        string device = await BleScanner.FindDeviceAsync(bluez, adapter, options.Address, options.ScanTimeout, options.TimeProvider, cancellationToken);
         var session = new NusSession(bluez, device, options.Address, onBytes);
         try
         {
@@ -111,7 +111,7 @@ internal sealed class NusSession : IAsyncDisposable
         {
             await _bluez.DisconnectDeviceAsync(Device, cancellationToken);
         }
-        catch (Exception e) when (e is DBusErrorException or BleException or DBusConnectionClosedException or TimeoutException)
+        catch (Exception e) when (e is DBusErrorReplyException or BleException or DBusConnectionException or TimeoutException)
         {
             // Already gone: nothing to disconnect.
         }
@@ -143,11 +143,11 @@ internal sealed class NusSession : IAsyncDisposable
             {
                 await _bluez.ConnectDeviceAsync(Device, options.ConnectTimeout, cancellationToken);
             }
-            catch (DBusErrorException e) when (PairingErrors.Contains(e.ErrorName))
+            catch (DBusErrorReplyException e) when (PairingErrors.Contains(e.ErrorName))
             {
                 throw BleException.PairingNeeded(Address, e);
             }
-            catch (Exception e) when (e is DBusErrorException or TimeoutException)
+            catch (Exception e) when (e is DBusErrorReplyException or TimeoutException)
             {
                 throw BleException.ConnectFailed(Address, e);
             }
@@ -177,15 +177,15 @@ internal sealed class NusSession : IAsyncDisposable
 
         await StartNotificationsAsync(cancellationToken);
         await AcquireWriteAsync(cancellationToken);
-        _ = _bluez.Connection.Closed.ContinueWith(_ => _lost.TrySetResult("the D-Bus connection closed"), TaskScheduler.Default);
+        _ = _bluez.Closed.ContinueWith(_ => _lost.TrySetResult("the D-Bus connection closed"), TaskScheduler.Default);
     }
 
     private async Task StartNotificationsAsync(CancellationToken cancellationToken)
     {
         try
         {
-            (DBusUnixFd fd, ushort mtu) = await _bluez.AcquireNotifyAsync(_tx, cancellationToken);
-            _notifySocket = new Socket(new SafeSocketHandle(fd.Fd, ownsHandle: true));
+            (Socket socket, ushort mtu) = await _bluez.AcquireNotifyAsync(_tx, cancellationToken);
+            _notifySocket = socket;
             if (mtu > NordicUart.AttHeaderLength)
             {
                 WriteChunkLength = Math.Max(WriteChunkLength, mtu - NordicUart.AttHeaderLength);
@@ -194,11 +194,11 @@ internal sealed class NusSession : IAsyncDisposable
             _readLoop = ReadNotificationsAsync(_notifySocket, mtu);
             return;
         }
-        catch (DBusErrorException e) when (PairingErrors.Contains(e.ErrorName))
+        catch (DBusErrorReplyException e) when (PairingErrors.Contains(e.ErrorName))
         {
             throw BleException.PairingNeeded(Address, e);
         }
-        catch (DBusErrorException)
+        catch (DBusErrorReplyException)
         {
             // AcquireNotify is refused by older BlueZ, by some devices, or when another client holds it.
         }
@@ -208,7 +208,7 @@ internal sealed class NusSession : IAsyncDisposable
         {
             await _bluez.StartNotifyAsync(_tx, cancellationToken);
         }
-        catch (DBusErrorException e) when (PairingErrors.Contains(e.ErrorName))
+        catch (DBusErrorReplyException e) when (PairingErrors.Contains(e.ErrorName))
         {
             throw BleException.PairingNeeded(Address, e);
         }
@@ -218,14 +218,14 @@ internal sealed class NusSession : IAsyncDisposable
     {
         try
         {
-            (DBusUnixFd fd, ushort mtu) = await _bluez.AcquireWriteAsync(_rx, cancellationToken);
-            _writeSocket = new Socket(new SafeSocketHandle(fd.Fd, ownsHandle: true));
+            (Socket socket, ushort mtu) = await _bluez.AcquireWriteAsync(_rx, cancellationToken);
+            _writeSocket = socket;
             if (mtu > NordicUart.AttHeaderLength)
             {
                 WriteChunkLength = mtu - NordicUart.AttHeaderLength;
             }
         }
-        catch (DBusErrorException)
+        catch (DBusErrorReplyException)
         {
             // Not offered (older BlueZ, or the characteristic has no write-without-response): WriteValue it is.
         }
@@ -254,7 +254,7 @@ internal sealed class NusSession : IAsyncDisposable
         }
     }
 
-    private void OnPropertiesChanged(DBusObjectPath path, string interfaceName, BlueZProperties changed, IReadOnlyList<string> invalidated)
+    private void OnPropertiesChanged(string path, string interfaceName, BlueZProperties changed, IReadOnlyList<string> invalidated)
     {
         if (path == Device && interfaceName == BlueZNames.Device)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PostureStream.Devices.Session;
 using PostureStream.Protocol;
 
 namespace PostureStream.Devices.Discovery;
@@ -67,6 +68,8 @@ public static class PortListing
         string note = e.AccessProblem is not null ? "no access (see below)"
             : e.Hello is { } hello ? $"PSP device '{hello.Name}' id {hello.DeviceId:x16} fw {hello.FirmwareVersion}"
             : probed ? "no answer to IDENTIFY" : "";
-        return [p.DevicePath, "serial:" + p.PreferredPath, p.UsbId ?? "-", p.SerialNumber ?? "-", description.Length > 0 ? description : "-", p.Driver, note];
+        // USB descriptor strings and the HELLO name come from the device: no control characters reach the terminal.
+        return [p.DevicePath, "serial:" + p.PreferredPath, p.UsbId ?? "-", DeviceText.Printable(p.SerialNumber ?? "-"),
+            DeviceText.Printable(description.Length > 0 ? description : "-"), p.Driver, DeviceText.Printable(note)];
     }
 }

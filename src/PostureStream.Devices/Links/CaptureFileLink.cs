@@ -7,11 +7,13 @@ namespace PostureStream.Devices.Links;
 /// Reads a capture file (raw PSP bytes). At <c>speed=max</c> it hands out bytes as fast as they are asked
 /// for; otherwise it releases each SAMPLES frame when the wall clock (the <see cref="TimeProvider"/>) has
 /// caught up with its first tick divided by the speed. Tick wraps are followed; a step backwards (a device
-/// reset in the recording) re-anchors the pacing.
+/// reset in the recording) re-anchors the pacing. The bytes come from <see cref="StreamReadLink"/> over a
+/// regular file, or from a <see cref="Serial.FileDescriptorLink"/> over a named pipe, whose reads can be
+/// cancelled while no writer has come or the writer is idle.
 /// </summary>
 internal sealed class CaptureFileLink : IDeviceLink
 {
-    private readonly FileStream _file;
+    private readonly IDeviceLink _file;
     private readonly ReplaySpeed _speed;
     private readonly TimeProvider _time;
     private readonly PspStreamDecoder _scanner = new();
@@ -25,7 +27,8 @@ internal sealed class CaptureFileLink : IDeviceLink
     private long _anchorTimestamp;
     private bool _anchored;
 
-    public CaptureFileLink(FileStream file, ReplaySpeed speed, TimeProvider time)
+    /// <param name="file">The capture's raw bytes; its ReadAsync returns 0 at the end. The link owns it.</param>
+    public CaptureFileLink(IDeviceLink file, ReplaySpeed speed, TimeProvider time)
     {
         _file = file;
         _speed = speed;

@@ -16,6 +16,9 @@ internal sealed class TcpLink : IDeviceLink
         _description = description;
     }
 
+    /// <summary>The connected socket, for tests that check its options.</summary>
+    internal Socket Socket => _client.Client;
+
     public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         int read;

@@ -8,7 +8,8 @@ namespace PostureStream.Devices.Serial;
 /// A link over a non-blocking tty file descriptor. One dedicated thread polls the descriptor and hands
 /// the bytes it reads to <see cref="ReadAsync"/> through a bounded channel; a hang-up (POLLHUP, EIO,
 /// ENXIO: the cable was pulled or the PTY master closed) ends the channel with <see cref="LinkLostException"/>.
-/// Polling with a short timeout lets dispose stop the thread without signals.
+/// A finite source (a named pipe) ends instead: its writer closing is the end of the data. Polling with a
+/// short timeout lets dispose stop the thread without signals, and lets a read be cancelled while nothing arrives.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal sealed class FileDescriptorLink : IDeviceLink
@@ -19,6 +20,7 @@ internal sealed class FileDescriptorLink : IDeviceLink
     private readonly FileDescriptorHandle _fd;
     private readonly string _description;
     private readonly bool _exclusive;
+    private readonly bool _finite;
     private readonly Channel<byte[]> _chunks = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });
     private readonly TaskCompletionSource _readerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _writeLock = new();
@@ -30,12 +32,15 @@ internal sealed class FileDescriptorLink : IDeviceLink
     /// <param name="description">What error messages call it (the port path).</param>
     /// <param name="exclusive">True when TIOCEXCL was taken: it is dropped before closing, so a tty that stays
     /// open elsewhere does not keep refusing everyone else.</param>
-    public FileDescriptorLink(FileDescriptorHandle fd, string description, bool exclusive = false)
+    /// <param name="finite">True for a named pipe: a hang-up is the end of the source (<see cref="ReadAsync"/>
+    /// returns 0), not a lost link.</param>
+    public FileDescriptorLink(FileDescriptorHandle fd, string description, bool exclusive = false, bool finite = false)
     {
         _fd = fd;
         _description = description;
         _exclusive = exclusive;
-        var reader = new Thread(ReadLoop) { IsBackground = true, Name = $"serial reader {description}" };
+        _finite = finite;
+        var reader = new Thread(ReadLoop) { IsBackground = true, Name = $"fd reader {description}" };
         reader.Start();
     }
 
@@ -46,6 +51,10 @@ internal sealed class FileDescriptorLink : IDeviceLink
             try
             {
                 _current = await _chunks.Reader.ReadAsync(cancellationToken);
+            }
+            catch (ChannelClosedException e) when (_finite && e.InnerException is null)
+            {
+                return 0;
             }
             catch (ChannelClosedException e)
             {
@@ -158,7 +167,8 @@ internal sealed class FileDescriptorLink : IDeviceLink
                 if ((revents & SerialNative.POLLIN) == 0)
                 {
                     // Hang-up or error with nothing left to read.
-                    throw new LinkLostException($"{_description}: device hung up (unplugged?)");
+                    EndOfInput();
+                    return;
                 }
 
                 nint read;
@@ -173,7 +183,8 @@ internal sealed class FileDescriptorLink : IDeviceLink
                 }
                 else if (read == 0)
                 {
-                    throw new LinkLostException($"{_description}: device hung up (unplugged?)");
+                    EndOfInput();
+                    return;
                 }
                 else
                 {
@@ -204,6 +215,17 @@ internal sealed class FileDescriptorLink : IDeviceLink
 
             _readerStopped.TrySetResult();
         }
+    }
+
+    /// <summary>The other end hung up: the end of a finite source, a lost link otherwise.</summary>
+    private void EndOfInput()
+    {
+        if (!_finite)
+        {
+            throw new LinkLostException($"{_description}: device hung up (unplugged?)");
+        }
+
+        _chunks.Writer.TryComplete();
     }
 
     private void Publish(ReadOnlySpan<byte> bytes)

@@ -11,6 +11,7 @@ internal static unsafe partial class SerialNative
 {
     private const string Libc = "libc";
 
+    public const int O_RDONLY = 0x0;
     public const int O_RDWR = 0x2;
     public const int O_NOCTTY = 0x100;
     public const int O_NONBLOCK = 0x800;
@@ -165,6 +166,18 @@ internal static unsafe partial class SerialNative
         {
             Free(resolved);
         }
+    }
+
+    /// <summary>True when <paramref name="path"/> (following links) is a named pipe (mkfifo).</summary>
+    public static bool IsNamedPipe(string path)
+    {
+        const int AtFdCwd = -100;
+        const uint StatxType = 0x1;
+        const int ModeOffset = 28;
+        const int FileTypeMask = 0xF000;
+        const int Fifo = 0x1000;
+        byte* buffer = stackalloc byte[256];
+        return Statx(AtFdCwd, path, 0, StatxType, buffer) == 0 && (*(ushort*)(buffer + ModeOffset) & FileTypeMask) == Fifo;
     }
 
     /// <summary>The group id owning <paramref name="path"/> (following links), or null when it cannot be read.</summary>

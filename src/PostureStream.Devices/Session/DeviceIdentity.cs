@@ -18,8 +18,14 @@ public sealed record DeviceIdentity(ulong DeviceId, string DisplayName, ushort S
     /// <summary>False when these are the defaults taken because no HELLO came in time.</summary>
     public bool IsFromHello => Hello is not null;
 
-    public static DeviceIdentity FromHello(HelloMessage hello, DeviceSessionOptions options) =>
-        new(hello.DeviceId, DisplayNameFor(options.SourceName, options.DeviceName, hello.Name, hello.DeviceId), hello.SampleRateHz, hello.Sensors, hello);
+    /// <summary>The identity a HELLO announces; its name is stripped of control characters here, once, for everything downstream.</summary>
+    public static DeviceIdentity FromHello(HelloMessage hello, DeviceSessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(hello);
+        ArgumentNullException.ThrowIfNull(options);
+        HelloMessage printable = hello with { Name = DeviceText.Printable(hello.Name) };
+        return new(printable.DeviceId, DisplayNameFor(options.SourceName, options.DeviceName, printable.Name, printable.DeviceId), printable.SampleRateHz, printable.Sensors, printable);
+    }
 
     public static DeviceIdentity Defaults(DeviceSessionOptions options) =>
         new(0, DisplayNameFor(options.SourceName, options.DeviceName, null, 0), DefaultSampleRateHz, SensorMask.Both, null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using PostureStream.Devices.Links;
@@ -10,7 +11,9 @@ namespace PostureStream.Devices.Session;
 /// HELLO (or 2 s, then the defaults), decodes the byte stream into <see cref="Events"/> (whole SAMPLES
 /// frames, never single samples), tracks commands until their ACK (one retry, same seq), reports
 /// link_stats every interval, and reopens a lost link with capped exponential backoff, marking the gap
-/// with <see cref="LinkLost"/> and <see cref="LinkRestored"/>. The session owns its connector.
+/// with <see cref="LinkLost"/> and <see cref="LinkRestored"/>. A live link that stays silent for
+/// <see cref="DeviceSessionOptions.IdleTimeout"/> counts as lost. The backoff starts over only once a link has
+/// delivered a valid frame. The session owns its connector.
 /// </summary>
 /// <remarks>
 /// Subscribe to <see cref="Events"/> before <see cref="StartAsync"/>: it is hot. Events are delivered one
@@ -133,6 +136,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
     {
         var buffer = new byte[4096];
         var backoff = new ReconnectBackoff(_options.ReconnectInitialDelay, _options.ReconnectMaxDelay);
+        IdleWatchdog? idle = WatchForSilence(cancellationToken);
         try
         {
             while (true)
@@ -141,21 +145,33 @@ public sealed partial class DeviceSession : IAsyncDisposable
                 string? lostReason = null;
                 try
                 {
-                    read = await link.ReadAsync(buffer, cancellationToken);
+                    read = await link.ReadAsync(buffer, idle?.Token ?? cancellationToken);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     break;
                 }
+                catch (OperationCanceledException) when (idle is { HasExpired: true })
+                {
+                    read = 0;
+                    lostReason = SilenceReason();
+                }
                 catch (IOException e)
                 {
                     read = 0;
-                    lostReason = e.Message;
+                    lostReason = idle is { HasExpired: true } ? SilenceReason() : e.Message;
                 }
 
                 if (read > 0)
                 {
-                    OnBytes(buffer.AsSpan(0, read), _time.GetUtcNow());
+                    idle?.Kick();
+                    if (OnBytes(buffer.AsSpan(0, read), _time.GetUtcNow()))
+                    {
+                        // Only a link that delivered a valid frame counts as working again: a peer that accepts
+                        // and closes (or sends garbage) keeps backing off instead of being retried every 250 ms.
+                        backoff.Reset();
+                    }
+
                     continue;
                 }
 
@@ -166,6 +182,8 @@ public sealed partial class DeviceSession : IAsyncDisposable
                 }
 
                 OnLinkLost(lostReason ?? $"{_connector.Description}: link closed");
+                idle?.Dispose();
+                idle = null;
                 IDeviceLink? reopened = await ReconnectAsync(backoff, cancellationToken);
                 if (reopened is null)
                 {
@@ -173,6 +191,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
                 }
 
                 link = reopened;
+                idle = WatchForSilence(cancellationToken);
                 OnLinkRestored(link);
             }
 
@@ -185,7 +204,20 @@ public sealed partial class DeviceSession : IAsyncDisposable
             Finish(e);
             await DetachCurrentAsync();
         }
+        finally
+        {
+            idle?.Dispose();
+        }
     }
+
+    private string SilenceReason() =>
+        $"{_connector.Description}: no data for {_options.IdleTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
+
+    /// <summary>A watchdog for a live link's silence; none for finite sources (they end on their own) or when turned off.</summary>
+    private IdleWatchdog? WatchForSilence(CancellationToken cancellationToken) =>
+        _connector.Reconnects && _options.IdleTimeout != Timeout.InfiniteTimeSpan
+            ? new IdleWatchdog(_options.IdleTimeout, _time, cancellationToken)
+            : null;
 
     private async Task DetachCurrentAsync()
     {
@@ -202,9 +234,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
             try
             {
                 await Task.Delay(backoff.Next(), _time, cancellationToken);
-                IDeviceLink link = await _connector.ConnectAsync(cancellationToken);
-                backoff.Reset();
-                return link;
+                return await _connector.ConnectAsync(cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -255,12 +285,15 @@ public sealed partial class DeviceSession : IAsyncDisposable
         }
     }
 
-    private void OnBytes(ReadOnlySpan<byte> bytes, DateTimeOffset at)
+    /// <summary>Decodes and delivers what arrived; true when it completed at least one valid frame.</summary>
+    private bool OnBytes(ReadOnlySpan<byte> bytes, DateTimeOffset at)
     {
+        bool decoded = false;
         lock (_gate)
         {
             while (_decoder.TryDecode(ref bytes, out PspFrame frame))
             {
+                decoded = true;
                 switch (frame.Type)
                 {
                     case PspMessageType.Samples:
@@ -285,6 +318,8 @@ public sealed partial class DeviceSession : IAsyncDisposable
                 }
             }
         }
+
+        return decoded;
     }
 
     private void OnLinkLost(string reason)

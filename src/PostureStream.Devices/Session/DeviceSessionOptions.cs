@@ -24,6 +24,14 @@ public sealed record DeviceSessionOptions
     /// <summary>The cap on the wait between reconnect attempts. Default 10 s.</summary>
     public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a live link (one that reconnects: serial, tcp, ble) may deliver no bytes at all before it is
+    /// dropped and reopened like a lost link. A streaming device sends samples many times a second and even
+    /// a stopped one sends STATUS every 10 s, so silence past that means a hung device or a dead connection.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> turns it off. Default <see cref="DefaultIdleTimeout"/> (15 s).
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = DefaultIdleTimeout;
+
     /// <summary>The link_stats interval (DESIGN §7). Default 10 s.</summary>
     public TimeSpan StatsInterval { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -32,6 +40,9 @@ public sealed record DeviceSessionOptions
 
     /// <summary>The most frames held while waiting for HELLO; past it the defaults are taken at once. Default 1024.</summary>
     public int MaxHeldFrames { get; init; } = 1024;
+
+    /// <summary>The device's STATUS interval (10 s) plus 5 s of slack.</summary>
+    public static TimeSpan DefaultIdleTimeout { get; } = TimeSpan.FromSeconds(15);
 
     public static DeviceSessionOptions Default { get; } = new();
 
@@ -43,6 +54,10 @@ public sealed record DeviceSessionOptions
         RequirePositive(CommandRetryDelay, nameof(CommandRetryDelay));
         RequirePositive(ReconnectInitialDelay, nameof(ReconnectInitialDelay));
         RequirePositive(StatsInterval, nameof(StatsInterval));
+        if (IdleTimeout != Timeout.InfiniteTimeSpan)
+        {
+            RequirePositive(IdleTimeout, nameof(IdleTimeout));
+        }
         if (ReconnectMaxDelay < ReconnectInitialDelay)
         {
             throw new ArgumentOutOfRangeException(nameof(ReconnectMaxDelay), ReconnectMaxDelay, $"must be at least {nameof(ReconnectInitialDelay)} ({ReconnectInitialDelay})");

@@ -20,7 +20,7 @@ public static class DeviceSources
     {
         SourceSpec spec = SourceUri.Parse(uri);
         factory ??= new DeviceLinkFactory(time);
-        DeviceSessionOptions sessionOptions = (options ?? DeviceSessionOptions.Default) with { SourceName = spec.Name, DeviceName = deviceName };
+        DeviceSessionOptions sessionOptions = (options ?? DeviceSessionOptions.Default) with { SourceName = spec.Name, DeviceName = deviceName, IdleTimeout = spec.IdleTimeout };
         return new DeviceSession(factory.Create(spec), sessionOptions, time);
     }
 }

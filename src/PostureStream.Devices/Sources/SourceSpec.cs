@@ -1,4 +1,5 @@
 using PostureStream.Devices.Serial;
+using PostureStream.Devices.Session;
 
 namespace PostureStream.Devices.Sources;
 
@@ -28,6 +29,13 @@ public sealed record SourceSpec(string Uri, SourceKind Kind, string Target)
 
     /// <summary><c>record=</c>: a file that receives exactly the bytes the link delivers.</summary>
     public string? RecordPath { get; init; }
+
+    /// <summary>
+    /// <c>idle=SECONDS</c> (or <c>idle=off</c>) of a live source (serial, tcp, ble): how long the link may stay
+    /// silent before it is reopened. Default <see cref="DeviceSessionOptions.DefaultIdleTimeout"/>;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> when off.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = DeviceSessionOptions.DefaultIdleTimeout;
 
     /// <summary>The host of a tcp source.</summary>
     public string Host { get; init; } = "";

@@ -1,13 +1,14 @@
 using System.Globalization;
 using PostureStream.Devices.Serial;
+using PostureStream.Devices.Session;
 
 namespace PostureStream.Devices.Sources;
 
 /// <summary>
 /// Parses source URIs (DESIGN §8): <c>serial:PATH?baud=N</c>, <c>serial:auto</c>, <c>tcp://HOST:PORT</c>,
 /// <c>file:PATH?speed=max|realtime|N</c>, <c>sim:NAME?speed=N&amp;seed=S</c>, <c>ble:ADDRESS</c>. Every source
-/// takes <c>name=</c>, <c>clock=device</c>, <c>start=ISO8601</c> and <c>record=FILE</c>. Simulator and BLE
-/// sources keep any other parameter for their own parsers.
+/// takes <c>name=</c>, <c>clock=device</c>, <c>start=ISO8601</c> and <c>record=FILE</c>; the live ones (serial,
+/// tcp, ble) also <c>idle=SECONDS|off</c>. Simulator and BLE sources keep any other parameter for their own parsers.
 /// </summary>
 public static class SourceUri
 {
@@ -48,14 +49,14 @@ public static class SourceUri
             SourceKind.Tcp => ParseTcp(spec, parameters),
             SourceKind.File => ParseFile(spec, parameters),
             SourceKind.Simulator => ParseSimulator(spec, parameters),
-            _ => RequireTarget(spec, "a BLE address such as ble:AA:BB:CC:DD:EE:FF"),
+            _ => ParseIdle(RequireTarget(spec, "a BLE address such as ble:AA:BB:CC:DD:EE:FF"), parameters),
         };
     }
 
     private static SourceSpec ParseSerial(SourceSpec spec, Dictionary<string, string> parameters)
     {
-        RejectUnknown(spec, parameters, "baud", "driver");
-        spec = RequireTarget(spec, "a port such as serial:/dev/ttyUSB0, serial:/dev/serial/by-id/..., serial:COM3 or serial:auto");
+        RejectUnknown(spec, parameters, "baud", "driver", "idle");
+        spec = ParseIdle(RequireTarget(spec, "a port such as serial:/dev/ttyUSB0, serial:/dev/serial/by-id/..., serial:COM3 or serial:auto"), parameters);
         if (parameters.TryGetValue("driver", out string? driverText))
         {
             spec = SerialDrivers.TryParse(driverText, out SerialDriver driver)
@@ -78,7 +79,8 @@ public static class SourceUri
 
     private static SourceSpec ParseTcp(SourceSpec spec, Dictionary<string, string> parameters)
     {
-        RejectUnknown(spec, parameters);
+        RejectUnknown(spec, parameters, "idle");
+        spec = ParseIdle(spec, parameters);
         string shape = $"tcp source '{spec.Uri}' must look like tcp://HOST:PORT (a port from 1 to 65535)";
         if (!spec.Target.StartsWith("//", StringComparison.Ordinal)
             || !Uri.TryCreate("tcp:" + spec.Target, UriKind.Absolute, out Uri? parsed)
@@ -101,6 +103,24 @@ public static class SourceUri
 
     private static SourceSpec ParseSimulator(SourceSpec spec, Dictionary<string, string> parameters) =>
         ParseSpeed(RequireTarget(spec, "a scenario name such as sim:office-day"), parameters) with { Clock = SourceClock.Device };
+
+    /// <summary><c>idle=SECONDS</c> (1 to 86400, fractions allowed) or <c>idle=off</c>.</summary>
+    private static SourceSpec ParseIdle(SourceSpec spec, Dictionary<string, string> parameters)
+    {
+        if (!parameters.TryGetValue("idle", out string? text))
+        {
+            return spec;
+        }
+
+        if (text.Equals("off", StringComparison.OrdinalIgnoreCase))
+        {
+            return spec with { IdleTimeout = Timeout.InfiniteTimeSpan };
+        }
+
+        return double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds) && seconds is >= 1 and <= 86_400
+            ? spec with { IdleTimeout = TimeSpan.FromSeconds(seconds) }
+            : throw new SourceUriException($"idle={text} in '{spec.Uri}' is not an idle timeout; give the seconds without any data after which the link is reopened (1 to 86400, default {DeviceSessionOptions.DefaultIdleTimeout.TotalSeconds}) or idle=off");
+    }
 
     private static SourceSpec ParseSpeed(SourceSpec spec, Dictionary<string, string> parameters)
     {

@@ -1,5 +1,4 @@
 using PostureStream.Devices.Ble;
-using PostureStream.Devices.Tests.DBus;
 
 namespace PostureStream.Devices.Tests.Ble;
 
@@ -88,7 +87,7 @@ public sealed class BleErrorTests
     {
         await using BleTestBed bed = await BleTestBed.StartAsync(new StandInOptions { Powered = false });
         var e = await Assert.ThrowsAsync<BleException>(() => Wait.For(BleScanner.ListNusDevicesAsync(
-            new BleScanOptions { BusAddress = bed.Bus.Address.Text, Duration = TimeSpan.FromMilliseconds(50) }, CancellationToken.None)));
+            new BleScanOptions { BusAddress = bed.Bus.Address, Duration = TimeSpan.FromMilliseconds(50) }, CancellationToken.None)));
         Assert.Equal(BleErrorKind.AdapterPoweredOff, e.Kind);
     }
 }

@@ -1,5 +1,4 @@
 using PostureStream.Devices.Ble;
-using PostureStream.Devices.Tests.DBus;
 using PostureStream.Protocol;
 
 namespace PostureStream.Devices.Tests.Ble;
@@ -30,7 +29,7 @@ public sealed class BleLinkTests
         await collector.WaitForFramesAsync(frames.Count);
         Assert.Equal(frames, collector.Frames);
         Assert.Equal(0, collector.Stats.CrcErrors + collector.Stats.CobsErrors + collector.Stats.OtherErrors);
-        Assert.Equal("le", bed.StandIn.DiscoveryFilter?["Transport"]);
+        Assert.Equal("le", bed.StandIn.DiscoveryFilter?.GetString("Transport"));
     }
 
     [Fact]

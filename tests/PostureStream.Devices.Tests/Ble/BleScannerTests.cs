@@ -1,5 +1,4 @@
 using PostureStream.Devices.Ble;
-using PostureStream.Devices.Tests.DBus;
 
 namespace PostureStream.Devices.Tests.Ble;
 
@@ -16,7 +15,7 @@ public sealed class BleScannerTests
         await using BleTestBed bed = await BleTestBed.StartAsync(new StandInOptions { Devices = [Far, HeartRate, Near, KnownHeadphones] });
 
         IReadOnlyList<BleDeviceInfo> devices = await Wait.For(BleScanner.ListNusDevicesAsync(
-            new BleScanOptions { BusAddress = bed.Bus.Address.Text, Duration = TimeSpan.FromMilliseconds(300) }, CancellationToken.None));
+            new BleScanOptions { BusAddress = bed.Bus.Address, Duration = TimeSpan.FromMilliseconds(300) }, CancellationToken.None));
 
         Assert.Equal(
             [new BleDeviceInfo(Near.Address, Near.Name, Near.Rssi), new BleDeviceInfo(Far.Address, Far.Name, Far.Rssi)],
@@ -29,10 +28,10 @@ public sealed class BleScannerTests
         await using BleTestBed bed = await BleTestBed.StartAsync();
 
         await Wait.For(BleScanner.ListNusDevicesAsync(
-            new BleScanOptions { BusAddress = bed.Bus.Address.Text, Duration = TimeSpan.FromMilliseconds(50) }, CancellationToken.None));
+            new BleScanOptions { BusAddress = bed.Bus.Address, Duration = TimeSpan.FromMilliseconds(50) }, CancellationToken.None));
 
-        IReadOnlyDictionary<string, object> filter = bed.StandIn!.DiscoveryFilter!;
-        Assert.Equal("le", filter["Transport"]);
-        Assert.Equal(new object[] { NordicUart.ServiceUuid }, (object[])filter["UUIDs"]);
+        BlueZProperties filter = bed.StandIn!.DiscoveryFilter!;
+        Assert.Equal("le", filter.GetString("Transport"));
+        Assert.Equal([NordicUart.ServiceUuid], filter.GetStrings("UUIDs"));
     }
 }

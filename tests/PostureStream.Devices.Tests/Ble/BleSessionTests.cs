@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using PostureStream.Devices.Ble;
 using PostureStream.Devices.Session;
-using PostureStream.Devices.Tests.DBus;
 using PostureStream.Protocol;
 
 namespace PostureStream.Devices.Tests.Ble;

@@ -1,5 +1,4 @@
 using PostureStream.Devices.Ble;
-using PostureStream.Devices.Tests.DBus;
 
 namespace PostureStream.Devices.Tests.Ble;
 
@@ -40,7 +39,7 @@ internal sealed class BleTestBed : IAsyncDisposable
     public BleLinkOptions LinkOptions(string address = "C0:FF:EE:00:00:01") => new()
     {
         Address = address,
-        BusAddress = Bus.Address.Text,
+        BusAddress = Bus.Address,
         ScanTimeout = TimeSpan.FromSeconds(5),
         ConnectTimeout = TimeSpan.FromSeconds(10),
         InitialReconnectDelay = TimeSpan.FromMilliseconds(20),

@@ -1,73 +1,126 @@
 using System.Net.Sockets;
 using PostureStream.Devices.Ble;
-using PostureStream.Devices.DBus;
+using Tmds.DBus.Protocol;
 
 namespace PostureStream.Devices.Tests.Ble;
 
 /// <summary>The stand-in's methods, with BlueZ's documented signatures and errors.</summary>
 internal sealed partial class BlueZStandIn
 {
-    private DBusMessage Handle(DBusMessage call)
+    private delegate void BodyWriter(ref MessageWriter writer);
+
+    /// <summary>Answers the method calls on every path of the stand-in's tree (a subtree handler at "/").</summary>
+    private void Handle(MethodContext context)
     {
-        string path = call.Path?.Value ?? "";
-        lock (_lock)
+        Message call = context.Request;
+        string path = call.PathAsString ?? "";
+        try
         {
-            return (call.Interface, call.Member) switch
+            lock (_lock)
             {
-                (BlueZNames.ObjectManager, "GetManagedObjects") when path == "/" => call.CreateReply("a{oa{sa{sv}}}", _objects),
-                (BlueZNames.Properties, "GetAll") => call.CreateReply("a{sv}", PropertiesOf(path, call.Arg<string>(0))),
-                (BlueZNames.Properties, "Get") => call.CreateReply("v", DBusVariant.Of(PropertiesOf(path, call.Arg<string>(0)).GetValueOrDefault(call.Arg<string>(1))
-                    ?? throw new DBusErrorException("org.freedesktop.DBus.Error.InvalidArgs", "No such property"))),
-                (BlueZNames.Adapter, _) => AdapterMethod(call, path),
-                (BlueZNames.Device, _) => DeviceMethod(call, path),
-                (BlueZNames.GattCharacteristic, _) => CharacteristicMethod(call, path),
-                _ => throw new DBusErrorException("org.freedesktop.DBus.Error.UnknownMethod", $"no {call.Interface}.{call.Member} at {path}"),
-            };
+                switch ((call.InterfaceAsString, call.MemberAsString))
+                {
+                    case (BlueZNames.ObjectManager, "GetManagedObjects") when path == "/":
+                        Reply(context, "a{oa{sa{sv}}}", WriteObjects);
+                        break;
+                    case (BlueZNames.Properties, "GetAll"):
+                        Dictionary<string, VariantValue> all = PropertiesOf(path, call.GetBodyReader().ReadString());
+                        Reply(context, "a{sv}", (ref MessageWriter w) => w.WriteDictionary(all));
+                        break;
+                    case (BlueZNames.Properties, "Get"):
+                        VariantValue value = GetProperty(path, call);
+                        Reply(context, "v", (ref MessageWriter w) => w.WriteVariant(value));
+                        break;
+                    case (BlueZNames.Adapter, _):
+                        AdapterMethod(context, path);
+                        break;
+                    case (BlueZNames.Device, _):
+                        DeviceMethod(context, path);
+                        break;
+                    case (BlueZNames.GattCharacteristic, _):
+                        CharacteristicMethod(context, path);
+                        break;
+                    default:
+                        throw new DBusErrorReplyException("org.freedesktop.DBus.Error.UnknownMethod", $"no {call.InterfaceAsString}.{call.MemberAsString} at {path}");
+                }
+            }
+        }
+        catch (DBusErrorReplyException e)
+        {
+            context.ReplyError(e.ErrorName, e.ErrorMessage);
         }
     }
 
-    private DBusMessage AdapterMethod(DBusMessage call, string path)
+    private static void Reply(MethodContext context, string? signature = null, BodyWriter? body = null)
     {
-        Dictionary<string, object> adapter = PropertiesOf(path, BlueZNames.Adapter);
-        switch (call.Member)
+        MessageWriter writer = context.CreateReplyWriter(signature);
+        try
+        {
+            body?.Invoke(ref writer);
+            context.Reply(writer.CreateMessage());
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
+
+    private VariantValue GetProperty(string path, Message call)
+    {
+        Reader reader = call.GetBodyReader();
+        string interfaceName = reader.ReadString();
+        string name = reader.ReadString();
+        return PropertiesOf(path, interfaceName).TryGetValue(name, out VariantValue value)
+            ? value
+            : throw new DBusErrorReplyException("org.freedesktop.DBus.Error.InvalidArgs", "No such property");
+    }
+
+    private void AdapterMethod(MethodContext context, string path)
+    {
+        Dictionary<string, VariantValue> adapter = PropertiesOf(path, BlueZNames.Adapter);
+        switch (context.Request.MemberAsString)
         {
             case "SetDiscoveryFilter":
-                DiscoveryFilter = BlueZProperties.FromWire(call.Body[0]).Values;
-                return call.CreateReply();
+                Reader reader = context.Request.GetBodyReader();
+                DiscoveryFilter = BlueZProperties.Read(ref reader);
+                Reply(context);
+                break;
             case "StartDiscovery":
-                if (adapter["Powered"] is not true)
+                if (!adapter["Powered"].GetBool())
                 {
-                    throw new DBusErrorException("org.bluez.Error.NotReady", "Resource Not Ready");
+                    throw new DBusErrorReplyException("org.bluez.Error.NotReady", "Resource Not Ready");
                 }
 
                 if (_options.DiscoveryError is { } error)
                 {
-                    throw new DBusErrorException(error, "Operation already in progress");
+                    throw new DBusErrorReplyException(error, "Operation already in progress");
                 }
 
                 SetProperty(path, BlueZNames.Adapter, "Discovering", true);
                 HearAdvertisements();
-                return call.CreateReply();
+                Reply(context);
+                break;
             case "StopDiscovery":
-                if (adapter["Discovering"] is not true)
+                if (!adapter["Discovering"].GetBool())
                 {
-                    throw new DBusErrorException("org.bluez.Error.Failed", "No discovery started");
+                    throw new DBusErrorReplyException("org.bluez.Error.Failed", "No discovery started");
                 }
 
                 SetProperty(path, BlueZNames.Adapter, "Discovering", false);
-                return call.CreateReply();
+                Reply(context);
+                break;
             default:
-                throw new DBusErrorException("org.freedesktop.DBus.Error.UnknownMethod", $"Adapter1.{call.Member} is not in the stand-in");
+                throw new DBusErrorReplyException("org.freedesktop.DBus.Error.UnknownMethod", $"Adapter1.{context.Request.MemberAsString} is not in the stand-in");
         }
     }
 
     /// <summary>Devices in range show up (or get an RSSI), limited by the discovery filter's UUIDs as BlueZ does.</summary>
     private void HearAdvertisements()
     {
-        string[]? uuids = DiscoveryFilter?.GetValueOrDefault("UUIDs") is object[] list ? list.OfType<string>().ToArray() : null;
+        IReadOnlyList<string> uuids = DiscoveryFilter?.GetStrings("UUIDs") ?? [];
         foreach (StandInDevice device in _options.Devices)
         {
-            bool passes = uuids is null || uuids.Length == 0 || (device.Nus && uuids.Contains(NordicUart.ServiceUuid, StringComparer.OrdinalIgnoreCase));
+            bool passes = uuids.Count == 0 || (device.Nus && uuids.Contains(NordicUart.ServiceUuid, StringComparer.OrdinalIgnoreCase));
             if (!passes)
             {
                 continue;
@@ -84,28 +137,28 @@ internal sealed partial class BlueZStandIn
         }
     }
 
-    private DBusMessage DeviceMethod(DBusMessage call, string path)
+    private void DeviceMethod(MethodContext context, string path)
     {
         StandInDevice device = _options.Devices.First(d => d.Path == path);
-        Dictionary<string, object> properties = PropertiesOf(path, BlueZNames.Device);
-        switch (call.Member)
+        Dictionary<string, VariantValue> properties = PropertiesOf(path, BlueZNames.Device);
+        switch (context.Request.MemberAsString)
         {
             case "Connect":
                 if (_options.ConnectError is { } error)
                 {
                     _connectAttempts.Writer.TryWrite(false);
-                    throw new DBusErrorException(error, "Authentication Failed");
+                    throw new DBusErrorReplyException(error, "Authentication Failed");
                 }
 
                 if (_outOfRange)
                 {
                     _connectAttempts.Writer.TryWrite(false);
-                    throw new DBusErrorException("org.bluez.Error.Failed", "le-connection-abort-by-local");
+                    throw new DBusErrorReplyException("org.bluez.Error.Failed", "le-connection-abort-by-local");
                 }
 
-                if (properties["Connected"] is true)
+                if (properties["Connected"].GetBool())
                 {
-                    throw new DBusErrorException("org.bluez.Error.AlreadyConnected", "Already Connected");
+                    throw new DBusErrorReplyException("org.bluez.Error.AlreadyConnected", "Already Connected");
                 }
 
                 SetProperty(path, BlueZNames.Device, "Connected", true);
@@ -116,23 +169,25 @@ internal sealed partial class BlueZStandIn
                 {
                     lock (_lock)
                     {
-                        if (_objects.ContainsKey(path) && properties["Connected"] is true)
+                        if (_objects.ContainsKey(path) && properties["Connected"].GetBool())
                         {
                             SetProperty(path, BlueZNames.Device, "ServicesResolved", true);
                         }
                     }
                 });
-                return call.CreateReply();
+                Reply(context);
+                break;
             case "Disconnect":
                 DisconnectCalls++;
-                if (properties["Connected"] is true)
+                if (properties["Connected"].GetBool())
                 {
                     Disconnect(device);
                 }
 
-                return call.CreateReply();
+                Reply(context);
+                break;
             default:
-                throw new DBusErrorException("org.freedesktop.DBus.Error.UnknownMethod", $"Device1.{call.Member} is not in the stand-in");
+                throw new DBusErrorReplyException("org.freedesktop.DBus.Error.UnknownMethod", $"Device1.{context.Request.MemberAsString} is not in the stand-in");
         }
     }
 
@@ -143,73 +198,110 @@ internal sealed partial class BlueZStandIn
         Unexport(RxPath(device));
         Unexport(ServicePath(device));
         SetProperty(device.Path, BlueZNames.Device, "Connected", false);
-        CloseNotifySocket();
+        CloseAcquiredSockets();
         if (_notifying.Task.IsCompleted)
         {
             _notifying = new TaskCompletionSource<NotificationMode>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
     }
 
-    private DBusMessage CharacteristicMethod(DBusMessage call, string path)
+    private void CharacteristicMethod(MethodContext context, string path)
     {
-        Dictionary<string, object> characteristic = PropertiesOf(path, BlueZNames.GattCharacteristic);
-        bool isTx = (string)characteristic["UUID"] == NordicUart.TxCharacteristicUuid;
-        switch (call.Member)
+        Dictionary<string, VariantValue> characteristic = PropertiesOf(path, BlueZNames.GattCharacteristic);
+        bool isTx = characteristic["UUID"].GetString() == NordicUart.TxCharacteristicUuid;
+        switch (context.Request.MemberAsString)
         {
             case "AcquireNotify" when isTx:
                 if (!_options.SupportsAcquireNotify)
                 {
-                    throw new DBusErrorException("org.bluez.Error.NotSupported", "Operation is not supported");
+                    throw new DBusErrorReplyException("org.bluez.Error.NotSupported", "Operation is not supported");
                 }
 
-                if (characteristic["NotifyAcquired"] is true || characteristic["Notifying"] is true)
+                if (characteristic["NotifyAcquired"].GetBool() || characteristic["Notifying"].GetBool())
                 {
-                    throw new DBusErrorException("org.bluez.Error.NotPermitted", "Notify acquired");
+                    throw new DBusErrorReplyException("org.bluez.Error.NotPermitted", "Notify acquired");
                 }
 
-                (int ours, int theirs) = UnixNative.CreateSocketPair(UnixNative.SockSeqPacket);
-                _notifyPeer = new Socket(new SafeSocketHandle(ours, ownsHandle: true));
-                _theirNotifyEnd = theirs;
+                (Socket ours, SafeSocketHandle theirs) = SocketPair.CreateSeqPacket();
+                _notifyPeer = ours;
                 SetProperty(path, BlueZNames.GattCharacteristic, "NotifyAcquired", true);
                 _notifying.TrySetResult(NotificationMode.AcquiredSocket);
-                return call.CreateReply("hq", new DBusUnixFd(theirs), _options.Mtu);
+                ReplyWithSocket(context, theirs);
+                break;
             case "StartNotify" when isTx:
-                if (characteristic["NotifyAcquired"] is true)
+                if (characteristic["NotifyAcquired"].GetBool())
                 {
-                    throw new DBusErrorException("org.bluez.Error.NotPermitted", "Notify acquired");
+                    throw new DBusErrorReplyException("org.bluez.Error.NotPermitted", "Notify acquired");
                 }
 
                 SetProperty(path, BlueZNames.GattCharacteristic, "Notifying", true);
                 _notifying.TrySetResult(NotificationMode.PropertiesChanged);
-                return call.CreateReply();
+                Reply(context);
+                break;
             case "StopNotify" when isTx:
                 SetProperty(path, BlueZNames.GattCharacteristic, "Notifying", false);
-                return call.CreateReply();
+                Reply(context);
+                break;
             case "AcquireWrite" when !isTx:
                 if (!_options.SupportsAcquireWrite)
                 {
-                    throw new DBusErrorException("org.bluez.Error.NotSupported", "Operation is not supported");
+                    throw new DBusErrorReplyException("org.bluez.Error.NotSupported", "Operation is not supported");
                 }
 
-                if (characteristic["WriteAcquired"] is true)
+                if (characteristic["WriteAcquired"].GetBool())
                 {
-                    throw new DBusErrorException("org.bluez.Error.NotPermitted", "Write acquired");
+                    throw new DBusErrorReplyException("org.bluez.Error.NotPermitted", "Write acquired");
                 }
 
-                (int mine, int yours) = UnixNative.CreateSocketPair(UnixNative.SockSeqPacket);
-                _writePeer = new Socket(new SafeSocketHandle(mine, ownsHandle: true));
-                _theirWriteEnd = yours;
+                (Socket mine, SafeSocketHandle yours) = SocketPair.CreateSeqPacket();
+                _writePeer = mine;
                 SetProperty(path, BlueZNames.GattCharacteristic, "WriteAcquired", true);
-                _ = ReadAcquiredWritesAsync(_writePeer);
-                return call.CreateReply("hq", new DBusUnixFd(yours), _options.Mtu);
+                _ = ReadAcquiredWritesAsync(mine);
+                ReplyWithSocket(context, yours);
+                break;
             case "WriteValue" when !isTx:
-                var options = BlueZProperties.FromWire(call.Body[1]);
-                _written.Writer.TryWrite(new RxWrite(call.Arg<byte[]>(0), options.GetString("type")));
-                return call.CreateReply();
+                Reader reader = context.Request.GetBodyReader();
+                byte[] value = reader.ReadArrayOfByte();
+                BlueZProperties options = BlueZProperties.Read(ref reader);
+                _written.Writer.TryWrite(new RxWrite(value, options.GetString("type")));
+                Reply(context);
+                break;
             case "ReadValue":
-                return call.CreateReply("ay", (byte[])characteristic["Value"]);
+                byte[] current = characteristic["Value"].GetArray<byte>();
+                Reply(context, "ay", (ref MessageWriter w) => w.WriteArray(current));
+                break;
             default:
-                throw new DBusErrorException("org.bluez.Error.NotSupported", "Operation is not supported");
+                throw new DBusErrorReplyException("org.bluez.Error.NotSupported", "Operation is not supported");
+        }
+    }
+
+    /// <summary>
+    /// The (h, q) reply of AcquireNotify/AcquireWrite: the client's end of the socketpair goes with the
+    /// message (SCM_RIGHTS); the library holds a reference until it is sent, so ours can be released now.
+    /// </summary>
+    private void ReplyWithSocket(MethodContext context, SafeSocketHandle theirs)
+    {
+        using (theirs)
+        {
+            Reply(context, "hq", (ref MessageWriter w) =>
+            {
+                w.WriteHandle(theirs);
+                w.WriteUInt16(_options.Mtu);
+            });
+        }
+    }
+
+    /// <summary>Routes every call under "/" to <see cref="Handle"/>.</summary>
+    private sealed class MethodHandler(BlueZStandIn standIn) : IPathMethodHandler
+    {
+        public string Path => "/";
+
+        public bool HandlesChildPaths => true;
+
+        public ValueTask HandleMethodAsync(MethodContext context)
+        {
+            standIn.Handle(context);
+            return ValueTask.CompletedTask;
         }
     }
 }

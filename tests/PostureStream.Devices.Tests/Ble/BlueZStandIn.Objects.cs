@@ -1,5 +1,5 @@
 using PostureStream.Devices.Ble;
-using PostureStream.Devices.DBus;
+using Tmds.DBus.Protocol;
 
 namespace PostureStream.Devices.Tests.Ble;
 
@@ -18,7 +18,7 @@ internal sealed partial class BlueZStandIn
         {
             if (_options.HasAdapter)
             {
-                Export(AdapterPath, BlueZNames.Adapter, new Dictionary<string, object>
+                Export(AdapterPath, BlueZNames.Adapter, new Dictionary<string, VariantValue>
                 {
                     ["Address"] = AdapterAddress,
                     ["AddressType"] = "public",
@@ -33,9 +33,9 @@ internal sealed partial class BlueZStandIn
                     ["Pairable"] = true,
                     ["PairableTimeout"] = 0u,
                     ["Discovering"] = false,
-                    ["UUIDs"] = new[] { "00001800-0000-1000-8000-00805f9b34fb", "00001801-0000-1000-8000-00805f9b34fb" },
+                    ["UUIDs"] = VariantValue.Array(new[] { "00001800-0000-1000-8000-00805f9b34fb", "00001801-0000-1000-8000-00805f9b34fb" }),
                     ["Modalias"] = "usb:v1D6Bp0246d054F",
-                    ["Roles"] = new[] { "central", "peripheral" },
+                    ["Roles"] = VariantValue.Array(new[] { "central", "peripheral" }),
                 });
             }
 
@@ -48,7 +48,7 @@ internal sealed partial class BlueZStandIn
 
     private void ExportDevice(StandInDevice device, bool withRssi)
     {
-        var properties = new Dictionary<string, object>
+        var properties = new Dictionary<string, VariantValue>
         {
             ["Address"] = device.Address,
             ["AddressType"] = "random",
@@ -61,8 +61,8 @@ internal sealed partial class BlueZStandIn
             ["LegacyPairing"] = false,
             ["Connected"] = false,
             ["ServicesResolved"] = false,
-            ["Adapter"] = new DBusObjectPath(AdapterPath),
-            ["UUIDs"] = device.Nus ? new[] { NordicUart.ServiceUuid } : new[] { "0000180d-0000-1000-8000-00805f9b34fb" },
+            ["Adapter"] = new ObjectPath(AdapterPath),
+            ["UUIDs"] = VariantValue.Array(device.Nus ? new[] { NordicUart.ServiceUuid } : new[] { "0000180d-0000-1000-8000-00805f9b34fb" }),
         };
         if (withRssi)
         {
@@ -74,61 +74,118 @@ internal sealed partial class BlueZStandIn
 
     private void ExportGattObjects(StandInDevice device)
     {
-        Export(ServicePath(device), BlueZNames.GattService, new Dictionary<string, object>
+        Export(ServicePath(device), BlueZNames.GattService, new Dictionary<string, VariantValue>
         {
             ["UUID"] = NordicUart.ServiceUuid,
-            ["Device"] = new DBusObjectPath(device.Path),
+            ["Device"] = new ObjectPath(device.Path),
             ["Primary"] = true,
-            ["Includes"] = Array.Empty<DBusObjectPath>(),
+            ["Includes"] = VariantValue.Array(Array.Empty<ObjectPath>()),
             ["Handle"] = (ushort)0x0010,
         });
-        Export(RxPath(device), BlueZNames.GattCharacteristic, new Dictionary<string, object>
+        Export(RxPath(device), BlueZNames.GattCharacteristic, new Dictionary<string, VariantValue>
         {
             ["UUID"] = NordicUart.RxCharacteristicUuid,
-            ["Service"] = new DBusObjectPath(ServicePath(device)),
-            ["Value"] = Array.Empty<byte>(),
+            ["Service"] = new ObjectPath(ServicePath(device)),
+            ["Value"] = VariantValue.Array(Array.Empty<byte>()),
             ["WriteAcquired"] = false,
-            ["Flags"] = new[] { "write-without-response", "write" },
+            ["Flags"] = VariantValue.Array(new[] { "write-without-response", "write" }),
             ["Handle"] = (ushort)0x0011,
             ["MTU"] = _options.Mtu,
         });
-        Export(TxPath(device), BlueZNames.GattCharacteristic, new Dictionary<string, object>
+        Export(TxPath(device), BlueZNames.GattCharacteristic, new Dictionary<string, VariantValue>
         {
             ["UUID"] = NordicUart.TxCharacteristicUuid,
-            ["Service"] = new DBusObjectPath(ServicePath(device)),
-            ["Value"] = Array.Empty<byte>(),
+            ["Service"] = new ObjectPath(ServicePath(device)),
+            ["Value"] = VariantValue.Array(Array.Empty<byte>()),
             ["NotifyAcquired"] = false,
             ["Notifying"] = false,
-            ["Flags"] = new[] { "notify" },
+            ["Flags"] = VariantValue.Array(new[] { "notify" }),
             ["Handle"] = (ushort)0x0013,
             ["MTU"] = _options.Mtu,
         });
     }
 
-    /// <summary>Adds an object and announces it with ObjectManager.InterfacesAdded.</summary>
-    private void Export(string path, string interfaceName, Dictionary<string, object> properties)
+    /// <summary>The a{oa{sa{sv}}} of GetManagedObjects: every object, its interfaces and their properties.</summary>
+    private void WriteObjects(ref MessageWriter writer)
     {
-        _objects[path] = new Dictionary<string, Dictionary<string, object>>(StringComparer.Ordinal) { [interfaceName] = properties };
-        _connection.Send(DBusMessage.Signal(new DBusObjectPath("/"), BlueZNames.ObjectManager, "InterfacesAdded", "oa{sa{sv}}", new DBusObjectPath(path), _objects[path]));
+        ArrayStart objects = writer.WriteDictionaryStart();
+        foreach ((string path, Dictionary<string, Dictionary<string, VariantValue>> interfaces) in _objects)
+        {
+            writer.WriteDictionaryEntryStart();
+            writer.WriteObjectPath(path);
+            WriteInterfaces(ref writer, interfaces);
+        }
+
+        writer.WriteDictionaryEnd(objects);
+    }
+
+    /// <summary>An a{sa{sv}}: interface name → properties.</summary>
+    private static void WriteInterfaces(ref MessageWriter writer, Dictionary<string, Dictionary<string, VariantValue>> interfaces)
+    {
+        ArrayStart start = writer.WriteDictionaryStart();
+        foreach ((string name, Dictionary<string, VariantValue> properties) in interfaces)
+        {
+            writer.WriteDictionaryEntryStart();
+            writer.WriteString(name);
+            writer.WriteDictionary(properties);
+        }
+
+        writer.WriteDictionaryEnd(start);
+    }
+
+    /// <summary>Adds an object and announces it with ObjectManager.InterfacesAdded.</summary>
+    private void Export(string path, string interfaceName, Dictionary<string, VariantValue> properties)
+    {
+        var interfaces = new Dictionary<string, Dictionary<string, VariantValue>>(StringComparer.Ordinal) { [interfaceName] = properties };
+        _objects[path] = interfaces;
+        Emit("/", BlueZNames.ObjectManager, "InterfacesAdded", "oa{sa{sv}}", (ref MessageWriter w) =>
+        {
+            w.WriteObjectPath(path);
+            WriteInterfaces(ref w, interfaces);
+        });
     }
 
     private void Unexport(string path)
     {
         if (_objects.Remove(path, out var interfaces))
         {
-            _connection.Send(DBusMessage.Signal(new DBusObjectPath("/"), BlueZNames.ObjectManager, "InterfacesRemoved", "oas", new DBusObjectPath(path), interfaces.Keys.ToArray()));
+            Emit("/", BlueZNames.ObjectManager, "InterfacesRemoved", "oas", (ref MessageWriter w) =>
+            {
+                w.WriteObjectPath(path);
+                w.WriteArray(interfaces.Keys.ToArray());
+            });
         }
     }
 
     /// <summary>Sets a property and announces it with Properties.PropertiesChanged.</summary>
-    private void SetProperty(string path, string interfaceName, string name, object value)
+    private void SetProperty(string path, string interfaceName, string name, VariantValue value)
     {
         _objects[path][interfaceName][name] = value;
-        _connection.Send(DBusMessage.Signal(new DBusObjectPath(path), BlueZNames.Properties, "PropertiesChanged", "sa{sv}as", interfaceName, new Dictionary<string, object> { [name] = value }, Array.Empty<string>()));
+        Emit(path, BlueZNames.Properties, "PropertiesChanged", "sa{sv}as", (ref MessageWriter w) =>
+        {
+            w.WriteString(interfaceName);
+            w.WriteDictionary(new Dictionary<string, VariantValue> { [name] = value });
+            w.WriteArray(Array.Empty<string>());
+        });
     }
 
-    private Dictionary<string, object> PropertiesOf(string path, string interfaceName) =>
+    private void Emit(string path, string interfaceName, string member, string signature, BodyWriter body)
+    {
+        MessageWriter writer = _connection.GetMessageWriter();
+        try
+        {
+            writer.WriteSignalHeader(null, path, interfaceName, member, signature);
+            body(ref writer);
+            _connection.TrySendMessage(writer.CreateMessage());
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
+
+    private Dictionary<string, VariantValue> PropertiesOf(string path, string interfaceName) =>
         _objects.TryGetValue(path, out var interfaces) && interfaces.TryGetValue(interfaceName, out var properties)
             ? properties
-            : throw new DBusErrorException("org.freedesktop.DBus.Error.UnknownObject", $"no {interfaceName} at {path}");
+            : throw new DBusErrorReplyException("org.freedesktop.DBus.Error.UnknownObject", $"no {interfaceName} at {path}");
 }

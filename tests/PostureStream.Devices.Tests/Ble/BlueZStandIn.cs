@@ -1,18 +1,18 @@
 using System.Net.Sockets;
 using System.Threading.Channels;
 using PostureStream.Devices.Ble;
-using PostureStream.Devices.DBus;
+using Tmds.DBus.Protocol;
 
 namespace PostureStream.Devices.Tests.Ble;
 
 /// <summary>
 /// STAND-IN for BlueZ and a BLE posture sensor, because Bluetooth hardware cannot be attached to the
-/// machine the tests run on. It owns org.bluez on a private dbus-daemon and exports ObjectManager,
-/// Properties (with PropertiesChanged), Adapter1, Device1, GattService1 and GattCharacteristic1 with
-/// the object paths, property names, method signatures and error names BlueZ documents
-/// (doc/org.bluez.Adapter.rst, Device.rst, GattService.rst, GattCharacteristic.rst). The peripheral
-/// behind it serves the Nordic UART Service: the test pushes notifications (over the AcquireNotify
-/// socketpair, or as PropertiesChanged Value after StartNotify) and reads what was written to RX.
+/// machine the tests run on. It owns org.bluez on a private dbus-daemon and exports (one Tmds.DBus.Protocol
+/// method handler for the whole tree) ObjectManager, Properties (with PropertiesChanged), Adapter1, Device1,
+/// GattService1 and GattCharacteristic1 with the object paths, property names, method signatures and error
+/// names BlueZ documents (doc/org.bluez.Adapter.rst, Device.rst, GattService.rst, GattCharacteristic.rst).
+/// The peripheral behind it serves the Nordic UART Service: the test pushes notifications (over the
+/// AcquireNotify socketpair, or as PropertiesChanged Value after StartNotify) and reads what was written to RX.
 /// </summary>
 internal sealed partial class BlueZStandIn : IAsyncDisposable
 {
@@ -22,15 +22,13 @@ internal sealed partial class BlueZStandIn : IAsyncDisposable
     private readonly DBusConnection _connection;
     private readonly StandInOptions _options;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Dictionary<string, Dictionary<string, object>>> _objects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, Dictionary<string, VariantValue>>> _objects = new(StringComparer.Ordinal);
     private readonly Channel<RxWrite> _written = Channel.CreateUnbounded<RxWrite>();
     private readonly Channel<bool> _connectAttempts = Channel.CreateUnbounded<bool>();
     private bool _outOfRange;
     private TaskCompletionSource<NotificationMode> _notifying = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Socket? _notifyPeer;
-    private int _theirNotifyEnd = -1;
     private Socket? _writePeer;
-    private int _theirWriteEnd = -1;
 
     private BlueZStandIn(DBusConnection connection, StandInOptions options)
     {
@@ -48,7 +46,7 @@ internal sealed partial class BlueZStandIn : IAsyncDisposable
     public readonly record struct RxWrite(byte[] Value, string? Type);
 
     /// <summary>The last SetDiscoveryFilter argument, as received.</summary>
-    public IReadOnlyDictionary<string, object>? DiscoveryFilter { get; private set; }
+    public BlueZProperties? DiscoveryFilter { get; private set; }
 
     public int DisconnectCalls { get; private set; }
 
@@ -57,14 +55,23 @@ internal sealed partial class BlueZStandIn : IAsyncDisposable
     /// <summary>One entry per Device1.Connect call: whether it succeeded.</summary>
     public ChannelReader<bool> ConnectAttempts => _connectAttempts.Reader;
 
-    public static async Task<BlueZStandIn> StartAsync(DBusAddress bus, StandInOptions options)
+    public static async Task<BlueZStandIn> StartAsync(string busAddress, StandInOptions options)
     {
-        DBusConnection connection = await DBusConnection.ConnectAsync(bus, null, CancellationToken.None);
-        var standIn = new BlueZStandIn(connection, options);
-        standIn.ExportInitialObjects();
-        connection.SetMethodCallHandler(call => Task.FromResult(standIn.Handle(call)));
-        await connection.RequestNameAsync(BlueZNames.Service, CancellationToken.None);
-        return standIn;
+        var connection = new DBusConnection(busAddress);
+        try
+        {
+            await connection.ConnectAsync();
+            var standIn = new BlueZStandIn(connection, options);
+            standIn.ExportInitialObjects();
+            connection.AddMethodHandler(new MethodHandler(standIn));
+            await connection.RequestNameAsync(BlueZNames.Service, RequestNameOptions.None);
+            return standIn;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Completes when the client has subscribed to TX notifications (again, after a reconnect).</summary>
@@ -91,7 +98,7 @@ internal sealed partial class BlueZStandIn : IAsyncDisposable
             }
 
             string tx = TxPath(ConnectedDevice());
-            SetProperty(tx, BlueZNames.GattCharacteristic, "Value", value);
+            SetProperty(tx, BlueZNames.GattCharacteristic, "Value", VariantValue.Array(value));
         }
     }
 
@@ -116,32 +123,26 @@ internal sealed partial class BlueZStandIn : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         lock (_lock)
         {
-            CloseNotifySocket();
+            CloseAcquiredSockets();
         }
 
-        await _connection.DisposeAsync();
+        _connection.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private StandInDevice ConnectedDevice() =>
-        _options.Devices.First(d => _objects.TryGetValue(d.Path, out var o) && o[BlueZNames.Device]["Connected"] is true);
+        _options.Devices.First(d => _objects.TryGetValue(d.Path, out var o) && o[BlueZNames.Device]["Connected"].GetBool());
 
-    private void CloseNotifySocket()
+    private void CloseAcquiredSockets()
     {
         _notifyPeer?.Dispose();
         _notifyPeer = null;
         _writePeer?.Dispose();
         _writePeer = null;
-        foreach (int fd in new[] { _theirNotifyEnd, _theirWriteEnd }.Where(fd => fd >= 0))
-        {
-            UnixNative.Close(fd);
-        }
-
-        _theirNotifyEnd = -1;
-        _theirWriteEnd = -1;
     }
 
     /// <summary>Each datagram on the AcquireWrite socket is one write-without-response to RX.</summary>

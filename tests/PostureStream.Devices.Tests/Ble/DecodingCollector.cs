@@ -64,7 +64,7 @@ internal sealed class DecodingCollector : IDisposable
 
             var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((done, signal));
-            return signal.Task.WaitAsync(DBus.Wait.Timeout);
+            return signal.Task.WaitAsync(Wait.Timeout);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+
 namespace PostureStream.Devices.Tests.Support;
 
 /// <summary>
@@ -8,6 +10,7 @@ internal sealed class ManualTimeProvider : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<ManualTimer> _timers = [];
+    private readonly Channel<TimeSpan> _oneShots = Channel.CreateUnbounded<TimeSpan>();
     private DateTimeOffset _now;
     private long _elapsedTicks;
 
@@ -28,6 +31,24 @@ internal sealed class ManualTimeProvider : TimeProvider
             lock (_gate)
             {
                 return _timers.Count(t => t.DueTicks is not null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The due time of the next one-shot timer (a Task.Delay, a retry, a timeout) that the code under test sets
+    /// and <paramref name="match"/> accepts, in the order they were set; periodic timers are skipped. Lets a
+    /// test wait until the code is parked on a delay before it moves the clock, without sleeping.
+    /// </summary>
+    public async Task<TimeSpan> NextOneShotAsync(Func<TimeSpan, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(LinkExtensions.Patience);
+        while (true)
+        {
+            TimeSpan dueIn = await _oneShots.Reader.ReadAsync(timeout.Token);
+            if (match(dueIn))
+            {
+                return dueIn;
             }
         }
     }
@@ -106,6 +127,10 @@ internal sealed class ManualTimeProvider : TimeProvider
                 if (DueTicks is not null)
                 {
                     owner._timers.Add(this);
+                    if (PeriodTicks == 0)
+                    {
+                        owner._oneShots.Writer.TryWrite(dueTime);
+                    }
                 }
             }
 

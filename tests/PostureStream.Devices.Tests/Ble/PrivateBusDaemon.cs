@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using PostureStream.Devices.DBus;
 
-namespace PostureStream.Devices.Tests.DBus;
+namespace PostureStream.Devices.Tests.Ble;
 
 /// <summary>
 /// A real dbus-daemon (Debian package dbus) on a unix socket in a temp folder, with a generated
@@ -14,19 +13,20 @@ internal sealed class PrivateBusDaemon : IAsyncDisposable
     private readonly string _directory;
     private Process _process;
 
-    private PrivateBusDaemon(Process process, string directory, DBusAddress address)
+    private PrivateBusDaemon(Process process, string directory, string address)
     {
         _process = process;
         _directory = directory;
         Address = address;
     }
 
-    public DBusAddress Address { get; private set; }
+    /// <summary>The bus address, unix:path=..., the same after <see cref="RestartAsync"/>.</summary>
+    public string Address { get; private set; }
 
     public static async Task<PrivateBusDaemon> StartAsync()
     {
         string directory = Directory.CreateTempSubdirectory("psbus-").FullName;
-        (Process process, DBusAddress address) = await LaunchAsync(directory);
+        (Process process, string address) = await LaunchAsync(directory);
         return new PrivateBusDaemon(process, directory, address);
     }
 
@@ -38,7 +38,7 @@ internal sealed class PrivateBusDaemon : IAsyncDisposable
         (_process, Address) = await LaunchAsync(_directory);
     }
 
-    private static async Task<(Process Process, DBusAddress Address)> LaunchAsync(string directory)
+    private static async Task<(Process Process, string Address)> LaunchAsync(string directory)
     {
         string socket = Path.Combine(directory, "bus");
         string config = Path.Combine(directory, "bus.conf");
@@ -83,10 +83,10 @@ internal sealed class PrivateBusDaemon : IAsyncDisposable
             throw new InvalidOperationException("dbus-daemon printed no address: " + error);
         }
 
-        return (process, DBusAddress.Parse(line.Trim()));
+        // Without the daemon's guid, like the system bus address: a client checks a guid it is given,
+        // and the restarted daemon has a new one.
+        return (process, "unix:path=" + socket);
     }
-
-    public Task<DBusConnection> ConnectAsync() => DBusConnection.ConnectAsync(Address, null, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,4 @@
-namespace PostureStream.Devices.Tests.DBus;
+namespace PostureStream.Devices.Tests.Ble;
 
 /// <summary>Awaiting with a generous timeout, so a broken test fails instead of hanging.</summary>
 internal static class Wait
