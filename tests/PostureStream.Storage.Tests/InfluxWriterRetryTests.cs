@@ -6,7 +6,7 @@ using PostureStream.Storage.Tests.Fixtures;
 
 namespace PostureStream.Storage.Tests;
 
-/// <summary>The retry rules of DESIGN §7 against a loopback server that answers as scripted, in virtual time.</summary>
+/// <summary>The retry rules of the Storage README ("Delivery, retries and the spool") against a loopback server that answers as scripted, in virtual time.</summary>
 public sealed class InfluxWriterRetryTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
