@@ -12,7 +12,7 @@ namespace PostureStream.Storage.Influx;
 /// <item>401, 403, 404: a setting is wrong; an error names it, the data stays, retried every MaxRetryDelay.</item>
 /// <item>Other 4xx: dead-lettered (the server has decided; a partial-write 400 stored the valid lines).</item>
 /// <item>Network errors, timeouts, 408, 429, 5xx: retried with backoff. After every
-/// QuarantineAfterFailures 5xx/timeouts in a row, later batches are tried: if one is accepted, the
+/// QuarantineAfterFailures 5xx answers or timeouts, later batches are tried: if one is accepted, the
 /// store works and the failing lines are a poison batch (narrowed down by halving, then quarantined);
 /// if none is, the store is failing as a whole and everything waits in the spool.</item>
 /// </list>

@@ -36,7 +36,7 @@ public sealed class InfluxWriterOptions
     public long MaxQuarantineBytes { get; set; } = 64L << 20;
 
     /// <summary>
-    /// After this many 5xx answers or timeouts in a row for the oldest batch (default 5), later
+    /// After every this many 5xx answers or timeouts for the oldest batch (default 5), later
     /// batches are tried: if one is accepted, the failing lines are a poison batch and go to the
     /// quarantine file; if none is, the store itself is failing and everything waits in the spool.
     /// </summary>
