@@ -6,7 +6,7 @@ using PostureStream.Storage.Tests.Fixtures;
 
 namespace PostureStream.Storage.Tests;
 
-/// <summary>The retry rules of DESIGN §7 against a loopback server that answers as scripted, in virtual time.</summary>
+/// <summary>The retry rules of the Storage README ("Delivery, retries and the spool") against a loopback server that answers as scripted, in virtual time.</summary>
 public sealed class InfluxWriterRetryTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
@@ -185,8 +185,8 @@ public sealed class InfluxWriterRetryTests : IDisposable
     }
 
     [Theory]
-    [InlineData(401, "{\"code\":\"unauthorized\",\"message\":\"unauthorized access\"}")]
-    [InlineData(404, "{\"error\":\"database not found: \\\"posture\\\"\"}")]
+    [InlineData(400, "{\"code\":\"invalid\",\"message\":\"unable to parse 'posture_bend,device=belt': missing fields\"}")]
+    [InlineData(422, "{\"error\":\"write buffer error: parsing failed for write_lp endpoint\"}")]
     public async Task OtherClientErrors_AreDeadLettered_NotRetried(int status, string message)
     {
         using var server = new ScriptedHttpServer((_, _) => (status, message, null));
@@ -232,6 +232,11 @@ public sealed class InfluxWriterRetryTests : IDisposable
         Assert.Equal(6, server.Requests.Single().Lines.Length);
         Assert.Equal(0, writer.Metrics.BacklogLines);
         Assert.True(writer.Metrics.StoreReachable);
+
+        // One reachability line a minute at most: "reachable again" follows once the minute since "not reachable" is over.
+        Assert.DoesNotContain(_log.At(LogLevel.Warning), m => m.Contains("reachable again", StringComparison.Ordinal));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Contains(_log.At(LogLevel.Warning), m => m.Contains("is reachable again and accepts writes", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -235,4 +235,75 @@ public sealed class SegmentSpoolTests
         var error = Assert.Throws<InvalidOperationException>(() => SegmentSpool.Open(dir.Path, "precision=s", 1 << 20, 4096, out _));
         Assert.Contains("precision=ms", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PeekAfter_ReadsTheFollowingRecords_AcrossSegments_WithoutAcknowledging()
+    {
+        using var dir = new TempDirectory();
+        using var spool = Open(dir.Path, out _, segmentBytes: 1024);
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.True(spool.TryAppend(Batch(i), 2));
+        }
+
+        spool.Sync();
+        using var head = new LineProtocolBuffer();
+        Assert.True(spool.TryRead(2, 1 << 20, head, out var oldest));
+        var peeked = new List<string>();
+        var after = oldest;
+        using var buffer = new LineProtocolBuffer();
+        while (spool.TryPeekAfter(after, 4, 1 << 20, buffer, out var later))
+        {
+            peeked.AddRange(Encoding.UTF8.GetString(buffer.WrittenSpan).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            buffer.Clear();
+            after = later;
+        }
+
+        Assert.True(Directory.GetFiles(dir.Path, "*.seg").Length > 2);
+        Assert.Equal(Enumerable.Range(2, 198).Select(k => $"m f={k / 2} {k / 2 * 10 + k % 2}"), peeked);
+        Assert.Equal(200, spool.BacklogLines);
+        Assert.Equal(0, spool.AcknowledgedRecords);
+
+        // Acknowledged in order: after the oldest, what follows it is read again as before.
+        spool.Acknowledge(oldest);
+        Assert.Equal(198, DrainAll(spool).Count);
+    }
+
+    [Fact]
+    public void PeekAfter_SeesOnlyDurableRecords()
+    {
+        using var dir = new TempDirectory();
+        using var spool = Open(dir.Path, out _);
+        spool.TryAppend(Batch(0), 2);
+        spool.Sync();
+        spool.TryAppend(Batch(1), 2);
+        using var buffer = new LineProtocolBuffer();
+        Assert.True(spool.TryRead(2, 1 << 20, buffer, out var oldest));
+        Assert.False(spool.TryPeekAfter(oldest, 2, 1 << 20, buffer, out _));
+        spool.Sync();
+        Assert.True(spool.TryPeekAfter(oldest, 2, 1 << 20, buffer, out var later));
+        Assert.Equal((1, 2), (later.Records, later.Lines));
+    }
+
+    [Fact]
+    public void PeekAfter_ThenCrash_ReplaysFromTheOldestUnacknowledged()
+    {
+        using var dir = new TempDirectory();
+        using (var spool = Open(dir.Path, out _))
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                spool.TryAppend(Batch(i), 2);
+            }
+
+            spool.Sync();
+            using var buffer = new LineProtocolBuffer();
+            Assert.True(spool.TryRead(2, 1 << 20, buffer, out var oldest));
+            Assert.True(spool.TryPeekAfter(oldest, 2, 1 << 20, buffer, out _));
+        }
+
+        using var reopened = Open(dir.Path, out var report);
+        Assert.Equal(6, report.PendingLines);
+        Assert.Equal("m f=0 0", DrainAll(reopened)[0]);
+    }
 }

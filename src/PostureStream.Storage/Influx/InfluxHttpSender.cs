@@ -6,7 +6,7 @@ namespace PostureStream.Storage.Influx;
 
 /// <summary>
 /// POSTs one body of line protocol to a target's write URL (gzipped, with the target's
-/// Authorization header) and classifies the answer by the rules of DESIGN §7.
+/// Authorization header) and classifies the answer (see <see cref="WriteOutcomeKind"/>).
 /// One request at a time: it reuses its compression buffer.
 /// </summary>
 internal sealed class InfluxHttpSender : IDisposable
@@ -53,12 +53,14 @@ internal sealed class InfluxHttpSender : IDisposable
                 HttpStatusCode.RequestEntityTooLarge => new WriteOutcome(WriteOutcomeKind.TooLarge, status, message, null),
                 HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError =>
                     new WriteOutcome(WriteOutcomeKind.Retry, status, message, RetryAfter(response)),
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound =>
+                    new WriteOutcome(WriteOutcomeKind.ConfigurationError, status, message, null),
                 _ => new WriteOutcome(WriteOutcomeKind.Rejected, status, message, null),
             };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new WriteOutcome(WriteOutcomeKind.Retry, 0, $"no answer within {_timeout.TotalSeconds:0.#} s", null);
+            return new WriteOutcome(WriteOutcomeKind.Retry, 0, $"no answer within {_timeout.TotalSeconds:0.#} s", null, TimedOut: true);
         }
         catch (HttpRequestException e)
         {

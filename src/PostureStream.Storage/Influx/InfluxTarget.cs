@@ -5,7 +5,7 @@ using PostureStream.Storage.LineProtocol;
 namespace PostureStream.Storage.Influx;
 
 /// <summary>
-/// A parsed <c>influxdb-v1:</c>, <c>influxdb-v2:</c> or <c>influxdb-v3:</c> store URI (DESIGN §8):
+/// A parsed <c>influxdb-v1:</c>, <c>influxdb-v2:</c> or <c>influxdb-v3:</c> store URI (see the Storage README, "Store URIs"):
 /// where to POST line protocol, with which precision and credentials. <see cref="ToString"/>
 /// masks the secret; nothing here ever prints it.
 /// </summary>

@@ -3,7 +3,7 @@ using PostureStream.Storage.LineProtocol;
 namespace PostureStream.Storage.Influx;
 
 /// <summary>
-/// Parses InfluxDB store URIs (DESIGN §8). Everything after <c>influxdb-vN:</c> is an ordinary
+/// Parses InfluxDB store URIs (see the Storage README, "Store URIs"). Everything after <c>influxdb-vN:</c> is an ordinary
 /// http(s) URL whose path prefix is kept; our parameters are taken out of its query, others are
 /// passed through to the write URL. <c>precision=ns|us|ms|s</c> (default ms) is mapped to each
 /// API's spelling. A password/token may come from POSTURESTREAM_INFLUX_PASSWORD /

@@ -13,9 +13,11 @@ namespace PostureStream.Storage.Influx;
 /// <see cref="InfluxWriterOptions.BatchSize"/> lines or every <see cref="InfluxWriterOptions.FlushInterval"/>,
 /// appended to the disk spool and fsynced, and only then sent: one request in flight, gzipped,
 /// retried (network errors, 408, 429, 5xx; Retry-After honoured; exponential backoff with jitter)
-/// until the server accepts it. 413 splits the batch; other 4xx go to the dead-letter file.
-/// A record leaves the spool only once the server accepted (or rejected) it, so an outage or a
-/// crash loses nothing: the next start replays the spool in order.
+/// until the server accepts it. 413 splits the batch; 401/403/404 (a setting to fix) keep the data
+/// and retry slowly; other 4xx go to the dead-letter file. Lines that keep failing with 5xx while
+/// later batches are accepted (a poison batch) go to the quarantine file, so they cannot block
+/// delivery. A record leaves the spool only once the server accepted it or it was set aside in
+/// one of those files, so an outage or a crash loses nothing: the next start replays the spool in order.
 /// </summary>
 public sealed partial class InfluxWriter : IPointStore
 {
@@ -26,7 +28,9 @@ public sealed partial class InfluxWriter : IPointStore
     private readonly TimeProvider _time;
     private readonly SegmentSpool _spool;
     private readonly InfluxHttpSender _sender;
-    private readonly DeadLetterFile _deadLetter;
+    private readonly SetAsideFile _deadLetter;
+    private readonly SetAsideFile _quarantine;
+    private readonly WarningRateLimiter _warnings;
     private readonly Channel<BatchBuffer> _sealed = Channel.CreateUnbounded<BatchBuffer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentBag<BatchBuffer> _freeBatches = [];
     private readonly SemaphoreSlim _spooled = new(0);
@@ -45,6 +49,7 @@ public sealed partial class InfluxWriter : IPointStore
     private long _linesDropped;
     private long _linesSent;
     private long _linesDeadLettered;
+    private long _linesQuarantined;
     private long _requests;
     private long _retries;
     private int _reachable = -1;
@@ -69,7 +74,9 @@ public sealed partial class InfluxWriter : IPointStore
             options.MaxSpoolBytes, options.SegmentBytes, out var report);
         ReportOpen(report);
         _acknowledged = new ProgressWaiters(0);
-        _deadLetter = new DeadLetterFile(options.ResolvedDeadLetterPath);
+        _deadLetter = new SetAsideFile(options.ResolvedDeadLetterPath, options.MaxDeadLetterBytes);
+        _quarantine = new SetAsideFile(options.ResolvedQuarantinePath, options.MaxQuarantineBytes);
+        _warnings = new WarningRateLimiter(_logger, _time);
         _sender = new InfluxHttpSender(target, handler ?? CreateDefaultHandler(), options.Gzip, options.RequestTimeout, _time);
         _current = new BatchBuffer(target.Precision);
         _persistLoop = Task.Run(PersistLoopAsync);
@@ -96,7 +103,8 @@ public sealed partial class InfluxWriter : IPointStore
         _spool.TotalBytes,
         _spool.MaxBytes,
         Volatile.Read(ref _reachable) switch { 1 => true, 0 => false, _ => null },
-        TimeSpan.FromTicks(Interlocked.Read(ref _lastRetryDelayTicks)));
+        TimeSpan.FromTicks(Interlocked.Read(ref _lastRetryDelayTicks)),
+        Interlocked.Read(ref _linesQuarantined));
 
     /// <summary>
     /// Encodes one point into the current batch. Thread-safe; allocation-free in steady state.
@@ -150,7 +158,7 @@ public sealed partial class InfluxWriter : IPointStore
     }
 
     /// <summary>
-    /// Returns once everything written so far has been accepted (or dead-lettered) by the server.
+    /// Returns once everything written so far has been accepted by the server (or set aside in the dead-letter or quarantine file).
     /// While the server is down this waits: pass a token with a deadline.
     /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
@@ -203,6 +211,7 @@ public sealed partial class InfluxWriter : IPointStore
             InfluxWriterLog.LeftInSpool(_logger, _target, _spool.BacklogLines, _spool.Directory);
         }
 
+        _warnings.Dispose();
         _sender.Dispose();
         _spool.Dispose();
         _stop.Dispose();
@@ -284,7 +293,7 @@ public sealed partial class InfluxWriter : IPointStore
             }
             catch (IOException e)
             {
-                InfluxWriterLog.SpoolWriteFailed(_logger, _spool.Directory, e.Message, 0);
+                _warnings.Log(WarningKind.SpoolWriteFailed, log => InfluxWriterLog.SpoolWriteFailed(log, _spool.Directory, e.Message, 0));
             }
 
             _persisted.Advance(last);
@@ -306,7 +315,7 @@ public sealed partial class InfluxWriter : IPointStore
         catch (IOException e)
         {
             Interlocked.Add(ref _linesDropped, lines);
-            InfluxWriterLog.SpoolWriteFailed(_logger, _spool.Directory, e.Message, lines);
+            _warnings.Log(WarningKind.SpoolWriteFailed, log => InfluxWriterLog.SpoolWriteFailed(log, _spool.Directory, e.Message, lines));
             return;
         }
 
@@ -315,7 +324,8 @@ public sealed partial class InfluxWriter : IPointStore
             if (_spoolFull)
             {
                 _spoolFull = false;
-                InfluxWriterLog.SpoolAcceptsAgain(_logger, _spool.Directory, Interlocked.Read(ref _linesDropped));
+                long refused = Interlocked.Read(ref _linesDropped);
+                _warnings.Log(WarningKind.SpoolFull, log => InfluxWriterLog.SpoolAcceptsAgain(log, _spool.Directory, refused));
             }
 
             return;
@@ -325,7 +335,8 @@ public sealed partial class InfluxWriter : IPointStore
         if (!_spoolFull)
         {
             _spoolFull = true;
-            InfluxWriterLog.SpoolFull(_logger, _spool.Directory, _spool.TotalBytes, _spool.MaxBytes, dropped);
+            long total = _spool.TotalBytes;
+            _warnings.Log(WarningKind.SpoolFull, log => InfluxWriterLog.SpoolFull(log, _spool.Directory, total, _spool.MaxBytes, dropped));
         }
     }
 }

@@ -20,6 +20,7 @@ internal sealed class InfluxWriterInstruments : IDisposable
         _meter.CreateObservableGauge("posturestream.influx.spool.size", () => new Measurement<long>(writer.Metrics.SpoolBytes, target), "By", "Bytes of spool files on disk");
         _meter.CreateObservableCounter("posturestream.influx.lines.sent", () => new Measurement<long>(writer.Metrics.LinesSent, target), "{line}", "Lines the server accepted");
         _meter.CreateObservableCounter("posturestream.influx.lines.dead_lettered", () => new Measurement<long>(writer.Metrics.LinesDeadLettered, target), "{line}", "Lines the server rejected (in the dead-letter file)");
+        _meter.CreateObservableCounter("posturestream.influx.lines.quarantined", () => new Measurement<long>(writer.Metrics.LinesQuarantined, target), "{line}", "Lines of poison batches (in the quarantine file)");
         _meter.CreateObservableCounter("posturestream.influx.lines.dropped", () => new Measurement<long>(writer.Metrics.LinesDroppedSpoolFull, target), "{line}", "Lines refused because the spool was full");
         _meter.CreateObservableCounter("posturestream.influx.retries", () => new Measurement<long>(writer.Metrics.Retries, target), "{request}", "Requests retried");
     }

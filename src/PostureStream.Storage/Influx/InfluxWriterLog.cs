@@ -17,13 +17,14 @@ internal static partial class InfluxWriterLog
     [LoggerMessage(4, LogLevel.Warning, "InfluxDB {Target} is not reachable ({Reason}); points wait in the spool {Spool} ({Lines} lines) and are retried")]
     public static partial void Unreachable(ILogger logger, InfluxTarget target, string reason, string spool, long lines);
 
-    [LoggerMessage(5, LogLevel.Information, "InfluxDB {Target} is reachable again; {Lines} spooled lines are being sent")]
+    // A warning, not information: it closes a warning the user saw, and must show where warnings show (--quiet included).
+    [LoggerMessage(5, LogLevel.Warning, "InfluxDB {Target} is reachable again and accepts writes; {Lines} spooled lines are being sent")]
     public static partial void Reachable(ILogger logger, InfluxTarget target, long lines);
 
     [LoggerMessage(6, LogLevel.Debug, "InfluxDB {Target}: retry in {Delay} after {Reason}")]
     public static partial void Retrying(ILogger logger, InfluxTarget target, TimeSpan delay, string reason);
 
-    [LoggerMessage(7, LogLevel.Error, "InfluxDB {Target} rejected {Lines} lines with HTTP {Status}: {Message}; they are in {DeadLetter} and will not be retried")]
+    [LoggerMessage(7, LogLevel.Error, "InfluxDB {Target} rejected {Lines} lines with HTTP {Status}: {Message}; they are in the dead-letter file {DeadLetter} and will not be retried")]
     public static partial void DeadLettered(ILogger logger, InfluxTarget target, int lines, int status, string message, string deadLetter);
 
     [LoggerMessage(8, LogLevel.Warning, "InfluxDB spool {Spool} is full ({Bytes} of {MaxBytes} bytes): new points are refused and counted ({Dropped} lines so far) until the server accepts the backlog")]
@@ -43,4 +44,13 @@ internal static partial class InfluxWriterLog
 
     [LoggerMessage(13, LogLevel.Error, "InfluxDB {Target}: {Reason}; the batch stays in the spool and is tried again")]
     public static partial void SendLoopFailed(ILogger logger, InfluxTarget target, string reason);
+
+    [LoggerMessage(14, LogLevel.Error, "InfluxDB {Target} refused writes with HTTP {Status}: {Message}; {Hint}. Nothing is dead-lettered: {Lines} lines wait in the spool {Spool} and are tried again every {Delay}")]
+    public static partial void Misconfigured(ILogger logger, InfluxTarget target, int status, string message, string hint, long lines, string spool, TimeSpan delay);
+
+    [LoggerMessage(15, LogLevel.Error, "InfluxDB {Target}: a line failed {Attempts} times with {Reason} while later points were accepted; it is set aside in the quarantine file {Quarantine} (post it again once the cause is fixed) and delivery goes on")]
+    public static partial void Quarantined(ILogger logger, InfluxTarget target, int attempts, string reason, string quarantine);
+
+    [LoggerMessage(16, LogLevel.Error, "InfluxDB {Target}: the {File} file {Path} is full ({Bytes} of {MaxBytes} bytes): {What} ({Reason}) stays in the spool, and later points wait behind it, until the file is moved away or {Setting} is raised; tried again every {Delay}")]
+    public static partial void SetAsideFull(ILogger logger, InfluxTarget target, string file, string path, long bytes, long maxBytes, string what, string reason, string setting, TimeSpan delay);
 }

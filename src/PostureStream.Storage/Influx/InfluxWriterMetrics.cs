@@ -14,6 +14,7 @@ namespace PostureStream.Storage.Influx;
 /// <param name="SpoolMaxBytes">The spool's size bound.</param>
 /// <param name="StoreReachable">Whether the last request reached the server (null before the first).</param>
 /// <param name="LastRetryDelay">The delay chosen before the latest retry.</param>
+/// <param name="LinesQuarantined">Lines of poison batches (failing while later batches were accepted), now in the quarantine file.</param>
 public readonly record struct InfluxWriterMetrics(
     long PointsWritten,
     long PointsWithoutFields,
@@ -27,4 +28,5 @@ public readonly record struct InfluxWriterMetrics(
     long SpoolBytes,
     long SpoolMaxBytes,
     bool? StoreReachable,
-    TimeSpan LastRetryDelay);
+    TimeSpan LastRetryDelay,
+    long LinesQuarantined);

@@ -26,6 +26,25 @@ public sealed class InfluxWriterOptions
     /// <summary>Where rejected batches go with the server's message (default: dead-letter.lp in the spool directory).</summary>
     public string? DeadLetterPath { get; set; }
 
+    /// <summary>The dead-letter file's size bound (default 64 MiB). When a rejected batch does not fit, it stays in the spool (blocking later points) with an error until the file is moved away.</summary>
+    public long MaxDeadLetterBytes { get; set; } = 64L << 20;
+
+    /// <summary>Where poison batches go (default: quarantine.lp in the spool directory).</summary>
+    public string? QuarantinePath { get; set; }
+
+    /// <summary>The quarantine file's size bound (default 64 MiB). When a poison batch does not fit, it stays in the spool with an error until the file is moved away.</summary>
+    public long MaxQuarantineBytes { get; set; } = 64L << 20;
+
+    /// <summary>
+    /// After every this many 5xx answers or timeouts for the oldest batch (default 5), later
+    /// batches are tried: if one is accepted, the failing lines are a poison batch and go to the
+    /// quarantine file; if none is, the store itself is failing and everything waits in the spool.
+    /// </summary>
+    public int QuarantineAfterFailures { get; set; } = 5;
+
+    /// <summary>How many later batches are tried before the failure is taken as store-wide (default 3).</summary>
+    public int ProbeBatches { get; set; } = 3;
+
     /// <summary>One request's time limit (default 30 s); a timeout is retried like a network error.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -46,6 +65,8 @@ public sealed class InfluxWriterOptions
 
     public string ResolvedDeadLetterPath => DeadLetterPath ?? Path.Combine(SpoolDirectory, "dead-letter.lp");
 
+    public string ResolvedQuarantinePath => QuarantinePath ?? Path.Combine(SpoolDirectory, "quarantine.lp");
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {
@@ -58,6 +79,13 @@ public sealed class InfluxWriterOptions
         Positive(MaxBatchBytes, nameof(MaxBatchBytes));
         Positive(FlushInterval, nameof(FlushInterval));
         Positive(RequestTimeout, nameof(RequestTimeout));
+        Positive(QuarantineAfterFailures, nameof(QuarantineAfterFailures));
+        Positive(ProbeBatches, nameof(ProbeBatches));
+        if (MaxDeadLetterBytes <= 0 || MaxQuarantineBytes <= 0)
+        {
+            throw new ArgumentException($"MaxDeadLetterBytes ({MaxDeadLetterBytes}) and MaxQuarantineBytes ({MaxQuarantineBytes}) must be positive");
+        }
+
         Positive(InitialRetryDelay, nameof(InitialRetryDelay));
         if (MaxRetryDelay < InitialRetryDelay)
         {

@@ -17,6 +17,11 @@ namespace PostureStream.Storage.Spool;
 /// When an append would take the spool over its size bound it is refused (the caller counts and
 /// reports the lost lines); nothing already spooled is ever dropped to make room.
 /// </para>
+/// <para>
+/// Acknowledgement is in order: <see cref="Acknowledge"/> moves the acknowledged position to the
+/// end of a read. <see cref="TryPeekAfter"/> reads further without acknowledging, so a crash at any
+/// point only ever sends again what was not acknowledged (at least once, never lost).
+/// </para>
 /// One thread appends and syncs, one reads and acknowledges; the two may run concurrently.
 /// A lock file keeps a second process out of the same directory.
 /// </summary>
@@ -186,53 +191,8 @@ public sealed class SegmentSpool : IDisposable
                 offset = _ackOffset;
             }
 
-            var handle = ReadHandle(segment);
-            int records = 0, lines = 0, bytes = 0;
-            long synced = Volatile.Read(ref segment.SyncedLength);
-            while (offset + SpoolRecordHeader.Length <= synced && lines < maxLines)
+            if (ReadRecords(segment, offset, maxLines, maxBytes, output, skipDamaged: true, out result))
             {
-                RandomAccess.Read(handle, _readHeader, offset);
-                if (!SpoolRecordHeader.TryRead(_readHeader, out int length, out int recordLines, out uint crc) || offset + SpoolRecordHeader.Length + length > synced)
-                {
-                    MarkCorrupt(segment, offset);
-                    break;
-                }
-
-                if (records > 0 && (bytes + length > maxBytes || lines + recordLines > maxLines))
-                {
-                    break;
-                }
-
-                var span = output.GetSpan(length)[..length];
-                if (RandomAccess.Read(handle, span, offset + SpoolRecordHeader.Length) != length)
-                {
-                    MarkCorrupt(segment, offset);
-                    break;
-                }
-
-                if (SpoolRecordHeader.Checksum(_readHeader.AsSpan(4, 4), span) != crc)
-                {
-                    if (records > 0)
-                    {
-                        break;
-                    }
-
-                    // A damaged record whose header still frames it: skip just that one (counted).
-                    offset += SpoolRecordHeader.Length + length;
-                    SkipDamaged(new SpoolReadResult(segment.Number, offset, 1, recordLines, length));
-                    continue;
-                }
-
-                output.Advance(length);
-                offset += SpoolRecordHeader.Length + length;
-                records++;
-                lines += recordLines;
-                bytes += length;
-            }
-
-            if (records > 0)
-            {
-                result = new SpoolReadResult(segment.Number, offset, records, lines, bytes);
                 return true;
             }
 
@@ -245,6 +205,98 @@ public sealed class SegmentSpool : IDisposable
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Copies the records that follow <paramref name="previous"/> (a read not yet acknowledged),
+    /// with the same limits as <see cref="TryRead"/>, without acknowledging anything: the writer
+    /// probes the server with later data while the oldest batch keeps failing. Acknowledgement
+    /// stays in order, so a peeked batch is read (and sent) again once it becomes the oldest.
+    /// False when nothing durable follows, or a damaged record follows (reading the oldest skips it).
+    /// </summary>
+    public bool TryPeekAfter(SpoolReadResult previous, int maxLines, int maxBytes, IBufferWriter<byte> output, out SpoolReadResult result)
+    {
+        result = default;
+        Segment segment;
+        long offset = previous.EndOffset;
+        lock (_gate)
+        {
+            int index = _segments.FindIndex(s => s.Number == previous.Segment);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            segment = _segments[index];
+            if (offset >= segment.SyncedLength)
+            {
+                // The end of this segment: go on in the next one, unless this one is still being appended to.
+                if (offset < segment.Length || index + 1 >= _segments.Count)
+                {
+                    return false;
+                }
+
+                segment = _segments[index + 1];
+                offset = 0;
+            }
+        }
+
+        return ReadRecords(segment, offset, maxLines, maxBytes, output, skipDamaged: false, out result);
+    }
+
+    /// <summary>
+    /// Reads whole records of one segment from <paramref name="offset"/>. A damaged record at the
+    /// start is skipped and acknowledged (counted) when <paramref name="skipDamaged"/> (reading the
+    /// oldest); otherwise reading stops there.
+    /// </summary>
+    private bool ReadRecords(Segment segment, long offset, int maxLines, int maxBytes, IBufferWriter<byte> output, bool skipDamaged, out SpoolReadResult result)
+    {
+        var handle = ReadHandle(segment);
+        int records = 0, lines = 0, bytes = 0;
+        long synced = Volatile.Read(ref segment.SyncedLength);
+        while (offset + SpoolRecordHeader.Length <= synced && lines < maxLines)
+        {
+            RandomAccess.Read(handle, _readHeader, offset);
+            if (!SpoolRecordHeader.TryRead(_readHeader, out int length, out int recordLines, out uint crc) || offset + SpoolRecordHeader.Length + length > synced)
+            {
+                MarkCorrupt(segment, offset);
+                break;
+            }
+
+            if (records > 0 && (bytes + length > maxBytes || lines + recordLines > maxLines))
+            {
+                break;
+            }
+
+            var span = output.GetSpan(length)[..length];
+            if (RandomAccess.Read(handle, span, offset + SpoolRecordHeader.Length) != length)
+            {
+                MarkCorrupt(segment, offset);
+                break;
+            }
+
+            if (SpoolRecordHeader.Checksum(_readHeader.AsSpan(4, 4), span) != crc)
+            {
+                if (records > 0 || !skipDamaged)
+                {
+                    break;
+                }
+
+                // A damaged record whose header still frames it: skip just that one (counted).
+                offset += SpoolRecordHeader.Length + length;
+                SkipDamaged(new SpoolReadResult(segment.Number, offset, 1, recordLines, length));
+                continue;
+            }
+
+            output.Advance(length);
+            offset += SpoolRecordHeader.Length + length;
+            records++;
+            lines += recordLines;
+            bytes += length;
+        }
+
+        result = records > 0 ? new SpoolReadResult(segment.Number, offset, records, lines, bytes) : default;
+        return records > 0;
     }
 
     /// <summary>Marks everything up to the end of <paramref name="read"/> as accepted; fully acknowledged segments are deleted.</summary>
