@@ -8,6 +8,12 @@ public static class BleDevicesListing
 {
     public static async Task<int> RunAsync(BleScanOptions options, TextWriter output, TextWriter errors, CancellationToken cancel)
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            await errors.WriteLineAsync("posturestream devices --ble: BLE needs BlueZ, which only Linux has; on this platform connect the sensor by USB and list it with 'posturestream devices'");
+            return ExitCodes.Usage;
+        }
+
         IReadOnlyList<BleDeviceInfo> devices;
         try
         {

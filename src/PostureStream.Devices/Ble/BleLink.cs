@@ -7,6 +7,7 @@ namespace PostureStream.Devices.Ble;
 /// A PSP byte stream over the Nordic UART Service through BlueZ, reconnecting with capped exponential
 /// backoff when the device goes away. Subscribe to <see cref="Received"/> before <see cref="StartAsync"/>.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class BleLink : IBleByteLink
 {
     private readonly BleLinkOptions _options;

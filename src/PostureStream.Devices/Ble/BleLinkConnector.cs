@@ -8,6 +8,7 @@ namespace PostureStream.Devices.Ble;
 /// notifications on as a byte stream; a disconnect ends that link with <see cref="LinkLostException"/>,
 /// so the session marks the gap, resets its decoder and reconnects with its own backoff.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class BleLinkConnector : ILinkConnector
 {
     private readonly BleLinkOptions _options;

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 namespace PostureStream.Devices.Ble;
 
 /// <summary>Discovery of devices advertising the Nordic UART Service.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public static class BleScanner
 {
     /// <summary>

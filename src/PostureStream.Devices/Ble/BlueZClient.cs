@@ -7,6 +7,7 @@ namespace PostureStream.Devices.Ble;
 /// The calls PostureStream makes to BlueZ over D-Bus (through Tmds.DBus.Protocol), with bus and BlueZ
 /// failures turned into <see cref="BleException"/>s that say what to do.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class BlueZClient : IAsyncDisposable
 {
     /// <summary>How long a call may wait for BlueZ's reply unless it says otherwise (D-Bus's usual 25 s).</summary>

@@ -8,6 +8,7 @@ namespace PostureStream.Devices.Ble;
 /// AcquireNotify socket, else StartNotify + PropertiesChanged) and RX writable. <see cref="Lost"/>
 /// completes with the reason when the connection goes.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal sealed class NusSession : IAsyncDisposable
 {
     private static readonly string[] PairingErrors =
