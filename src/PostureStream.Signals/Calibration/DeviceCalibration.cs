@@ -18,6 +18,7 @@ public sealed class DeviceCalibration : IDisposable
     private readonly long staleGapMicroseconds;
     private readonly long bridgedGapMicroseconds;
     private readonly Subject<CalibrationNotice> notices = new();
+    private readonly WalkingCue walkingCue;
 
     // Control inputs, written by any thread under the gate, read once per frame.
     private NeutralKind? requested;
@@ -32,7 +33,6 @@ public sealed class DeviceCalibration : IDisposable
     private CalibrationSource collectingSource;
     private QuietWindow? window;
     private long lastSampleMicroseconds;
-    private readonly WalkingCue walkingCue;
 
     public DeviceCalibration(ICalibrationStore store, CalibrationOptions? options = null)
     {
