@@ -3,8 +3,8 @@ using PostureStream.Signals;
 namespace PostureStream.Cli.Tests;
 
 /// <summary>
-/// <c>calibrate</c> (DESIGN §5) against the in-process simulator: a scenario file holds a wearer still, the
-/// command takes the median of 5 quiet seconds and stores it where <c>run</c> reads it.
+/// <c>calibrate</c> against the in-process simulator: a scenario file holds a wearer still, the
+/// command takes the median of 5 quiet seconds and stores it where <c>run</c> reads it; --show and --forget read and drop it.
 /// </summary>
 [Collection(ProcessState.Collection)]
 public sealed class CalibrateCommandTests : IDisposable
@@ -180,6 +180,22 @@ public sealed class CalibrateCommandTests : IDisposable
         CalibrationRecord record = Stored();
         Assert.Null(record.Sitting);
         Assert.Equal(standing, record.Standing);
+    }
+
+    [Fact]
+    public async Task ShowAndForget_AnUnreadableFile_IsNamed_AndCanBeRemoved()
+    {
+        var store = new JsonFileCalibrationStore(Path.Combine(DataDirectory, "calibration"));
+        Directory.CreateDirectory(store.Directory);
+        await File.WriteAllTextAsync(store.PathFor(DeviceId), "{ half a record");
+
+        (int showExit, ConsoleText show) = await CommandAsync("--show");
+        (int forgetExit, ConsoleText forget) = await CommandAsync("--forget", "--device", "cafe0001");
+
+        Assert.Equal([ExitCodes.Ok, ExitCodes.Ok], new[] { showExit, forgetExit });
+        Assert.Contains("unreadable: ignored by run and calibrate; calibrate --forget --device 00000000cafe0001 removes it", show.Out, StringComparison.Ordinal);
+        Assert.Contains("Removed the unreadable calibration file of device 00000000cafe0001", forget.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(store.PathFor(DeviceId)));
     }
 
     public static TheoryData<string[], string> BadUsage() => new()

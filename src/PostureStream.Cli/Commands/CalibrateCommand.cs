@@ -20,9 +20,9 @@ public static class CalibrateCommand
 
     public static Command Create()
     {
-        var source = new Option<string?>("--source") { Description = "the sensor to calibrate: serial:PATH|serial:auto, tcp://HOST:PORT, ble:ADDRESS, sim:NAME or file:PATH" };
+        var source = new Option<string?>("--source") { Description = "the sensor to calibrate (needed to take a neutral): serial:PATH|serial:auto, tcp://HOST:PORT, ble:ADDRESS, sim:NAME or file:PATH" };
         var sitting = new Option<bool>("--sitting") { Description = "take (or, with --forget, drop only) the sitting neutral instead of the standing one" };
-        var timeout = new Option<int>("--timeout") { Description = "give up after this many seconds without 5 quiet seconds (default 120)", DefaultValueFactory = _ => 120 };
+        var timeout = new Option<int>("--timeout") { Description = "give up after this many seconds without 5 quiet seconds", DefaultValueFactory = _ => 120 };
         var dataDirectory = new Option<string?>("--data-dir") { Description = "where calibration is stored (default $XDG_DATA_HOME/posturestream)" };
         var show = new Option<bool>("--show") { Description = "print the saved neutrals of every device (or of --device) and exit" };
         var forget = new Option<bool>("--forget") { Description = "drop the saved neutrals of --device (only the sitting one with --sitting) and exit" };
