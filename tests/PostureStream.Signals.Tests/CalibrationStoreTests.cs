@@ -44,4 +44,21 @@ public sealed class CalibrationStoreTests : IDisposable
         Assert.Null(store.Load(4));
         Assert.Equal(2, store.CorruptFiles);
     }
+
+    [Fact]
+    public void JsonStore_ListsTheSavedDevices_AndDeletesOne()
+    {
+        var store = new JsonFileCalibrationStore(directory);
+        Assert.Empty(store.SavedDeviceIds());
+        store.Save(new CalibrationRecord(0xcafe0001, null, null, StaleReason.None));
+        store.Save(new CalibrationRecord(0x10, null, null, StaleReason.None));
+        File.WriteAllText(Path.Combine(directory, "calibration-notanid.json"), "{}");
+        File.WriteAllText(Path.Combine(directory, "notes.json"), "{}");
+
+        Assert.Equal([0x10UL, 0xcafe0001UL], store.SavedDeviceIds());
+        Assert.True(store.Delete(0x10));
+        Assert.False(store.Delete(0x10));
+        Assert.Equal([0xcafe0001UL], store.SavedDeviceIds());
+        Assert.Null(store.Load(0x10));
+    }
 }

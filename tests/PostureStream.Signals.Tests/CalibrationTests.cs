@@ -145,10 +145,9 @@ public sealed class CalibrationTests
     public void AfterFiveSecondsOfWalking_WithNoNeutral_TheNextQuietWindowBecomesTheStandingNeutral()
     {
         using var wearer = new Wearer();
-        wearer.Hold(8, Standing, t => 4 * Math.Sin(2 * Math.PI * 1.8 * t));
+        wearer.Walk(8, Standing);
         Assert.Null(wearer.LastTaken);
 
-        wearer.Calibration.ReportWalking(TimeSpan.FromSeconds(8));
         wearer.Hold(7, Standing);
 
         Assert.Equal(CalibrationSource.AfterWalking, wearer.LastTaken!.Source);
@@ -159,23 +158,56 @@ public sealed class CalibrationTests
     public void ShortWalking_OrAnExistingNeutral_OrSitting_DoesNotCalibrateAutomatically()
     {
         using var shortWalk = new Wearer();
-        shortWalk.Calibration.ReportWalking(TimeSpan.FromSeconds(4));
-        shortWalk.Hold(7, Standing);
+        shortWalk.Walk(4, Standing).Hold(7, Standing);
         Assert.Null(shortWalk.LastTaken);
 
         using var sitting = new Wearer();
         sitting.Calibration.ReportSitting(true);
-        sitting.Calibration.ReportWalking(TimeSpan.FromSeconds(6));
-        sitting.Hold(7, Sitting);
+        sitting.Walk(6, Sitting).Hold(7, Sitting);
         Assert.Null(sitting.LastTaken);
 
         using var calibrated = new Wearer();
         calibrated.Calibration.Request();
         calibrated.Hold(6, Standing);
         DateTimeOffset first = calibrated.Calibration.Current!.Standing.TakenAt;
-        calibrated.Calibration.ReportWalking(TimeSpan.FromSeconds(30));
-        calibrated.Hold(7, (6, 1, 18, -1));
+        calibrated.Walk(30, (6, 1, 18, -1)).Hold(7, (6, 1, 18, -1));
         Assert.Equal(first, calibrated.Calibration.Current!.Standing.TakenAt);
+    }
+
+    [Fact]
+    public void AutomaticNeutral_SittingDownStraightAfterTheWalk_IsNotTakenAsStanding()
+    {
+        using var wearer = new Wearer();
+
+        // Before a neutral exists detection cannot tell sitting (ReportSitting stays false); the chair is 14° back from the walk.
+        wearer.Walk(8, Standing).Hold(1.5, Standing).Hold(60, Sitting);
+
+        Assert.Null(wearer.LastTaken);
+        Assert.False(wearer.Calibration.IsWaiting);
+        Assert.Equal(CalibrationState.Uncalibrated, wearer.Last.Calibration);
+    }
+
+    [Fact]
+    public void AutomaticNeutral_OnlyFromAQuietWindowStartingWithinFiveSecondsOfTheWalk()
+    {
+        using var wearer = new Wearer();
+
+        wearer.Walk(8, Standing).Hold(9, Standing, t => 3 * Math.Sin(2 * Math.PI * 0.4 * t)).Hold(20, Standing);
+        Assert.Null(wearer.LastTaken);
+
+        wearer.Walk(6, Standing).Hold(1, Standing, t => 3 * Math.Sin(2 * Math.PI * 0.4 * t)).Hold(6, Standing);
+        Assert.Equal(CalibrationSource.AfterWalking, wearer.LastTaken!.Source);
+        Assert.Equal(15.0, wearer.Calibration.Current!.Standing.Angles.PelvisPitchDegrees, 3);
+    }
+
+    [Fact]
+    public void AutomaticNeutral_ALongWalkLongAgo_DoesNotArmAShortWalkNow()
+    {
+        using var wearer = new Wearer();
+
+        wearer.Walk(8, Standing).Hold(30, Sitting).Walk(3, Standing).Hold(7, Standing);
+
+        Assert.Null(wearer.LastTaken);
     }
 
     [Fact]
@@ -265,8 +297,7 @@ public sealed class CalibrationTests
         wearer.Hold(6, Standing).Event(DeviceEventCode.SensorReinitialised).Hold(1, Standing);
         Assert.Equal(CalibrationState.Stale, wearer.Last.Calibration);
 
-        wearer.Calibration.ReportWalking(TimeSpan.FromSeconds(10));
-        wearer.Hold(6, (6, 1, 17, -1));
+        wearer.Walk(10, (6, 1, 17, -1)).Hold(6, (6, 1, 17, -1));
 
         Assert.Equal(CalibrationSource.AfterWalking, wearer.LastTaken!.Source);
         Assert.Equal(CalibrationState.Calibrated, wearer.Last.Calibration);

@@ -32,12 +32,27 @@ internal sealed class Wearer : IDisposable
 
     public CalibrationNotice? LastTaken => Notices.FindLast(n => n.Kind == CalibrationNoticeKind.Taken);
 
-    /// <summary>Holds a posture for <paramref name="seconds"/>; <paramref name="sway"/>(t) is added to both pitches.</summary>
-    public Wearer Hold(double seconds, (double LumbarPitch, double LumbarRoll, double PelvisPitch, double PelvisRoll) posture, Func<double, double>? sway = null)
+    /// <summary>
+    /// Holds a posture for <paramref name="seconds"/>; <paramref name="sway"/>(t) is added to both pitches. A frame (10 samples)
+    /// for which <paramref name="lost"/>(frame index) is true is taken but never arrives, as on a lossy link.
+    /// <paramref name="afterFrame"/>(seconds so far) runs after each frame that arrived.
+    /// </summary>
+    public Wearer Hold(
+        double seconds,
+        (double LumbarPitch, double LumbarRoll, double PelvisPitch, double PelvisRoll) posture,
+        Func<double, double>? sway = null,
+        Func<int, bool>? lost = null,
+        Action<double>? afterFrame = null)
     {
         int count = (int)Math.Round(seconds * 100);
         for (int start = 0; start < count; start += 10)
         {
+            if (lost?.Invoke(start / 10) == true)
+            {
+                tick = unchecked(tick + (uint)(Math.Min(10, count - start) * 10_000));
+                continue;
+            }
+
             var samples = new Sample[Math.Min(10, count - start)];
             for (int i = 0; i < samples.Length; i++)
             {
@@ -48,8 +63,20 @@ internal sealed class Wearer : IDisposable
             }
 
             link.OnNext(new SamplesMessage(samples));
+            afterFrame?.Invoke((start + samples.Length) / 100.0);
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// Walks for <paramref name="seconds"/> around <paramref name="posture"/> (a 4° gait swing at 1.8 Hz on both pitches),
+    /// reporting the walk's length to the calibration after every frame as detection does, and its end after the last.
+    /// </summary>
+    public Wearer Walk(double seconds, (double LumbarPitch, double LumbarRoll, double PelvisPitch, double PelvisRoll) posture, Func<int, bool>? lost = null)
+    {
+        Hold(seconds, posture, t => 4 * Math.Sin(2 * Math.PI * 1.8 * t), lost, elapsed => Calibration.ReportWalking(TimeSpan.FromSeconds(elapsed)));
+        Calibration.ReportWalking(TimeSpan.Zero);
         return this;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Reactive.Linq;
 using PostureStream.Cli.Configuration;
 using PostureStream.Cli.Run;
@@ -7,32 +8,80 @@ using PostureStream.Signals;
 namespace PostureStream.Cli.Commands;
 
 /// <summary>
-/// <c>posturestream calibrate --source URI [--sitting]</c>: guided neutral calibration (DESIGN §5). Opens the
-/// source, asks the wearer to stand (or sit) still, takes the median of 5 quiet seconds and stores it
-/// per device id, where <c>run</c> finds it.
+/// <c>posturestream calibrate --source URI [--sitting]</c>: guided neutral calibration. Opens the source, asks the
+/// wearer to stand (or sit) still, takes the median of 5 quiet seconds and stores it per device id, where
+/// <c>run</c> finds it. <c>--show</c> prints the saved neutrals and <c>--forget --device ID</c> drops a wrong one
+/// (see <see cref="SavedNeutrals"/>).
 /// </summary>
 public static class CalibrateCommand
 {
+    /// <summary>The prefix of every message of this command.</summary>
+    internal const string Prefix = "posturestream calibrate: ";
+
     public static Command Create()
     {
-        var source = new Option<string>("--source") { Description = "the sensor: serial:PATH|serial:auto, tcp://HOST:PORT, ble:ADDRESS, sim:NAME or file:PATH", Required = true };
-        var sitting = new Option<bool>("--sitting") { Description = "take the sitting neutral (sit upright and comfortable) instead of the standing one" };
-        var timeout = new Option<int>("--timeout") { Description = "give up after this many seconds without 5 quiet seconds (default 120)", DefaultValueFactory = _ => 120 };
+        var source = new Option<string?>("--source") { Description = "the sensor to calibrate (needed to take a neutral): serial:PATH|serial:auto, tcp://HOST:PORT, ble:ADDRESS, sim:NAME or file:PATH" };
+        var sitting = new Option<bool>("--sitting") { Description = "take (or, with --forget, drop only) the sitting neutral instead of the standing one" };
+        var timeout = new Option<int>("--timeout") { Description = "give up after this many seconds without 5 quiet seconds", DefaultValueFactory = _ => 120 };
         var dataDirectory = new Option<string?>("--data-dir") { Description = "where calibration is stored (default $XDG_DATA_HOME/posturestream)" };
-        var command = new Command("calibrate", "take the wearer's standing (or sitting) neutral and store it for the device") { source, sitting, timeout, dataDirectory };
-        command.SetAction((parse, cancel) => RunAsync(
-            parse.GetValue(source)!, parse.GetValue(sitting), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(dataDirectory), cancel));
+        var show = new Option<bool>("--show") { Description = "print the saved neutrals of every device (or of --device) and exit" };
+        var forget = new Option<bool>("--forget") { Description = "drop the saved neutrals of --device (only the sitting one with --sitting) and exit" };
+        var device = new Option<string?>("--device") { Description = "the device id for --show/--forget: the 16 hex digits that calibrate, run and --show print" };
+        var command = new Command("calibrate", "take the wearer's standing (or sitting) neutral and store it for the device; or show or forget the saved ones")
+        {
+            source, sitting, timeout, dataDirectory, show, forget, device,
+        };
+        command.SetAction((parse, cancel) => DispatchAsync(
+            new CalibrateRequest(
+                parse.GetValue(source),
+                parse.GetValue(sitting),
+                parse.GetValue(timeout),
+                parse.GetValue(dataDirectory),
+                parse.GetValue(show),
+                parse.GetValue(forget),
+                parse.GetValue(device)),
+            cancel));
         return command;
     }
 
-    private static async Task<int> RunAsync(string source, bool sitting, TimeSpan timeout, string? dataDirectory, CancellationToken cancel)
+    private static async Task<int> DispatchAsync(CalibrateRequest request, CancellationToken cancel)
     {
-        if (timeout <= TimeSpan.Zero)
+        string? usage = request.UsageError();
+        if (usage is not null)
         {
-            await Console.Error.WriteLineAsync($"posturestream calibrate: --timeout {timeout.TotalSeconds} is not positive; give a number of seconds such as 120");
+            await Console.Error.WriteLineAsync(Prefix + usage);
             return ExitCodes.Usage;
         }
 
+        ulong? deviceId = null;
+        if (request.Device is not null)
+        {
+            if (!SavedNeutrals.TryParseDeviceId(request.Device, out ulong id))
+            {
+                await Console.Error.WriteLineAsync($"{Prefix}--device '{request.Device}' is not a device id; give its 16 hex digits as calibrate --show prints them, e.g. 00000000cafe0001");
+                return ExitCodes.Usage;
+            }
+
+            deviceId = id;
+        }
+
+        string dataDirectory = new RunSettings { DataDirectory = request.DataDirectory }.ResolveDataDirectory();
+        var saved = new SavedNeutrals(new JsonFileCalibrationStore(Path.Combine(dataDirectory, "calibration")), Console.Out, Console.Error);
+        if (request.Show)
+        {
+            return await saved.ShowAsync(deviceId);
+        }
+
+        if (request.Forget)
+        {
+            return await saved.ForgetAsync(deviceId!.Value, request.Sitting);
+        }
+
+        return await TakeAsync(request.Source!, request.Sitting, TimeSpan.FromSeconds(request.TimeoutSeconds), request.DataDirectory, cancel);
+    }
+
+    private static async Task<int> TakeAsync(string source, bool sitting, TimeSpan timeout, string? dataDirectory, CancellationToken cancel)
+    {
         var settings = new RunSettings { Sources = [new SourceSettings { Uri = source }], DataDirectory = dataDirectory, NoDashboard = true };
         settings.Buzz.Enabled = false;
         NeutralKind kind = sitting ? NeutralKind.Sitting : NeutralKind.Standing;
@@ -55,7 +104,8 @@ public static class CalibrateCommand
                     within.Cancel();
                 });
         },
-        openStores: false);
+        openStores: false,
+        command: "calibrate");
 
         if (exit != ExitCodes.Ok)
         {
@@ -64,11 +114,57 @@ public static class CalibrateCommand
 
         if (taken is null)
         {
-            await Console.Error.WriteLineAsync($"posturestream calibrate: no 5 quiet seconds within {timeout.TotalSeconds:0} s (the pitch must vary by less than 1°); try again and hold still");
+            await Console.Error.WriteLineAsync($"{Prefix}no 5 quiet seconds within {timeout.TotalSeconds:0} s (the pitch must vary by less than 1°); try again and hold still");
             return ExitCodes.RuntimeFailure;
         }
 
-        await Console.Out.WriteLineAsync($"{kind} neutral stored for device {taken.DeviceId:x16}.");
+        await Console.Out.WriteLineAsync($"{kind} neutral stored for device {taken.DeviceId:x16}{Coverage(taken.Window)}.");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>How much of the window arrived, when the link lost some of it.</summary>
+    private static string Coverage(WindowCoverage? window) =>
+        window is { } w && (w.Points < w.NominalPoints || w.BridgedGaps > 0)
+            ? string.Create(CultureInfo.InvariantCulture, $" (from {w.Points} of {w.NominalPoints} points: the link lost some samples, {w.BridgedGaps} short gap(s) bridged)")
+            : "";
+
+    /// <summary>What the command line asked for, before any file or device is touched.</summary>
+    private sealed record CalibrateRequest(string? Source, bool Sitting, int TimeoutSeconds, string? DataDirectory, bool Show, bool Forget, string? Device)
+    {
+        /// <summary>The first contradiction on the command line, or null.</summary>
+        public string? UsageError()
+        {
+            if (Show && Forget)
+            {
+                return "--show and --forget cannot be combined; use one at a time";
+            }
+
+            if ((Show || Forget) && Source is not null)
+            {
+                return $"--{(Show ? "show" : "forget")} reads the saved neutrals and needs no --source; name the device with --device ID";
+            }
+
+            if (Forget && Device is null)
+            {
+                return "--forget needs --device ID: the 16 hex digits of the device, as calibrate --show prints them";
+            }
+
+            if (!Show && !Forget && Device is not null)
+            {
+                return "--device names a device for --show or --forget; to take a neutral give --source URI";
+            }
+
+            if (!Show && !Forget && string.IsNullOrWhiteSpace(Source))
+            {
+                return "--source URI is required to take a neutral (e.g. --source serial:auto); or use --show, or --forget --device ID";
+            }
+
+            if (!Show && !Forget && TimeoutSeconds <= 0)
+            {
+                return $"--timeout {TimeoutSeconds} is not positive; give a number of seconds such as 120";
+            }
+
+            return null;
+        }
     }
 }

@@ -24,4 +24,18 @@ public sealed record CalibrationNotice(
     CalibrationSource Source,
     StaleReason Stale,
     long DeviceMicroseconds,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>For <see cref="CalibrationNoticeKind.Taken"/>: how much of the quiet window arrived; null otherwise.</summary>
+    public WindowCoverage? Window { get; init; }
+}
+
+/// <summary>
+/// How much of a quiet window arrived: <paramref name="Points"/> of <paramref name="NominalPoints"/> (one per
+/// 100 ms by default), with <paramref name="BridgedGaps"/> short holes between them that were bridged, not filled in.
+/// </summary>
+public readonly record struct WindowCoverage(int Points, int NominalPoints, int BridgedGaps)
+{
+    /// <summary>Points / nominal points, 0–1.</summary>
+    public double Share => NominalPoints == 0 ? 0 : (double)Points / NominalPoints;
+}

@@ -1,6 +1,6 @@
 namespace PostureStream.Signals;
 
-/// <summary>Options of calibration (DESIGN §5).</summary>
+/// <summary>Options of calibration: the quiet window, the automatic standing neutral after walking, the sitting defaults and staleness.</summary>
 public sealed class CalibrationOptions
 {
     /// <summary>How long the wearer must hold still for a neutral. Default 5 s.</summary>
@@ -12,8 +12,32 @@ public sealed class CalibrationOptions
     /// <summary>The window keeps one low-passed sample per this much device time (small state at any rate). Default 100 ms.</summary>
     public TimeSpan QuietSampleInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// A window is judged only when it holds at least this share of its nominal points (51 for 5 s at 100 ms), so a
+    /// lossy link still calibrates from the samples that arrived, but a window that is mostly holes does not. Default 0.8.
+    /// </summary>
+    public double QuietMinCoverage { get; set; } = 0.8;
+
+    /// <summary>
+    /// A gap in the data up to this long (a few lost frames) is bridged: the window keeps its points and counts the
+    /// gap; nothing is filled in. A longer gap starts the window again. Default 0.5 s.
+    /// </summary>
+    public TimeSpan QuietMaxBridgedGap { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Walking that arms the automatic standing calibration must last at least this long. Default 5 s.</summary>
     public TimeSpan MinWalkingForAuto { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The automatic standing neutral comes only from a quiet window that starts within this long after the walk
+    /// ends: walking is the only sign that the wearer is upright before any neutral exists. Default 5 s.
+    /// </summary>
+    public TimeSpan AutoQuietWithin { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The automatic standing neutral's pelvis pitch must lie within this of the mean pelvis pitch during the walk
+    /// before it, so sitting down straight after a walk (15–20° back) is never taken as standing. Default 6°.
+    /// </summary>
+    public double AutoMaxPelvisChangeDegrees { get; set; } = 6;
 
     /// <summary>Also calibrate automatically after walking when the stored neutral is stale (not only when there is none). Default true.</summary>
     public bool AutoCalibrateWhenStale { get; set; } = true;
@@ -43,6 +67,26 @@ public sealed class CalibrationOptions
         if (!(QuietMaxStdDevDegrees > 0) || double.IsInfinity(QuietMaxStdDevDegrees))
         {
             throw new ArgumentOutOfRangeException(nameof(QuietMaxStdDevDegrees), QuietMaxStdDevDegrees, "must be a finite angle above 0°");
+        }
+
+        if (!(QuietMinCoverage > 0) || QuietMinCoverage > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(QuietMinCoverage), QuietMinCoverage, "must be above 0 and at most 1");
+        }
+
+        if (QuietMaxBridgedGap < TimeSpan.Zero || QuietMaxBridgedGap * 2 > QuietWindow)
+        {
+            throw new ArgumentOutOfRangeException(nameof(QuietMaxBridgedGap), QuietMaxBridgedGap, "must be 0 or more and at most half the quiet window");
+        }
+
+        if (AutoQuietWithin < TimeSpan.Zero || AutoQuietWithin > TimeSpan.FromMinutes(5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(AutoQuietWithin), AutoQuietWithin, "must be 0 – 5 min");
+        }
+
+        if (!(AutoMaxPelvisChangeDegrees > 0) || AutoMaxPelvisChangeDegrees > 90)
+        {
+            throw new ArgumentOutOfRangeException(nameof(AutoMaxPelvisChangeDegrees), AutoMaxPelvisChangeDegrees, "must be above 0° and at most 90°");
         }
 
         if (MinWalkingForAuto < TimeSpan.Zero)

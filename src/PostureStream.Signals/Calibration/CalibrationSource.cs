@@ -9,6 +9,6 @@ public enum CalibrationSource
     /// <summary>The device's button: EVENT code 1.</summary>
     DeviceButton,
 
-    /// <summary>Automatic: no current neutral, and quiet after at least 5 s of walking (<see cref="DeviceCalibration.ReportWalking"/>).</summary>
+    /// <summary>Automatic: no current neutral, and quiet standing right after at least 5 s of walking (<see cref="DeviceCalibration.ReportWalking"/>).</summary>
     AfterWalking,
 }

@@ -4,7 +4,7 @@ using PostureStream.Protocol;
 namespace PostureStream.Signals;
 
 /// <summary>
-/// The calibration of one device (DESIGN §5): its neutrals, loaded from and saved to an
+/// The calibration of one device: its neutrals, loaded from and saved to an
 /// <see cref="ICalibrationStore"/> under the HELLO device id, and the inputs that ask for new ones.
 /// The pipeline feeds it frames through <c>ApplyCalibration</c>; the control methods
 /// (<see cref="Request"/>, <see cref="ReportSitting"/>, <see cref="ReportWalking"/>) may be called from any
@@ -16,12 +16,14 @@ public sealed class DeviceCalibration : IDisposable
     private readonly ICalibrationStore store;
     private readonly CalibrationOptions options;
     private readonly long staleGapMicroseconds;
+    private readonly long bridgedGapMicroseconds;
     private readonly Subject<CalibrationNotice> notices = new();
+    private readonly WalkingCue walkingCue;
 
     // Control inputs, written by any thread under the gate, read once per frame.
     private NeutralKind? requested;
     private bool sitting;
-    private bool walkingArmed;
+    private TimeSpan walkingReported;
 
     // Pipeline state, touched only by the frame path.
     private bool loaded;
@@ -30,6 +32,7 @@ public sealed class DeviceCalibration : IDisposable
     private NeutralKind collectingKind;
     private CalibrationSource collectingSource;
     private QuietWindow? window;
+    private long lastSampleMicroseconds;
 
     public DeviceCalibration(ICalibrationStore store, CalibrationOptions? options = null)
     {
@@ -37,6 +40,8 @@ public sealed class DeviceCalibration : IDisposable
         this.store = store;
         this.options = (options ?? new CalibrationOptions()).Validate();
         staleGapMicroseconds = (long)this.options.StaleAfterGap.TotalMicroseconds;
+        bridgedGapMicroseconds = (long)this.options.QuietMaxBridgedGap.TotalMicroseconds;
+        walkingCue = new WalkingCue(this.options);
     }
 
     /// <summary>Loaded, waiting, taken and stale notices, on the pipeline's thread.</summary>
@@ -80,20 +85,17 @@ public sealed class DeviceCalibration : IDisposable
     }
 
     /// <summary>
-    /// Detection saw walking lasting <paramref name="duration"/> of device time (it may report a bout as it grows).
-    /// From <see cref="CalibrationOptions.MinWalkingForAuto"/> (5 s) on, when no standing neutral is stored (or it
-    /// is stale), the first quiet window that follows becomes the standing neutral.
+    /// Detection's walking report, after every frame: how long the current walk has lasted in device time, or zero
+    /// when the wearer does not walk. When no standing neutral is stored (or it is stale), a walk of at least
+    /// <see cref="CalibrationOptions.MinWalkingForAuto"/> (5 s) arms the automatic standing neutral: a quiet window
+    /// that starts within <see cref="CalibrationOptions.AutoQuietWithin"/> (5 s) after the walk ends, with the pelvis
+    /// within <see cref="CalibrationOptions.AutoMaxPelvisChangeDegrees"/> (6°) of where it was while walking.
     /// </summary>
     public void ReportWalking(TimeSpan duration)
     {
-        if (duration < options.MinWalkingForAuto)
-        {
-            return;
-        }
-
         lock (gate)
         {
-            walkingArmed = true;
+            walkingReported = duration;
         }
     }
 
@@ -108,22 +110,23 @@ public sealed class DeviceCalibration : IDisposable
 
         NeutralKind? request;
         bool isSitting;
-        bool armed;
+        TimeSpan walk;
         lock (gate)
         {
             request = requested;
             requested = null;
             isSitting = sitting;
-            armed = walkingArmed;
-            walkingArmed = false;
+            walk = walkingReported;
         }
+
+        walkingCue.Report(walk, lastSampleMicroseconds);
 
         if (request is NeutralKind kind)
         {
             StartCollecting(kind, CalibrationSource.Command, frame);
         }
 
-        if (armed && window is null && (record.Standing is null || (record.Stale != StaleReason.None && options.AutoCalibrateWhenStale)))
+        if (walkingCue.IsArmed && window is null && (record.Standing is null || (record.Stale != StaleReason.None && options.AutoCalibrateWhenStale)))
         {
             StartCollecting(NeutralKind.Standing, CalibrationSource.AfterWalking, frame);
         }
@@ -159,17 +162,27 @@ public sealed class DeviceCalibration : IDisposable
         for (int i = 0; i < samples.Length; i++)
         {
             ref readonly PostureSample s = ref samples[i];
+            lastSampleMicroseconds = s.DeviceMicroseconds;
+            bool gap = (s.Marks & SampleMarks.Gap) != 0;
             if ((s.Marks & SampleMarks.DeviceReset) != 0)
             {
                 MarkStale(StaleReason.DeviceReset, frame);
             }
-            else if ((s.Marks & SampleMarks.Gap) != 0 && s.GapMicroseconds > staleGapMicroseconds)
+            else if (gap && s.GapMicroseconds > staleGapMicroseconds)
             {
                 MarkStale(StaleReason.LongGap, frame);
             }
 
+            walkingCue.Sample(s.DeviceMicroseconds, s.Faults == SensorFaults.None ? s.Filtered.PelvisPitchDegrees : double.NaN);
             if (window is null)
             {
+                continue;
+            }
+
+            if (collectingSource == CalibrationSource.AfterWalking && !walkingCue.IsArmed)
+            {
+                // No quiet window followed the walk closely enough: stop waiting until the next walk.
+                Volatile.Write(ref window, null);
                 continue;
             }
 
@@ -183,19 +196,32 @@ public sealed class DeviceCalibration : IDisposable
             }
 
             SensorAngles f = s.Filtered;
-            bool usable = s.Faults == SensorFaults.None && (s.Marks & SampleMarks.Gap) == 0
+            bool usable = s.Faults == SensorFaults.None
+                && (!gap || (s.GapMicroseconds > 0 && s.GapMicroseconds <= bridgedGapMicroseconds))
                 && !double.IsNaN(f.LumbarPitchDegrees + f.LumbarRollDegrees + f.PelvisPitchDegrees + f.PelvisRollDegrees)
-                && !(isSitting && collectingSource == CalibrationSource.AfterWalking);
+                && !(collectingSource == CalibrationSource.AfterWalking && (isSitting || walkingCue.IsWalking));
             if (!usable)
             {
                 window.Clear();
+                continue;
             }
-            else if (window.Add(s.DeviceMicroseconds, f))
+
+            if (gap)
             {
-                Take(window.Median(), s, frame);
+                window.Bridge();
+            }
+
+            if (window.Add(s.DeviceMicroseconds, f) && Admits(window))
+            {
+                Take(window, s, frame);
             }
         }
     }
+
+    /// <summary>A command or the button takes any quiet window; the automatic neutral only one that follows a walk upright.</summary>
+    private bool Admits(QuietWindow quiet) =>
+        collectingSource != CalibrationSource.AfterWalking
+        || walkingCue.Admits(quiet.StartMicroseconds!.Value, quiet.Median().PelvisPitchDegrees);
 
     private void Load(PostureFrame frame)
     {
@@ -225,17 +251,23 @@ public sealed class DeviceCalibration : IDisposable
         Notify(CalibrationNoticeKind.Waiting, kind, source, frame);
     }
 
-    private void Take(SensorAngles angles, in PostureSample at, PostureFrame frame)
+    private void Take(QuietWindow quiet, in PostureSample at, PostureFrame frame)
     {
-        var neutral = new Neutral(angles, DateTimeOffset.UnixEpoch.AddTicks(at.UtcMicroseconds * TimeSpan.TicksPerMicrosecond), collectingSource);
+        var neutral = new Neutral(quiet.Median(), DateTimeOffset.UnixEpoch.AddTicks(at.UtcMicroseconds * TimeSpan.TicksPerMicrosecond), collectingSource);
         CalibrationRecord r = record;
         r = collectingKind == NeutralKind.Standing
             // A standing neutral taken because the old one went stale replaces the sitting one taken with it too.
             ? r with { Standing = neutral, Sitting = r.Stale == StaleReason.None ? r.Sitting : null, Stale = StaleReason.None }
             : r with { Sitting = neutral };
+        var taken = new WindowCoverage(quiet.Count, quiet.NominalPoints, quiet.Holes);
         Volatile.Write(ref window, null);
+        if (collectingSource == CalibrationSource.AfterWalking)
+        {
+            walkingCue.Disarm();
+        }
+
         Save(r);
-        Notify(CalibrationNoticeKind.Taken, collectingKind, collectingSource, frame);
+        Notify(CalibrationNoticeKind.Taken, collectingKind, collectingSource, frame, taken);
     }
 
     private void MarkStale(StaleReason reason, PostureFrame frame)
@@ -259,6 +291,6 @@ public sealed class DeviceCalibration : IDisposable
     private void Rebuild() =>
         Volatile.Write(ref current, record.Standing is null ? null : new NeutralSet(record.Standing, record.Sitting, record.Stale, options));
 
-    private void Notify(CalibrationNoticeKind kind, NeutralKind neutral, CalibrationSource source, PostureFrame frame) =>
-        notices.OnNext(new CalibrationNotice(record.DeviceId, kind, neutral, source, record.Stale, frame.DeviceMicroseconds, frame.Utc));
+    private void Notify(CalibrationNoticeKind kind, NeutralKind neutral, CalibrationSource source, PostureFrame frame, WindowCoverage? coverage = null) =>
+        notices.OnNext(new CalibrationNotice(record.DeviceId, kind, neutral, source, record.Stale, frame.DeviceMicroseconds, frame.Utc) { Window = coverage });
 }

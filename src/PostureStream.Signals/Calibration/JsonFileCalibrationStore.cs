@@ -34,6 +34,41 @@ public sealed class JsonFileCalibrationStore : ICalibrationStore
     public string PathFor(ulong deviceId) =>
         Path.Combine(Directory, "calibration-" + deviceId.ToString("x16", CultureInfo.InvariantCulture) + ".json");
 
+    /// <summary>The device ids that have a file here (readable or not), in ascending order; none when the directory does not exist.</summary>
+    public IReadOnlyList<ulong> SavedDeviceIds()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return [];
+        }
+
+        var ids = new List<ulong>();
+        foreach (string path in System.IO.Directory.EnumerateFiles(Directory, "calibration-*.json"))
+        {
+            string hex = Path.GetFileNameWithoutExtension(path)["calibration-".Length..];
+            if (hex.Length == 16 && ulong.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        ids.Sort();
+        return ids;
+    }
+
+    /// <summary>Removes the file of <paramref name="deviceId"/>; false when there was none.</summary>
+    public bool Delete(ulong deviceId)
+    {
+        string path = PathFor(deviceId);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        File.Delete(path);
+        return true;
+    }
+
     public CalibrationRecord? Load(ulong deviceId)
     {
         string path = PathFor(deviceId);

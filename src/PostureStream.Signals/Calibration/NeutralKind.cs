@@ -1,6 +1,6 @@
 namespace PostureStream.Signals;
 
-/// <summary>Which neutral a calibration takes (DESIGN §5).</summary>
+/// <summary>Which neutral a calibration takes.</summary>
 public enum NeutralKind
 {
     /// <summary>Quiet standing: the reference of pelvic_tilt, lumbar_flexion and the standing lordosis_delta.</summary>

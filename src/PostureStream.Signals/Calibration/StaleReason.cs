@@ -1,6 +1,6 @@
 namespace PostureStream.Signals;
 
-/// <summary>Why a stored neutral can no longer be trusted (DESIGN §5); it is still used until a new one is taken.</summary>
+/// <summary>Why a stored neutral can no longer be trusted; it is still used until a new one is taken.</summary>
 public enum StaleReason
 {
     /// <summary>Not stale.</summary>

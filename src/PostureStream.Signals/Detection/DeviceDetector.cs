@@ -268,7 +268,13 @@ public sealed class DeviceDetector
             sink.OnBend(_bend.ToEvent(Device, _rules.LumbarDominantShare));
         }
 
-        _walking.Reset();
+        // A few lost frames do not stop a walk: the gait keeps its rhythm across them, and a lossy link must
+        // still show the 5 s of walking that arms the automatic standing neutral. A longer gap starts afresh.
+        if (segment || gapMicros > WalkingDetector.MaxBridgedGapMicros)
+        {
+            _walking.Reset();
+        }
+
         if (segment)
         {
             _activity.Restart();

@@ -20,6 +20,9 @@ namespace PostureStream.Signals.Detection;
 /// </remarks>
 public struct WalkingDetector
 {
+    /// <summary>A gap in the data up to this long (0.5 s: a few lost frames) does not end a walk; a longer one does.</summary>
+    public const long MaxBridgedGapMicros = 500_000;
+
     private const double FastCornerHz = 5.0;
     private const double SlowCornerHz = 0.5;
 

@@ -83,6 +83,19 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public void Walking_AcrossLostFramesUpToHalfASecond_GoesOn_ButALongerGapEndsIt()
+    {
+        var walk = Pose.Uncalibrated() with { GaitHz = 1.8, GaitAmplitude = 2.5 };
+        var lossy = new DeviceDetector(Detect.Device, new DetectionOptions());
+        Detect.Feed(lossy, new PostureInputBuilder().Hold(walk, 3).Gap(0.2).Hold(walk, 3).Gap(0.4).Hold(walk, 3).Build(), new RecordingSink());
+        Assert.InRange(lossy.ContinuousWalking, TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(9));
+
+        var broken = new DeviceDetector(Detect.Device, new DetectionOptions());
+        Detect.Feed(broken, new PostureInputBuilder().Hold(walk, 6).Gap(0.8).Hold(walk, 3).Build(), new RecordingSink());
+        Assert.InRange(broken.ContinuousWalking, TimeSpan.Zero, TimeSpan.FromSeconds(2.5));
+    }
+
+    [Fact]
     public void Walking_AtOneHundredAndFourHertz_IsWalkingActivity()
     {
         var b = new PostureInputBuilder(rateHz: 104).Hold(Pose.Walking(), 10);
