@@ -23,6 +23,13 @@ export PSP_DUMP="$root/build/firmware-protocol/psp_dump"
 echo "== .NET build"
 dotnet build PostureStream.sln -c Release -nologo -v q || { echo "the .NET build failed" >&2; exit 1; }
 
+# The CLI must build for the platforms users install it on, not only this one (framework-dependent).
+for rid in win-x64 osx-arm64 linux-arm64; do
+  echo "== publish $rid"
+  dotnet publish src/PostureStream.Cli -c Release -r "$rid" --self-contained false -o "build/publish/$rid" -nologo -v q \
+    || { echo "the CLI did not publish for $rid" >&2; status=1; }
+done
+
 for project in tests/*.Tests/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   echo "== $name"
