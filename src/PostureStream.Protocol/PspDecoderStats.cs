@@ -1,7 +1,7 @@
 namespace PostureStream.Protocol;
 
 /// <summary>
-/// What a <see cref="PspStreamDecoder"/> has seen since it was created. Every error kind of DESIGN §4
+/// What a <see cref="PspStreamDecoder"/> has seen since it was created. Every error kind of firmware-protocol/SPEC.md
 /// has its own counter; subtract two snapshots for the counts of an interval.
 /// </summary>
 public record struct PspDecoderStats

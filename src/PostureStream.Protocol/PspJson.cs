@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace PostureStream.Protocol;
 
 /// <summary>
-/// The <c>decode</c> JSON Lines shape of a message (DESIGN §8): camelCase fields named after the wire
+/// The <c>decode</c> JSON Lines shape of a message (README, using it): camelCase fields named after the wire
 /// fields, angles in degrees, "not available" readings as null.
 /// </summary>
 public static class PspJson

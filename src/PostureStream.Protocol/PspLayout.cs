@@ -1,6 +1,6 @@
 namespace PostureStream.Protocol;
 
-/// <summary>Sizes and limits of the PSP v1 frame body (DESIGN §4).</summary>
+/// <summary>Sizes and limits of the PSP v1 frame body (firmware-protocol/SPEC.md).</summary>
 public static class PspLayout
 {
     public const byte Version = 0x01;

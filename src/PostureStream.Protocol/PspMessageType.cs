@@ -40,7 +40,7 @@ public static class PspMessageTypes
         _ => 0,
     };
 
-    /// <summary>The lowercase name used by <c>decode</c> JSON (DESIGN §8).</summary>
+    /// <summary>The lowercase name used by <c>decode</c> JSON (README, using it).</summary>
     public static string JsonName(PspMessageType type) => type switch
     {
         PspMessageType.Hello => "hello",

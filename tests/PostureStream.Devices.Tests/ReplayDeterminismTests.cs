@@ -6,7 +6,7 @@ using PostureStream.Protocol;
 
 namespace PostureStream.Devices.Tests;
 
-/// <summary>A capture is paced by its device ticks, so how fast it is replayed changes nothing downstream (DESIGN §3).</summary>
+/// <summary>A capture is paced by its device ticks, so how fast it is replayed changes nothing downstream (Signals README, device time).</summary>
 public sealed class ReplayDeterminismTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using PostureStream.Protocol;
 
 namespace PostureStream.Devices.Tests;
 
-/// <summary>The session over a socat PTY pair (DESIGN §9): the device end is a second PTY, as with a USB null-modem.</summary>
+/// <summary>The session over a socat PTY pair (README, how it is tested): the device end is a second PTY, as with a USB null-modem.</summary>
 public sealed class SocatTests
 {
     [Fact]

@@ -7,7 +7,7 @@ using PostureStream.Signals;
 namespace PostureStream.Benchmarks;
 
 /// <summary>
-/// The signal stages (DESIGN §10): time per sample and allocations as the stages are added one by one,
+/// The signal stages (README, benchmarks): time per sample and allocations as the stages are added one by one,
 /// over 64,000 samples in frames of 16 (a fresh device pipeline per invocation, so ticks never go back),
 /// and the bytes a device pipeline holds (<see cref="CreateDevicePipeline"/>: allocated per device when
 /// 10,000 are created and subscribed).

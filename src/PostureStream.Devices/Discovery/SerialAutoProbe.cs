@@ -9,7 +9,7 @@ public sealed record ProbeAnswer(SerialPortInfo Port, HelloMessage Hello);
 
 /// <summary>
 /// <c>serial:auto</c>: asks every port at once with IDENTIFY and picks the first port, in discovery order,
-/// whose device answers with a HELLO within the timeout (2 s by default, DESIGN §8). Ports that cannot be
+/// whose device answers with a HELLO within the timeout (2 s by default, README, using it). Ports that cannot be
 /// opened (busy, no permission) simply do not answer.
 /// </summary>
 public static class SerialAutoProbe

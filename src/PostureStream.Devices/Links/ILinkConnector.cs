@@ -5,7 +5,7 @@ namespace PostureStream.Devices.Links;
 /// </summary>
 public interface ILinkConnector
 {
-    /// <summary>The transport as link_stats tags it: serial, tcp, file, sim or ble (DESIGN §7).</summary>
+    /// <summary>The transport as link_stats tags it: serial, tcp, file, sim or ble (Storage README, schema).</summary>
     string Transport { get; }
 
     /// <summary>What to show the user for this source, e.g. the port path or host:port.</summary>

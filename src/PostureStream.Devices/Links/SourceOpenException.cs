@@ -16,7 +16,7 @@ public enum SourceOpenFailure
 /// <summary>
 /// A source could not be opened. The message is written for the user: it names the bad value and what
 /// would work (the ports that exist, the group that grants access, the supported baud rates). The command
-/// line reports it without a stack trace and exits with code 2 (DESIGN §8).
+/// line reports it without a stack trace and exits with code 2 (README, using it).
 /// </summary>
 public sealed class SourceOpenException : IOException
 {

@@ -5,7 +5,7 @@ namespace PostureStream.Devices.Serial;
 /// <summary>The termios speed constants (Bnnn) Linux defines; other rates go through termios2/BOTHER.</summary>
 public static class BaudRates
 {
-    /// <summary>The default of a <c>serial:</c> source (DESIGN §8).</summary>
+    /// <summary>The default of a <c>serial:</c> source (README, using it).</summary>
     public const int Default = 115200;
 
     /// <summary>The highest rate any Linux termios constant names.</summary>

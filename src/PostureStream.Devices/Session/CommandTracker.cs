@@ -4,7 +4,7 @@ namespace PostureStream.Devices.Session;
 
 /// <summary>
 /// Commands waiting for their ACK. An unACKed command is sent once more after the retry delay, as the
-/// same bytes with the same seq (a device that sees the seq again ACKs without acting twice, DESIGN §4);
+/// same bytes with the same seq (a device that sees the seq again ACKs without acting twice, firmware-protocol/SPEC.md);
 /// if the retry is not ACKed within the delay either, the command fails. Timers come from the
 /// <see cref="TimeProvider"/>, so tests drive them in virtual time.
 /// </summary>

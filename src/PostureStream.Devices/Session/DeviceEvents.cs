@@ -23,5 +23,5 @@ public sealed record LinkLost(string Reason, DateTimeOffset At) : DeviceEvent(At
 /// <summary>The link was reopened; the same device's stream continues. <see cref="Reconnects"/> counts them since start.</summary>
 public sealed record LinkRestored(int Reconnects, DateTimeOffset At) : DeviceEvent(At);
 
-/// <summary>Counts for one link_stats interval (DESIGN §7).</summary>
+/// <summary>Counts for one link_stats interval (Storage README, schema).</summary>
 public sealed record LinkStatsReported(LinkStats Stats, DateTimeOffset At) : DeviceEvent(At);

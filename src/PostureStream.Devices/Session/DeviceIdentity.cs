@@ -4,8 +4,8 @@ using PostureStream.Protocol;
 namespace PostureStream.Devices.Session;
 
 /// <summary>
-/// Who the device is, as storage tags it (DESIGN §7): <see cref="DisplayName"/> is the <c>device</c> tag,
-/// <see cref="DeviceIdHex"/> the <c>device_id</c> tag. Without a HELLO the defaults of DESIGN §4 apply:
+/// Who the device is, as storage tags it (Storage README, schema): <see cref="DisplayName"/> is the <c>device</c> tag,
+/// <see cref="DeviceIdHex"/> the <c>device_id</c> tag. Without a HELLO the defaults of firmware-protocol/SPEC.md apply:
 /// 100 Hz, both sensors, id 0, the configured name.
 /// </summary>
 public sealed record DeviceIdentity(ulong DeviceId, string DisplayName, ushort SampleRateHz, SensorMask Sensors, HelloMessage? Hello)

@@ -2,7 +2,7 @@ using PostureStream.Protocol;
 
 namespace PostureStream.Devices.Session;
 
-/// <summary>The HELLO hold and the device identity (DESIGN §4, §7).</summary>
+/// <summary>The HELLO hold and the device identity (firmware-protocol/SPEC.md; Storage README, schema).</summary>
 public sealed partial class DeviceSession
 {
     private void OnHello(HelloMessage hello, DateTimeOffset at)

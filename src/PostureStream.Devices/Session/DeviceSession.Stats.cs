@@ -1,6 +1,6 @@
 namespace PostureStream.Devices.Session;
 
-/// <summary>link_stats reports (DESIGN §7): on a timer for live sources, by device time for captures.</summary>
+/// <summary>link_stats reports (Storage README, schema): on a timer for live sources, by device time for captures.</summary>
 public sealed partial class DeviceSession
 {
     /// <summary>Under the gate: a capture reports link_stats every interval of device time.</summary>

@@ -45,7 +45,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
     private long _samples;
     private int _reconnects;
     // A random first seq: a device that remembers the last command seq of an earlier run or of the
-    // serial:auto probe must not take this session's first commands for repeats (DESIGN §4).
+    // serial:auto probe must not take this session's first commands for repeats (firmware-protocol/SPEC.md).
     private int _hostSeq = Random.Shared.Next(ushort.MaxValue + 1);
     private bool _finished;
 

@@ -9,7 +9,7 @@ public sealed record DeviceSessionOptions
     /// <summary><c>--device-name</c> (only when there is one source): used when the source has no <c>name=</c>. Default: none.</summary>
     public string? DeviceName { get; init; }
 
-    /// <summary>How long samples that arrive before the first HELLO are held (DESIGN §4). Default 2 s.</summary>
+    /// <summary>How long samples that arrive before the first HELLO are held (firmware-protocol/SPEC.md). Default 2 s.</summary>
     public TimeSpan HelloHold { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often IDENTIFY is re-sent while no HELLO has come. Default 500 ms.</summary>
@@ -32,7 +32,7 @@ public sealed record DeviceSessionOptions
     /// </summary>
     public TimeSpan IdleTimeout { get; init; } = DefaultIdleTimeout;
 
-    /// <summary>The link_stats interval (DESIGN §7). Default 10 s.</summary>
+    /// <summary>The link_stats interval (Storage README, schema). Default 10 s.</summary>
     public TimeSpan StatsInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The rate START asks for on connect; 0 keeps the device's current rate. Default 0.</summary>

@@ -3,7 +3,7 @@ namespace PostureStream.Devices.Session;
 /// <summary>
 /// Device time in microseconds from u32 ticks: wraps are followed and a step backwards (a device reset)
 /// adds nothing, so the count never goes back. Used where a finite source must be paced by device time
-/// rather than the wall clock, so a replay at any speed behaves the same (DESIGN §3).
+/// rather than the wall clock, so a replay at any speed behaves the same (Signals README, device time).
 /// </summary>
 internal sealed class DeviceTickClock
 {

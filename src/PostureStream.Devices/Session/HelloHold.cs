@@ -1,7 +1,7 @@
 namespace PostureStream.Devices.Session;
 
 /// <summary>
-/// Events that arrived before the first HELLO, kept in order (DESIGN §4) until the HELLO comes or the
+/// Events that arrived before the first HELLO, kept in order (firmware-protocol/SPEC.md) until the HELLO comes or the
 /// hold ends, bounded so a device that never says HELLO cannot grow memory.
 /// </summary>
 internal sealed class HelloHold

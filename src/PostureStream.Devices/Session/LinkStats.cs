@@ -1,7 +1,7 @@
 namespace PostureStream.Devices.Session;
 
 /// <summary>
-/// The <c>link_stats</c> fields (DESIGN §7) for one interval: counts in that interval, not totals.
+/// The <c>link_stats</c> fields (Storage README, schema) for one interval: counts in that interval, not totals.
 /// <see cref="LostFrames"/> counts frames missing from the seq sequence; <see cref="Resyncs"/> the times
 /// the decoder threw bytes away to find the next frame. <see cref="LastTickMicroseconds"/> is the device tick
 /// of the interval's last sample (null before any), so replays can stamp the point in device time.

@@ -7,7 +7,7 @@ public static class DeviceSources
 {
     /// <summary>
     /// Parses <paramref name="uri"/> (throws <see cref="SourceUriException"/>), makes its connector and a
-    /// session named per DESIGN §7: the source's <c>name=</c>, else <paramref name="deviceName"/>
+    /// session named by the identity rule (Storage README, schema): the source's <c>name=</c>, else <paramref name="deviceName"/>
     /// (<c>--device-name</c>, only when there is one source), else the HELLO name, else the id.
     /// Call <see cref="DeviceSession.StartAsync"/> next; it throws <see cref="Links.SourceOpenException"/> when the source cannot be opened.
     /// </summary>

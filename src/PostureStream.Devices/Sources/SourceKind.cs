@@ -1,6 +1,6 @@
 namespace PostureStream.Devices.Sources;
 
-/// <summary>The scheme of a source URI (DESIGN §8).</summary>
+/// <summary>The scheme of a source URI (README, using it).</summary>
 public enum SourceKind
 {
     Serial,
@@ -10,7 +10,7 @@ public enum SourceKind
     Ble,
 }
 
-/// <summary>How output stamps are made (DESIGN §3).</summary>
+/// <summary>How output stamps are made (Signals README, device time).</summary>
 public enum SourceClock
 {
     /// <summary>Live sources: anchor to arrival time and track the device/host skew.</summary>

@@ -10,7 +10,7 @@ namespace PostureStream.Devices.Sources;
 /// </summary>
 public sealed record SourceSpec(string Uri, SourceKind Kind, string Target)
 {
-    /// <summary>Display name from <c>name=</c> (DESIGN §7), or null.</summary>
+    /// <summary>Display name from <c>name=</c> (Storage README, schema), or null.</summary>
     public string? Name { get; init; }
 
     public SourceClock Clock { get; init; } = SourceClock.Arrival;

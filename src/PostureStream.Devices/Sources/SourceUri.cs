@@ -5,7 +5,7 @@ using PostureStream.Devices.Session;
 namespace PostureStream.Devices.Sources;
 
 /// <summary>
-/// Parses source URIs (DESIGN §8): <c>serial:PATH?baud=N</c>, <c>serial:auto</c>, <c>tcp://HOST:PORT</c>,
+/// Parses source URIs (README, using it): <c>serial:PATH?baud=N</c>, <c>serial:auto</c>, <c>tcp://HOST:PORT</c>,
 /// <c>file:PATH?speed=max|realtime|N</c>, <c>sim:NAME?speed=N&amp;seed=S</c>, <c>ble:ADDRESS</c>. Every source
 /// takes <c>name=</c>, <c>clock=device</c>, <c>start=ISO8601</c> and <c>record=FILE</c>; the live ones (serial,
 /// tcp, ble) also <c>idle=SECONDS|off</c>. Simulator and BLE sources keep any other parameter for their own parsers.

@@ -5,7 +5,7 @@ namespace PostureStream.Signals;
 public static class ComputeAnglesOperator
 {
     /// <summary>
-    /// The posture angles of DESIGN §5 from the low-passed channels and the frame's neutrals:
+    /// The posture angles (Signals README, angles) from the low-passed channels and the frame's neutrals:
     /// pelvic_tilt, lumbar_flexion, lordosis and lordosis_delta against both the standing and the sitting
     /// neutral (detection, which knows whether the wearer sits, picks one). A value is NaN when a sensor it
     /// needs is in fault, or, except lordosis, while uncalibrated.

@@ -1,6 +1,6 @@
 namespace PostureStream.Signals.Detection;
 
-/// <summary>What the wearer is doing (DESIGN §6), as debounced by the engine.</summary>
+/// <summary>What the wearer is doing (Detection README), as debounced by the engine.</summary>
 public enum Activity : byte
 {
     Unknown = 0,
@@ -11,7 +11,7 @@ public enum Activity : byte
     Lying,
 }
 
-/// <summary>The per-sample detection state (DESIGN §6 <c>state</c> series).</summary>
+/// <summary>The per-sample detection state (the <c>state</c> series, Detection README).</summary>
 public enum PostureState : byte
 {
     Uncalibrated = 0,
@@ -36,7 +36,7 @@ public enum AlertPhase : byte
     Cleared,
 }
 
-/// <summary>The fixed strings the storage schema and the alerts file use (DESIGN §7, §8).</summary>
+/// <summary>The fixed strings the storage schema and the alerts file use (Storage README, schema; README, using it).</summary>
 public static class DetectionNames
 {
     public static string Of(Activity activity) => activity switch

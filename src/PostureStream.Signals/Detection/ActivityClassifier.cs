@@ -1,11 +1,11 @@
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// The activity rules of DESIGN §6 for one device, with their 1 s debounce in device time.
+/// The activity rules (Detection README) for one device, with their 1 s debounce in device time.
 /// </summary>
 /// <remarks>
 /// Raw order per sample: lying (held ≥ 10 s), bending, walking, sitting, standing, else unknown.
-/// The design checks bending before lying; a 10 s lying hold is what keeps a deep hip-hinge bend
+/// Bending is the quicker judgement, yet lying comes first: a 10 s lying hold is what keeps a deep hip-hinge bend
 /// from being lying, and letting a held lying posture win over bending keeps lying face-down (whose
 /// lumbar pitch is far forward) from reading as an endless bend. A hinge held over 10 s with both
 /// sensors past 60° does then read as lying; episodes pause in both, so alerts do not change.

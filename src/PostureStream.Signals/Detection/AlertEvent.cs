@@ -1,7 +1,7 @@
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// One alert event (DESIGN §7 <c>posture_alert</c>, §8 alerts JSONL). Always recorded;
+/// One alert event (<c>posture_alert</c> in Storage README, schema; the alerts file in README, using it). Always recorded;
 /// <see cref="Buzzed"/> says whether the alert-fatigue controls let it buzz the device.
 /// </summary>
 /// <param name="Utc">Stamp of the sample at which the event happened.</param>

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// Writes alerts as JSON Lines exactly as DESIGN §8 says, one object per line ending in <c>\n</c>:
+/// Writes alerts as JSON Lines exactly as the alerts file is specified (README, using it; Detection README), one object per line ending in <c>\n</c>:
 /// <c>{"time":…,"device":…,"deviceId":…,"kind":…,"phase":…,"episodeStart":…,"durationSeconds":…,"peakDeltaDegrees":…,"activity":…}</c>.
 /// Times are UTC <c>yyyy-MM-ddTHH:mm:ss.ffffffZ</c>; numbers use the invariant shortest round-trip form,
 /// durationSeconds to the microsecond and peakDeltaDegrees rounded to 0.001°; the same alerts always

@@ -1,7 +1,7 @@
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// One forward bend (DESIGN §6 bending quality, §7 <c>posture_bend</c>), emitted when the bend ends
+/// One forward bend (bending quality in Detection README; <c>posture_bend</c> in Storage README, schema), emitted when the bend ends
 /// and stamped at its peak of trunk flexion.
 /// </summary>
 /// <param name="Utc">Stamp of the peak sample.</param>

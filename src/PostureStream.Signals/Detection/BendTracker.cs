@@ -1,14 +1,14 @@
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// Bending quality for one device (DESIGN §6): follows a forward bend from the first sample whose
+/// Bending quality for one device (Detection README): follows a forward bend from the first sample whose
 /// lumbar_flexion passes the bending threshold until neither that nor the debounced bending activity
 /// holds, and keeps its peaks. A bend that never became the bending activity (shorter than the
 /// debounce) is not reported.
 /// </summary>
 /// <remarks>
 /// Trunk flexion is taken as lumbar_flexion + pelvic rotation (forward pelvic_tilt, ≥ 0), the split
-/// the design names: lumbar share = lumbar / (lumbar + pelvic) at the sample where that sum peaks.
+/// the Detection README names: lumbar share = lumbar / (lumbar + pelvic) at the sample where that sum peaks.
 /// </remarks>
 internal struct BendTracker
 {

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// Alert-fatigue controls for one device (DESIGN §6): at most N buzzes in any rolling window of
+/// Alert-fatigue controls for one device (Detection README): at most N buzzes in any rolling window of
 /// device time, none in quiet hours (local time of day of the UTC stamp), none while snoozed.
 /// It only decides about buzzing: every alert is recorded anyway.
 /// </summary>

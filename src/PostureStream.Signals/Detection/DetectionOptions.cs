@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// Every rule of activity, episode and alert detection (DESIGN §6). The defaults are the design's;
+/// Every rule of activity, episode and alert detection (Detection README), with its defaults;
 /// call <see cref="Validate"/> (the engine does) to get a message naming any bad value.
 /// All durations are device time.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// Activity, episodes, alerts, bends, rollups and decimation for ONE device (DESIGN §6), fed batches of
+/// Activity, episodes, alerts, bends, rollups and decimation for ONE device (Detection README), fed batches of
 /// conditioned samples in device-time order. Not thread-safe: feed it from one thread (an Rx pipeline
 /// does); only <see cref="RequestSnooze"/> may be called from elsewhere. Allocates nothing per sample.
 /// </summary>
@@ -52,7 +52,7 @@ public sealed class DeviceDetector
 
     /// <summary>
     /// How long the wearer has been walking without a break, up to the last sample (zero when not walking).
-    /// Works before any neutral exists: the calibration stage's "5 s of walking" hook (DESIGN §5).
+    /// Works before any neutral exists: the calibration stage's "5 s of walking" hook (Signals README, angles).
     /// </summary>
     public TimeSpan ContinuousWalking => _walking.WalkingDuration(_lastMicros);
 
@@ -106,7 +106,7 @@ public sealed class DeviceDetector
     }
 
     /// <summary>
-    /// End of the source (DESIGN §3): clears open raised episodes at the last sample, reports a bend in
+    /// End of the source (Signals README, device time): clears open raised episodes at the last sample, reports a bend in
     /// progress and flushes the partial minute. The detector may be fed again afterwards (a new segment).
     /// </summary>
     public void Complete(IDetectionSink sink)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// Who a device is on every output (DESIGN §7 identity): the display name and the 64-bit id,
+/// Who a device is on every output (Storage README, schema: identity): the display name and the 64-bit id,
 /// with its 16-hex-digit spelling made once so outputs never format it per point.
 /// </summary>
 public sealed class DeviceIdentity

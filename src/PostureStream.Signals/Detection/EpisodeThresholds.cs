@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// Hysteresis thresholds on lordosis_delta (degrees) for one activity (DESIGN §6).
+/// Hysteresis thresholds on lordosis_delta (degrees) for one activity (Detection README).
 /// An episode starts at or past the start threshold and ends once the delta comes back past the end one.
 /// </summary>
 /// <param name="FlatteningStart">Flattening starts when lordosis_delta ≤ this (default −10°).</param>

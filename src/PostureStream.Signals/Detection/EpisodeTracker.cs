@@ -10,7 +10,7 @@ internal enum EpisodeStep : byte
 }
 
 /// <summary>
-/// One kind of sustained episode (DESIGN §6) for one device: its hysteresis, clock, excursion and peak.
+/// One kind of sustained episode (Detection README) for one device: its hysteresis, clock, excursion and peak.
 /// Works on a normalised value <c>x</c> that grows toward the bad posture (−lordosis_delta for
 /// flattening, +lordosis_delta for hyper-extension), so one rule serves both kinds: the condition
 /// starts when x ≥ start and stops when x &lt; end.

@@ -7,7 +7,7 @@ namespace PostureStream.Signals.Detection;
 /// </summary>
 public interface IDetectionSink
 {
-    /// <summary>A decimated <c>posture</c> point (DESIGN §6 decimation).</summary>
+    /// <summary>A decimated <c>posture</c> point (decimation: Detection README).</summary>
     void OnPosture(in PosturePoint point);
 
     /// <summary>An alert event (raised, reminder, cleared), already judged for buzzing.</summary>

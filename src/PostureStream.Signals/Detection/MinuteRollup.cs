@@ -1,7 +1,7 @@
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// The running <c>posture_summary</c> minute of one device (DESIGN §7). Minutes are the UTC minutes of
+/// The running <c>posture_summary</c> minute of one device (Storage README, schema). Minutes are the UTC minutes of
 /// the sample stamps; each sample counts for its device-time interval since the previous sample.
 /// Time is summed in whole microseconds so a full minute is exactly 60 s.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// One minute of one device (DESIGN §7 <c>posture_summary</c>), stamped at the minute's start.
+/// One minute of one device (<c>posture_summary</c>, Storage README, schema), stamped at the minute's start.
 /// A sample belongs to the UTC minute of its stamp and counts for the device-time interval since the
 /// previous sample (nothing for the first sample of a stream or after a gap), so a full minute of
 /// continuous samples sums to exactly 60 s. Means/min/max are over samples where the value exists

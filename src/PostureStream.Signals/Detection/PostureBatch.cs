@@ -1,7 +1,7 @@
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// What the pipeline passes to detection per Rx hop (DESIGN §10): up to a frame's worth of conditioned
+/// What the pipeline passes to detection per Rx hop (README, benchmarks): up to a frame's worth of conditioned
 /// samples of one device, plus the device's control events in their place in the stream, so a replay
 /// snoozes and ends at the same device time.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Reactive.Linq;
 
 namespace PostureStream.Signals.Detection;
 
-/// <summary>The detection stage as an Rx operator (DESIGN §2).</summary>
+/// <summary>The detection stage as an Rx operator (Signals README, data flow).</summary>
 public static class PostureDetectionObservable
 {
     /// <summary>

@@ -1,7 +1,7 @@
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// The <c>state</c> series (DESIGN §6): the flattening / hyper-extension hysteresis on every sample
+/// The <c>state</c> series (Detection README): the flattening / hyper-extension hysteresis on every sample
 /// that has a lordosis delta, in any activity, whether or not an episode counts. Episodes keep their own
 /// hysteresis, frozen while paused.
 /// </summary>

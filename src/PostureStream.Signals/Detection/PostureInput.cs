@@ -38,7 +38,7 @@ public enum PostureInputFlags : byte
 {
     None = 0,
 
-    /// <summary>A tick step of more than 3 nominal periods precedes this sample (DESIGN §3); see <see cref="PostureInput.GapMicros"/>.</summary>
+    /// <summary>A tick step of more than 3 nominal periods precedes this sample (Signals README, device time); see <see cref="PostureInput.GapMicros"/>.</summary>
     GapBefore = 1,
 
     /// <summary>First sample of a new segment (device reset): everything is restarted and open episodes end.</summary>

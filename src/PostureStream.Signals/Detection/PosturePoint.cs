@@ -1,7 +1,7 @@
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// One decimated point of the <c>posture</c> measurement (DESIGN §7): the first sample at or after
+/// One decimated point of the <c>posture</c> measurement (Storage README, schema): the first sample at or after
 /// each 100 ms boundary of device time. Angles in degrees, NaN when unavailable (storage drops NaN fields).
 /// </summary>
 public readonly record struct PosturePoint(

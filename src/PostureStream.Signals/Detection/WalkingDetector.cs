@@ -1,7 +1,7 @@
 namespace PostureStream.Signals.Detection;
 
 /// <summary>
-/// Recognises walking from the periodic pelvis pitch oscillation of gait (DESIGN §6), on the
+/// Recognises walking from the periodic pelvis pitch oscillation of gait (Detection README), on the
 /// spike-filtered signal (before the 2 Hz low-pass, which would damp it). Needs no neutral, so the
 /// calibration stage can run one to find "walking for at least 5 s" before any neutral exists.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace PostureStream.Signals;
 
 /// <summary>
-/// Maps device time to UTC for a live link (DESIGN §3). The first frame's last sample is anchored to the
+/// Maps device time to UTC for a live link (Signals README, device time). The first frame's last sample is anchored to the
 /// frame's arrival (a batch cannot arrive before its last sample was taken). Then, per bucket of device
 /// time, the (device time, arrival) pair with the lowest latency is kept; a least-squares line through the
 /// last <see cref="Buckets"/> of them gives the device/host skew and offset, and the mapping is steered

@@ -1,6 +1,6 @@
 namespace PostureStream.Signals;
 
-/// <summary>How UTC stamps are put on samples (DESIGN §3).</summary>
+/// <summary>How UTC stamps are put on samples (Signals README, device time).</summary>
 public enum ClockSource
 {
     /// <summary>Live: the first frame is anchored to its arrival time and the device/host skew is tracked.</summary>

@@ -1,6 +1,6 @@
 namespace PostureStream.Signals;
 
-/// <summary>Options of tick unwrapping, gap marks, UTC stamping and the silence timer (DESIGN §3).</summary>
+/// <summary>Options of tick unwrapping, gap marks, UTC stamping and the silence timer (Signals README, device time).</summary>
 public sealed class DeviceTimeOptions
 {
     /// <summary>The sample rate assumed until a HELLO says otherwise (or when it says 0). Default 100 Hz.</summary>

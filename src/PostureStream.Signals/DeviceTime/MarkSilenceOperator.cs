@@ -7,7 +7,7 @@ namespace PostureStream.Signals;
 public static class MarkSilenceOperator
 {
     /// <summary>
-    /// Watches a live link (DESIGN §3): when no frame arrives for <see cref="DeviceTimeOptions.SilenceTimeout"/>
+    /// Watches a live link (Signals README, device time): when no frame arrives for <see cref="DeviceTimeOptions.SilenceTimeout"/>
     /// of the scheduler's time, emits one <see cref="FrameKind.Silence"/> frame, and marks the first sample that
     /// arrives afterwards as after a long gap (filters restart, episodes end), its gap length at least the wall
     /// time since the last frame before the silence. One pending timer per device,

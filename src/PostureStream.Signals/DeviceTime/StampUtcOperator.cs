@@ -6,7 +6,7 @@ namespace PostureStream.Signals;
 public static class StampUtcOperator
 {
     /// <summary>
-    /// Puts a UTC stamp on every sample and frame (DESIGN §3). With <see cref="ClockSource.Arrival"/> the
+    /// Puts a UTC stamp on every sample and frame (Signals README, device time). With <see cref="ClockSource.Arrival"/> the
     /// scheduler's time at each frame is its arrival: the first frame anchors the clock and the skew is tracked
     /// so stamps stay within 50 ms of arrival over a day; a device reset re-anchors. With
     /// <see cref="ClockSource.Device"/> the first sample is stamped <see cref="DeviceTimeOptions.Start"/> (or the

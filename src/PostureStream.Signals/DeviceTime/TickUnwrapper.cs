@@ -1,7 +1,7 @@
 namespace PostureStream.Signals;
 
 /// <summary>
-/// Turns u32 microsecond ticks into a monotonic 64-bit device time (DESIGN §3). A step backwards of more
+/// Turns u32 microsecond ticks into a monotonic 64-bit device time (Signals README, device time). A step backwards of more
 /// than half the u32 range is a wrap; any other step backwards is a device reset, which starts a new
 /// segment one nominal period after the last sample, since how long the device was down is unknown.
 /// </summary>

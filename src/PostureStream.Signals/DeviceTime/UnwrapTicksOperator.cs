@@ -7,7 +7,7 @@ public static class UnwrapTicksOperator
 {
     /// <summary>
     /// The first signal stage: turns one device's decoded messages into <see cref="PostureFrame"/>s with
-    /// unwrapped device time, raw degrees and gap/reset marks (DESIGN §3). HELLO sets the device id and
+    /// unwrapped device time, raw degrees and gap/reset marks (Signals README, device time). HELLO sets the device id and
     /// the nominal sample rate (0 or none = <see cref="DeviceTimeOptions.DefaultSampleRateHz"/>);
     /// STATUS and EVENT pass through as frames without samples; other messages (ACK, host commands) are dropped.
     /// </summary>

@@ -5,7 +5,7 @@ namespace PostureStream.Signals;
 public static class LowPassOperator
 {
     /// <summary>
-    /// The Butterworth low-pass (DESIGN §6) over the four channels of <see cref="PostureSample.Filtered"/>, in
+    /// The Butterworth low-pass (Signals README, filters) over the four channels of <see cref="PostureSample.Filtered"/>, in
     /// place, designed for each device's sample rate (redesigned when a HELLO changes it). Each channel starts
     /// in steady state from its first value and restarts after every gap, so no state crosses a gap.
     /// </summary>

@@ -1,6 +1,6 @@
 namespace PostureStream.Signals;
 
-/// <summary>Options of the Butterworth low-pass (DESIGN §6).</summary>
+/// <summary>Options of the Butterworth low-pass (Signals README, filters).</summary>
 public sealed class LowPassOptions
 {
     /// <summary>Cutoff (−3 dB) frequency. Default 2 Hz. Clamped to 45 % of a device's sample rate if that is lower than twice it.</summary>

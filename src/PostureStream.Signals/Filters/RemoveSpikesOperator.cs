@@ -5,7 +5,7 @@ namespace PostureStream.Signals;
 public static class RemoveSpikesOperator
 {
     /// <summary>
-    /// Spike removal (DESIGN §6): a causal running median of 5 per channel, restarted after every gap.
+    /// Spike removal (Signals README, filters): a causal running median of 5 per channel, restarted after every gap.
     /// Writes the despiked channels into <see cref="PostureSample.Filtered"/> (the low-pass then filters them
     /// in place) and keeps the despiked pelvis pitch in <see cref="PostureSample.PelvisPitchDespikedDegrees"/>,
     /// which walking detection reads before the low-pass damps the gait oscillation.

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace PostureStream.Signals;
 
 /// <summary>
-/// Causal running median of the last 5 values of one channel (spike removal, DESIGN §6): a single-sample
+/// Causal running median of the last 5 values of one channel (spike removal, Signals README, filters): a single-sample
 /// spike never reaches the output. Until 5 values are in, the median of those there (the mean of the
 /// middle two when even). A NaN input restarts the window and gives NaN. Flat state, no allocation.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace PostureStream.Signals;
 
-/// <summary>Whether a sample could be judged against the wearer's own standing neutral (DESIGN §5).</summary>
+/// <summary>Whether a sample could be judged against the wearer's own standing neutral (Signals README, angles).</summary>
 public enum CalibrationState : byte
 {
     /// <summary>No standing neutral yet: pelvic_tilt, lumbar_flexion and lordosis_delta are NaN.</summary>

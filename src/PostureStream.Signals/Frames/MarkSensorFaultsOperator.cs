@@ -6,7 +6,7 @@ namespace PostureStream.Signals;
 public static class MarkSensorFaultsOperator
 {
     /// <summary>
-    /// Marks which sensors are in fault at each sample (DESIGN §5): a sensor missing from the last HELLO's
+    /// Marks which sensors are in fault at each sample (Signals README, angles): a sensor missing from the last HELLO's
     /// sensor_mask, a fault flag of the last STATUS (in force until the next STATUS), or a −32768 reading
     /// (pitch or roll) of that sensor in the sample itself.
     /// </summary>

@@ -6,7 +6,7 @@ namespace PostureStream.Signals;
 /// One decoded PSP frame of one device on its way through the signal stages: the samples of a SAMPLES
 /// frame (1–16), or a HELLO/STATUS/EVENT passed along for the stages below, or a silence notice.
 /// A frame belongs to the pipeline: each stage fills in its part in place and hands it on, so a frame
-/// costs one allocation for the whole chain (DESIGN §10). Subscribe once per stage (multicast at the end).
+/// costs one allocation for the whole chain (README, benchmarks). Subscribe once per stage (multicast at the end).
 /// The setters are for the stages (and for tests building frames); consumers treat a frame as read-only.
 /// </summary>
 public sealed class PostureFrame
@@ -37,7 +37,7 @@ public sealed class PostureFrame
     /// <summary>The HELLO, STATUS or EVENT this frame carries; null for samples and silence.</summary>
     public PspMessage? Message { get; }
 
-    /// <summary>The device id from the last HELLO (0 until one arrives, DESIGN §4).</summary>
+    /// <summary>The device id from the last HELLO (0 until one arrives, firmware-protocol/SPEC.md).</summary>
     public ulong DeviceId { get; set; }
 
     /// <summary>The nominal sample rate from the last HELLO (default 100 Hz).</summary>
@@ -50,7 +50,7 @@ public sealed class PostureFrame
 
     /// <summary>
     /// Device time of the frame, µs: the last sample's for a SAMPLES frame, the EVENT's own unwrapped tick,
-    /// else the last sample seen before it (DESIGN §3).
+    /// else the last sample seen before it (Signals README, device time).
     /// </summary>
     public long DeviceMicroseconds { get; set; }
 

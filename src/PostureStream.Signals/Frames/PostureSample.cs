@@ -12,7 +12,7 @@ public struct PostureSample
     /// <summary>Unwrapped device time, µs: monotonic across wraps, resets and gaps. Every duration is measured on it.</summary>
     public long DeviceMicroseconds { get; set; }
 
-    /// <summary>UTC stamp, µs since the Unix epoch (DESIGN §3). Only a label: never measure durations with it.</summary>
+    /// <summary>UTC stamp, µs since the Unix epoch (Signals README, device time). Only a label: never measure durations with it.</summary>
     public long UtcMicroseconds { get; set; }
 
     /// <summary>Device-time length of the gap before this sample (its tick step), µs; 0 when there was none or its length is unknown (reset, silence).</summary>
@@ -49,7 +49,7 @@ public struct PostureSample
     /// <summary>lordosis − sitting-neutral lordosis (taken, or the standing one shifted by the default): the delta to use while sitting.</summary>
     public double LordosisDeltaSittingDegrees { get; set; }
 
-    /// <summary>lordosis_delta against the neutral of the current posture, which detection knows (DESIGN §5).</summary>
+    /// <summary>lordosis_delta against the neutral of the current posture, which detection knows (Signals README, angles).</summary>
     public readonly double LordosisDelta(bool sitting) => sitting ? LordosisDeltaSittingDegrees : LordosisDeltaStandingDegrees;
 
     /// <summary>True when a gap (of any length) precedes this sample.</summary>

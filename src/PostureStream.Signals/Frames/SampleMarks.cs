@@ -1,6 +1,6 @@
 namespace PostureStream.Signals;
 
-/// <summary>What happened to the stream just before a sample (DESIGN §3).</summary>
+/// <summary>What happened to the stream just before a sample (Signals README, device time).</summary>
 [Flags]
 public enum SampleMarks : byte
 {

@@ -14,6 +14,6 @@ public readonly record struct SensorAngles(
     /// <summary>All four channels unavailable.</summary>
     public static SensorAngles Unavailable => new(double.NaN, double.NaN, double.NaN, double.NaN);
 
-    /// <summary>pelvis_pitch − lumbar_pitch (DESIGN §5): the lumbar curve, larger = more arched.</summary>
+    /// <summary>pelvis_pitch − lumbar_pitch (Signals README, angles): the lumbar curve, larger = more arched.</summary>
     public double LordosisDegrees => PelvisPitchDegrees - LumbarPitchDegrees;
 }

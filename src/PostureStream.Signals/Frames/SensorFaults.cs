@@ -1,6 +1,6 @@
 namespace PostureStream.Signals;
 
-/// <summary>Which sensors are in fault for a sample (DESIGN §5): none, lumbar, pelvis or both.</summary>
+/// <summary>Which sensors are in fault for a sample (Signals README, angles): none, lumbar, pelvis or both.</summary>
 [Flags]
 public enum SensorFaults : byte
 {

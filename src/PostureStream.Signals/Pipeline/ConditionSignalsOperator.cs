@@ -6,7 +6,7 @@ namespace PostureStream.Signals;
 public static class ConditionSignalsOperator
 {
     /// <summary>
-    /// The signal stages of one device, composed in the order of DESIGN §2: <c>UnwrapTicks</c>,
+    /// The signal stages of one device, composed in the order of the data flow (Signals README, data flow): <c>UnwrapTicks</c>,
     /// <c>MarkSilence</c> (live clock only), <c>StampUtc</c>, <c>MarkSensorFaults</c>, <c>RemoveSpikes</c>,
     /// <c>LowPass</c>, <c>ApplyCalibration</c>, <c>ComputeAngles</c>. The result is ready for detection.
     /// </summary>

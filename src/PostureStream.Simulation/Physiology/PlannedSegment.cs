@@ -45,7 +45,7 @@ public sealed class PlannedSegment
 
     /// <summary>
     /// The intended posture label: flattened (lordosis delta ≤ −10°), hyperextended (≥ +8°) or neutral,
-    /// per the start thresholds of DESIGN §6; "lying" and "bending" where no lordosis rule applies.
+    /// per the start thresholds (Detection README); "lying" and "bending" where no lordosis rule applies.
     /// </summary>
     public string PostureName => Activity switch
     {

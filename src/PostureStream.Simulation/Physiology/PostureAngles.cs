@@ -1,7 +1,7 @@
 namespace PostureStream.Simulation.Physiology;
 
 /// <summary>
-/// The four angles the device reports, in degrees, with the signs of DESIGN §5: pitch positive when
+/// The four angles the device reports, in degrees, with the sign conventions of Signals README, angles: pitch positive when
 /// the top of the sensor tilts forward, roll positive when it tilts to the wearer's right.
 /// </summary>
 public readonly record struct PostureAngles(double LumbarPitch, double LumbarRoll, double PelvisPitch, double PelvisRoll)

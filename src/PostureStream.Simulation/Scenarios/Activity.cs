@@ -1,6 +1,6 @@
 namespace PostureStream.Simulation.Scenarios;
 
-/// <summary>The activities of DESIGN §6, as the wearer intends them (not as a detector infers them).</summary>
+/// <summary>The activities of detection (Detection README), as the wearer intends them (not as a detector infers them).</summary>
 public enum Activity
 {
     Standing,
@@ -22,6 +22,6 @@ public static class Activities
         _ => throw new ArgumentOutOfRangeException(nameof(activity), activity, null),
     };
 
-    /// <summary>Episode time accumulates only in these (DESIGN §6).</summary>
+    /// <summary>Episode time accumulates only in these (Detection README).</summary>
     public static bool IsSittingOrStanding(Activity activity) => activity is Activity.Sitting or Activity.Standing;
 }

@@ -2,7 +2,7 @@ namespace PostureStream.Simulation.Scenarios;
 
 /// <summary>
 /// The wearer's anatomy as a scenario may fix it; null values are drawn from the seed:
-/// standing pelvis pitch 0–23° (DESIGN §5: it varies that much from anatomy alone), standing
+/// standing pelvis pitch 0–23° (Signals README, angles: it varies that much from anatomy alone), standing
 /// lordosis 16° + 0.6 × pelvis pitch ± 3°, sitting pelvis rotation 15–20° posterior, sitting
 /// lordosis drop 11–13°.
 /// </summary>

@@ -4,7 +4,7 @@ using PostureStream.Simulation.Device;
 namespace PostureStream.Simulation.Source;
 
 /// <summary>
-/// The simulator's part of a <c>sim:NAME?speed=N&amp;seed=S</c> source URI (DESIGN §8). NAME is a
+/// The simulator's part of a <c>sim:NAME?speed=N&amp;seed=S</c> source URI (README, using it). NAME is a
 /// built-in scenario or a scenario file path; speed is max, realtime or a factor (default 1, real
 /// time); seed an integer (default 1). Other parameters (name=, clock=, start=) belong to the
 /// caller and are left in <see cref="OtherParameters"/>.

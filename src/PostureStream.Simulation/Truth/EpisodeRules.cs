@@ -1,7 +1,7 @@
 namespace PostureStream.Simulation.Truth;
 
 /// <summary>
-/// The DESIGN §6 episode rules the truth applies, with their defaults: flattening starts at a
+/// The episode rules (Detection README) the truth applies, with their defaults: flattening starts at a
 /// lordosis delta ≤ −10° and ends above −7°; hyper-extension starts at ≥ +8° and ends below +5°;
 /// an alert is raised at 60 s of accumulated time, reminded every 10 min more (0 = off); an
 /// excursion past the end threshold of up to 3 s pauses, a longer one ends; a tick step over 3

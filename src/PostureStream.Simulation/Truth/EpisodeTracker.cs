@@ -4,7 +4,7 @@ namespace PostureStream.Simulation.Truth;
 
 /// <summary>
 /// One episode kind (flattening or hyper-extension) run over the intended lordosis delta, sample by
-/// sample, the way DESIGN §6 states it. Time accumulates between consecutive samples that are both
+/// sample, the way the Detection README states it. Time accumulates between consecutive samples that are both
 /// sitting or standing with the condition in force; anything else (walking, bending, lying, a sensor
 /// fault, a gap, an excursion) pauses it. While paused by activity, fault or gap the hysteresis state
 /// is frozen. An excursion is measured from its first sample past the end threshold; the episode ends

@@ -35,7 +35,7 @@ public sealed record TruthSegment(
 /// <summary>An EVENT the device sent (or tried to: <paramref name="Lost"/> when the link lost it).</summary>
 public sealed record TruthEvent(int Code, string Name, long DeviceMicroseconds, uint Tick, bool Lost);
 
-/// <summary>A forward bend at its peak, with the DESIGN §6 bending-quality figures.</summary>
+/// <summary>A forward bend at its peak, with the bending-quality figures (Detection README).</summary>
 public sealed record TruthBend(
     int Segment,
     long StartMicroseconds,

@@ -6,7 +6,7 @@ namespace PostureStream.Storage.Export;
 
 /// <summary>
 /// Rows as CSV (RFC 4180, UTF-8, <c>\n</c> line ends), one row per point. Columns:
-/// <c>measurement,time,device,device_id,kind,transport</c>, then every field name of the §7
+/// <c>measurement,time,device,device_id,kind,transport</c>, then every field name of the
 /// schema once, in schema order (a field shared by measurements, such as <c>activity</c> or
 /// <c>samples</c>, has one column). <c>time</c> is UTC ISO 8601 with 9 fractional digits (nanoseconds); cells
 /// a measurement does not have, or a point did not write, are empty; floats use the invariant

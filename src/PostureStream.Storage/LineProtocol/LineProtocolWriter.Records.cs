@@ -3,7 +3,7 @@ using PostureStream.Storage.Schema;
 
 namespace PostureStream.Storage.LineProtocol;
 
-/// <summary>The typed, allocation-free writers for the six §7 measurements (names pre-escaped).</summary>
+/// <summary>The typed, allocation-free writers for the six measurements of Storage README, schema (names pre-escaped).</summary>
 public sealed partial class LineProtocolWriter
 {
     public bool WritePosture(in PostureRecord r)

@@ -1,6 +1,6 @@
 namespace PostureStream.Storage.Schema;
 
-/// <summary>A measurement of the §7 schema: its name, its tag keys (ordinal order) and its fields.</summary>
+/// <summary>A measurement of the schema (Storage README, schema): its name, its tag keys (ordinal order) and its fields.</summary>
 public sealed class MeasurementDefinition
 {
     public MeasurementDefinition(string name, IReadOnlyList<string> tagKeys, IReadOnlyList<FieldDefinition> fields)

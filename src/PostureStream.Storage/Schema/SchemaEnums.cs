@@ -1,6 +1,6 @@
 namespace PostureStream.Storage.Schema;
 
-/// <summary>The <c>activity</c> string field (DESIGN §6).</summary>
+/// <summary>The <c>activity</c> string field (Detection README).</summary>
 public enum PostureActivity
 {
     Unknown,

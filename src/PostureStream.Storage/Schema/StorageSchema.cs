@@ -1,7 +1,7 @@
 namespace PostureStream.Storage.Schema;
 
 /// <summary>
-/// The DESIGN §7 schema, the one definition every store uses: measurement names, tag keys and
+/// The storage schema (Storage README, schema), the one definition every store uses: measurement names, tag keys and
 /// fields with their types. The line-protocol writer and the SQLite store both follow it, and a
 /// test checks the encoder against it field by field.
 /// </summary>
@@ -28,7 +28,7 @@ public static class StorageSchema
 
     private static readonly string[] DeviceTags = [DeviceTag, DeviceIdTag];
 
-    /// <summary>10 points/s/device after the §6 decimation. Angles in degrees.</summary>
+    /// <summary>10 points/s/device after decimation (Detection README). Angles in degrees.</summary>
     public static MeasurementDefinition Posture { get; } = new(PostureMeasurement, DeviceTags,
     [
         F("lumbar_pitch"), F("lumbar_roll"), F("pelvis_pitch"), F("pelvis_roll"),

@@ -9,7 +9,7 @@ using PostureStream.Storage.Trends;
 namespace PostureStream.Storage.Stores;
 
 /// <summary>
-/// Opens stores from <c>--store</c> URIs (DESIGN §8): <c>sqlite:PATH[?retention_days=N]</c>,
+/// Opens stores from <c>--store</c> URIs (README, using it): <c>sqlite:PATH[?retention_days=N]</c>,
 /// <c>influxdb-v1:http://HOST:8086?db=D…</c>, <c>influxdb-v2:…?org=O&amp;bucket=B…</c>,
 /// <c>influxdb-v3:…?db=D…</c>. A bad URI throws <see cref="StoreUriException"/> naming the value
 /// and the valid forms.

@@ -1,6 +1,6 @@
 namespace PostureStream.Storage.Trends;
 
-/// <summary>Resolves the <c>--tz</c> option (DESIGN §8): an IANA zone id, or the machine's zone when none is given.</summary>
+/// <summary>Resolves the <c>--tz</c> option (README, using it): an IANA zone id, or the machine's zone when none is given.</summary>
 public static class TrendZone
 {
     /// <summary>The zone called <paramref name="id"/> (e.g. Europe/Berlin, America/New_York, UTC); null or empty = the machine's zone.</summary>

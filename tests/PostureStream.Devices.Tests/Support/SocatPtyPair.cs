@@ -6,7 +6,7 @@ namespace PostureStream.Devices.Tests.Support;
 
 /// <summary>
 /// Two PTYs joined by Debian's socat (<c>socat -d -d pty,raw,echo=0,link=A pty,raw,echo=0,link=B</c>),
-/// as DESIGN §9 suggests for virtual serial ports. Bytes written to one link path come out of the other.
+/// one of the real components the tests use for virtual serial ports (README, how it is tested). Bytes written to one link path come out of the other.
 /// Fails (never skips) when socat cannot be started.
 /// </summary>
 internal sealed class SocatPtyPair : IAsyncDisposable

@@ -17,7 +17,7 @@ internal readonly record struct DetectedPosture(long DeviceMicroseconds, string 
 /// <summary>
 /// What the product itself says about a simulated capture: <c>posturestream run --source file:…</c>
 /// (the whole pipeline, in-process) with its alerts JSONL and its SQLite <c>posture</c> series read back.
-/// Outputs are stamped <c>start + device ticks</c> (DESIGN §3), so they map back to device time exactly.
+/// Outputs are stamped <c>start + device ticks</c> (Signals README, device time), so they map back to device time exactly.
 /// </summary>
 internal sealed class DetectedRun
 {

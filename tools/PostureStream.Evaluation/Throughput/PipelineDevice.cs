@@ -11,7 +11,7 @@ namespace PostureStream.Evaluation.Throughput;
 
 /// <summary>
 /// One device's pipeline as <c>run</c> wires it (DevicePipeline), minus the link and the session's thread:
-/// PSP bytes → decoder → signal conditioning (Rx) → detection → §7 records → line protocol. Everything
+/// PSP bytes → decoder → signal conditioning (Rx) → detection → storage records → line protocol. Everything
 /// runs synchronously on the caller's thread, so a loop over many devices measures one core.
 /// </summary>
 internal sealed class PipelineDevice : IDetectionSink, IDisposable

@@ -10,7 +10,7 @@ using PostureStream.Storage.LineProtocol;
 namespace PostureStream.Evaluation.Throughput;
 
 /// <summary>
-/// Speed and memory of the whole pipeline (DESIGN §10): decode → filters → detection → line protocol at
+/// Speed and memory of the whole pipeline (README, benchmarks): decode → filters → detection → line protocol at
 /// 10 points/s/device, for 1, 100 and 10,000 simulated devices fed frame by frame in turn on one thread,
 /// with the retained bytes per device. Device streams are cut from a few quick-demo captures (distinct
 /// seeds, offsets spread over the scenario), so devices are at different activities at once; a device that
