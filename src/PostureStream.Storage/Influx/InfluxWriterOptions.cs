@@ -111,7 +111,7 @@ public sealed class InfluxWriterOptions
     public static string DefaultSpoolDirectory(InfluxTarget target, string? dataHome = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        string dataDirectory = dataHome is null ? Stores.DefaultDataDirectory.Resolve() : Path.Combine(dataHome, "posturestream");
+        string dataDirectory = string.IsNullOrEmpty(dataHome) ? Stores.DefaultDataDirectory.Resolve() : Path.Combine(dataHome, "posturestream");
         return SpoolDirectoryUnder(target, Path.Combine(dataDirectory, "spool"));
     }
 

@@ -105,7 +105,7 @@ public sealed class SqliteStore : IPointStore
     /// platform's data directory (<see cref="DefaultDataDirectory"/>), or under <paramref name="dataHome"/>/posturestream.
     /// </summary>
     public static string DefaultPath(string? dataHome = null) =>
-        System.IO.Path.Combine(dataHome is null ? DefaultDataDirectory.Resolve() : System.IO.Path.Combine(dataHome, "posturestream"), "posturestream.db");
+        System.IO.Path.Combine(string.IsNullOrEmpty(dataHome) ? DefaultDataDirectory.Resolve() : System.IO.Path.Combine(dataHome, "posturestream"), "posturestream.db");
 
     public bool Write<T>(in T point)
         where T : struct, IStoredPoint
