@@ -17,7 +17,7 @@ public static class CalibrateCommand
     {
         var source = new Option<string>("--source") { Description = "the sensor: serial:PATH|serial:auto, tcp://HOST:PORT, ble:ADDRESS, sim:NAME or file:PATH", Required = true };
         var sitting = new Option<bool>("--sitting") { Description = "take the sitting neutral (sit upright and comfortable) instead of the standing one" };
-        var timeout = new Option<int>("--timeout") { Description = "give up after this many seconds without 5 quiet seconds (default 120)", DefaultValueFactory = _ => 120 };
+        var timeout = new Option<int>("--timeout") { Description = "give up after this many seconds without 5 quiet seconds", DefaultValueFactory = _ => 120 };
         var dataDirectory = new Option<string?>("--data-dir") { Description = "where calibration is stored (default $XDG_DATA_HOME/posturestream)" };
         var command = new Command("calibrate", "take the wearer's standing (or sitting) neutral and store it for the device") { source, sitting, timeout, dataDirectory };
         command.SetAction((parse, cancel) => RunAsync(

@@ -4,7 +4,7 @@ using PostureStream.Cli.Run;
 
 namespace PostureStream.Cli.Commands;
 
-/// <summary><c>posturestream run</c>: ingest, detect, alert, store (DESIGN §8).</summary>
+/// <summary><c>posturestream run</c>: ingest, detect, alert, store, serve the dashboard.</summary>
 public static class RunCommand
 {
     public static Command Create()
@@ -56,6 +56,7 @@ public static class RunCommand
                 }
 
                 settings.Validate();
+                StartupChecks.Check(settings);
             }
             catch (ConfigurationException e)
             {

@@ -79,7 +79,7 @@ internal static class RunHost
         }
         catch (Exception e) when (e is SourceUriException or SourceOpenException or ConfigurationException or ArgumentException)
         {
-            await Console.Error.WriteLineAsync($"posturestream run: {e.Message}");
+            await Console.Error.WriteLineAsync($"{InvokedCommand.Prefix}: {e.Message}");
             await ShutdownAsync(pipelines, stores, alerts, dashboard, live);
             return ExitCodes.Usage;
         }
