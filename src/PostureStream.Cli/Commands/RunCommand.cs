@@ -20,7 +20,7 @@ public static class RunCommand
         var quiet = new Option<bool>("--quiet") { Description = "print only warnings and errors" };
         var printConfig = new Option<bool>("--print-config") { Description = "print the effective configuration (secrets masked) and exit" };
         var noBuzz = new Option<bool>("--no-buzz") { Description = "never buzz the device (alerts are still recorded)" };
-        var dataDirectory = new Option<string?>("--data-dir") { Description = "where calibration, the spool and the default SQLite file live (default $XDG_DATA_HOME/posturestream)" };
+        var dataDirectory = new Option<string?>("--data-dir") { Description = "where calibration, the spool and the embedded SQLite store live (default $XDG_DATA_HOME/posturestream)" };
 
         var command = new Command("run", "ingest, detect, alert, store and serve the dashboard")
         {

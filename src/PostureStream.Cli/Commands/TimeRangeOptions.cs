@@ -43,8 +43,8 @@ internal sealed class TimeRangeOptions
     {
         range = default;
         if (!ReportRangeParser.TryParseZone(zoneId, defaultZone, out TimeZoneInfo? zone, out error)
-            || !TryParseTime("--from", from, zone, out DateTime fromUtc, out error)
-            || !TryParseTime("--to", to, zone, out DateTime toUtc, out error))
+            || !ReportRangeParser.TryParseTime("--from", from, zone, out DateTime fromUtc, out error)
+            || !ReportRangeParser.TryParseTime("--to", to, zone, out DateTime toUtc, out error))
         {
             return false;
         }
@@ -57,21 +57,6 @@ internal sealed class TimeRangeOptions
 
         range = new TimeRange(Clamp(fromUtc), Clamp(toUtc), zone);
         return true;
-    }
-
-    private static bool TryParseTime(string option, string text, TimeZoneInfo zone, out DateTime utc, [NotNullWhen(false)] out string? error)
-    {
-        try
-        {
-            return ReportRangeParser.TryParseTime(option, text, zone, out utc, out error);
-        }
-        catch (ArgumentException)
-        {
-            // A date at the very edge of the calendar (0001-01-01 east of UTC) has no UTC time.
-            utc = default;
-            error = $"{option}: '{text}' is outside the calendar in {zone.Id}; give a time from {EarliestStorable:yyyy-MM-dd} to {LatestStorable:yyyy-MM-dd}";
-            return false;
-        }
     }
 
     private static DateTime Clamp(DateTime utc) => utc < EarliestStorable ? EarliestStorable : utc > LatestStorable ? LatestStorable : utc;

@@ -1,12 +1,13 @@
 using PostureStream.Cli.Commands;
+using PostureStream.Devices.Sources;
 using PostureStream.Storage.Influx;
 using PostureStream.Storage.Stores;
 
 namespace PostureStream.Cli.Configuration;
 
 /// <summary>
-/// What <c>run</c> checks on the machine before it opens anything: the files it will write and the address
-/// the dashboard will listen on. A mistake here is exit 2 with the value named, never a stack trace later.
+/// What <c>run</c> checks on the machine before it opens anything: the files it will read and write and the
+/// address the dashboard will listen on. A mistake here is exit 2 with the value named, never a stack trace later.
 /// </summary>
 public static class StartupChecks
 {
@@ -14,6 +15,14 @@ public static class StartupChecks
     public static void Check(RunSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        foreach (SourceSettings source in settings.Sources)
+        {
+            if (SourceFileProblem(source.Uri) is { } problem)
+            {
+                throw new ConfigurationException($"--source '{source.Uri}': {problem}");
+            }
+        }
+
         foreach (string store in settings.Stores)
         {
             if (SqlitePathOf(store) is { } path && SqliteFileCheck.ProblemForWriting(path) is { } problem)
@@ -30,6 +39,21 @@ public static class StartupChecks
         if (!settings.NoDashboard && ListenUrlCheck.Problem("--dashboard", settings.Dashboard) is { } listenProblem)
         {
             throw new ConfigurationException(listenProblem);
+        }
+    }
+
+    /// <summary>A capture to read or a <c>record=</c> file to write that is a directory; other source mistakes are the source parser's to name.</summary>
+    private static string? SourceFileProblem(string uri)
+    {
+        try
+        {
+            SourceSpec spec = SourceUri.Parse(uri);
+            return (spec.Kind == SourceKind.File ? FileProblem.DirectoryGivenAsFile(spec.Target) : null)
+                ?? (spec.RecordPath is { } record ? FileProblem.DirectoryGivenAsFile(record) : null);
+        }
+        catch (SourceUriException)
+        {
+            return null;
         }
     }
 
