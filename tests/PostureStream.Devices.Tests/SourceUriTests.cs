@@ -97,7 +97,7 @@ public sealed class SourceUriTests
     [InlineData("file:x.psp?clock=wall", "clock=wall")]
     [InlineData("file:x.psp?start=yesterday", "start=yesterday")]
     [InlineData("file:x.psp?start=2300-01-01T00:00:00Z", "start=2300-01-01T00:00:00Z in 'file:x.psp?start=2300-01-01T00:00:00Z' is outside the times a stored point can carry; give a time from 1970-01-01 to 2261-12-31")]
-    [InlineData("sim:quick-demo?start=9999-12-31T00:00:00Z", "start=9999-12-31T00:00:00Z")]
+    [InlineData("sim:quick-demo?start=9999-12-31T00:00:00Z", "start=9999-12-31T00:00:00Z in 'sim:quick-demo?start=9999-12-31T00:00:00Z' is outside the times")]
     [InlineData("file:x.psp?start=1969-12-31T23:59:59Z", "from 1970-01-01 to 2261-12-31")]
     [InlineData("serial:/dev/ttyUSB0?clock=arrival&start=2026-03-01T08:00:00Z", "needs clock=device")]
     [InlineData("serial:/dev/ttyUSB0?name=", "name=")]
