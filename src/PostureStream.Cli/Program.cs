@@ -46,7 +46,11 @@ public static class Program
             return ExitCodes.Usage;
         }
 
-        InvokedCommand.Set(parsed.CommandResult.Command.Name);
+        if (parsed.CommandResult.Command is not RootCommand)
+        {
+            InvokedCommand.Set(parsed.CommandResult.Command.Name);
+        }
+
         try
         {
             // Commands handle SIGINT/SIGTERM themselves and exit 0 after a clean flush, so the parser must not.
@@ -56,7 +60,7 @@ public static class Program
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return ExitCodes.Ok;
+            return ExitCodes.Ok; // Stopped as asked, like SIGINT.
         }
         catch (Exception e)
         {

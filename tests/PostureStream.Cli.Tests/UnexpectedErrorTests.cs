@@ -43,4 +43,24 @@ public sealed class UnexpectedErrorTests
             Environment.SetEnvironmentVariable(UnexpectedError.TraceVariable, null);
         }
     }
+
+    [Fact]
+    public async Task CancellationTheCallerAskedFor_IsACleanStop()
+    {
+        using var stop = new CancellationTokenSource();
+        RootCommand root = Program.CreateRootCommand();
+        var stopping = new Command("stopping", "is stopped while it works");
+        stopping.SetAction(async (_, cancel) =>
+        {
+            await stop.CancelAsync();
+            cancel.ThrowIfCancellationRequested();
+            return ExitCodes.RuntimeFailure;
+        });
+        root.Subcommands.Add(stopping);
+
+        (int exit, string errors) = await StandardErrorCapture.RunAsync(() => Program.RunAsync(root, ["stopping"], stop.Token));
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Empty(errors);
+    }
 }
