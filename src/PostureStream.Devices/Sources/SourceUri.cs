@@ -148,8 +148,9 @@ public static class SourceUri
 
             if (at < EarliestStart || at > LatestStart)
             {
-                throw new SourceUriException(
-                    $"start={start} in '{spec.Uri}' is outside the times a stored point can carry; give a time from {EarliestStart:yyyy-MM-dd} to {LatestStart:yyyy-MM-dd} (UTC)");
+                throw new SourceUriException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"start={start} in '{spec.Uri}' is outside the times a stored point can carry; give a time from {EarliestStart:yyyy-MM-dd} to {LatestStart:yyyy-MM-dd} (UTC)"));
             }
 
             if (parameters.TryGetValue("clock", out string? explicitClock) && !explicitClock.Equals("device", StringComparison.OrdinalIgnoreCase))
