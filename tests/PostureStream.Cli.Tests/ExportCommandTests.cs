@@ -2,7 +2,7 @@ using PostureStream.Storage.Schema;
 
 namespace PostureStream.Cli.Tests;
 
-/// <summary><c>export</c> (DESIGN §8) over a SQLite store written by real <c>run</c>s.</summary>
+/// <summary><c>export</c> over a SQLite store written by real <c>run</c>s.</summary>
 [Collection(ProcessState.Collection)]
 public sealed class ExportCommandTests(SeededSqliteStore store) : IClassFixture<SeededSqliteStore>
 {
@@ -14,7 +14,7 @@ public sealed class ExportCommandTests(SeededSqliteStore store) : IClassFixture<
         string outPath = Path.Combine(store.Directory, $"export-{Guid.NewGuid():N}.out");
         var options = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["--store"] = store.Uri, ["--from"] = From, ["--to"] = To, ["--format"] = "lp", ["--out"] = outPath,
+            ["--store"] = store.Uri, ["--from"] = From, ["--to"] = To, ["--tz"] = "UTC", ["--format"] = "lp", ["--out"] = outPath,
         };
         for (int i = 0; i < overrides.Length; i += 2)
         {
@@ -66,8 +66,9 @@ public sealed class ExportCommandTests(SeededSqliteStore store) : IClassFixture<
     [Theory]
     [InlineData("--format", "xml", "xml")]
     [InlineData("--from", "2026-03-05", "--to '2026-03-04' must be after --from '2026-03-05'")]
-    [InlineData("--from", "yesterday", "--from 'yesterday' is not an ISO 8601 time")]
-    [InlineData("--to", "2026-13-01", "--to '2026-13-01' is not an ISO 8601 time")]
+    [InlineData("--from", "yesterday", "--from: 'yesterday' is not a date or time")]
+    [InlineData("--to", "2026-13-01", "--to: '2026-13-01' is not a date or time")]
+    [InlineData("--tz", "Mars/Base", "'Mars/Base'")]
     [InlineData("--store", "sqlite:no-such-folder/none.db", "no-such-folder/none.db")]
     [InlineData("--store", "mysql:x", "mysql:x")]
     public async Task Export_BadArgument_NamesTheValueAndExitsWithUsageCode(string option, string value, string expected)
@@ -77,5 +78,45 @@ public sealed class ExportCommandTests(SeededSqliteStore store) : IClassFixture<
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains(expected, errors, StringComparison.Ordinal);
         Assert.False(File.Exists(outPath), "nothing is written for a bad argument");
+    }
+
+    /// <summary>
+    /// The seeded wearer of the first day was recorded from 2026-03-02T08:00Z, which is still 2026-03-01 ten hours
+    /// west of UTC: read as midnights in --tz (as report reads them), that day's dates hold all of it; read as UTC
+    /// midnights they would hold nothing.
+    /// </summary>
+    [Fact]
+    public async Task Export_BareDates_AreMidnightsInTz_AsReportReadsThem()
+    {
+        (int exit, _, string outPath) = await ExportAsync("--from", "2026-03-01", "--to", "2026-03-02", "--tz", "Etc/GMT+10", "--format", "csv");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        DateTimeOffset[] times = [.. (await File.ReadAllLinesAsync(outPath)).Skip(1)
+            .Select(row => DateTimeOffset.Parse(row.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal))];
+        Assert.NotEmpty(times);
+        Assert.All(times, t => Assert.InRange(t, new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 2, 9, 59, 59, TimeSpan.Zero)));
+        Assert.Equal(store.CountRowsBetween(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero)), times.Length);
+
+        string reportPath = Path.Combine(store.Directory, $"report-{Guid.NewGuid():N}.html");
+        using (new ConsoleCapture())
+        {
+            Assert.Equal(ExitCodes.Ok, await Program.Main(["report", "--store", store.Uri, "--from", "2026-03-01", "--to", "2026-03-02", "--tz", "Etc/GMT+10", "--out", reportPath]));
+        }
+
+        string html = await File.ReadAllTextAsync(reportPath);
+        var day = System.Text.RegularExpressions.Regex.Match(html, @"<tr data-day=""2026-03-01""[^>]* data-alerts=""(?<alerts>[0-9]+)""");
+        Assert.True(day.Success, "the report has no row for 2026-03-01 in Etc/GMT+10");
+        Assert.Equal(store.CountRaisedAlerts(SeededSqliteStore.FirstDay).ToString(System.Globalization.CultureInfo.InvariantCulture), day.Groups["alerts"].Value);
+    }
+
+    /// <summary>Dates beyond what 64-bit nanoseconds hold are clamped, not wrapped: the whole calendar is everything.</summary>
+    [Fact]
+    public async Task Export_WholeCalendar_ExportsEveryPoint()
+    {
+        (int exit, string errors, string outPath) = await ExportAsync("--from", "0001-01-01", "--to", "9999-12-31");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains($"exported {store.CountRows().Values.Sum()} points", errors, StringComparison.Ordinal);
+        Assert.True(new FileInfo(outPath).Length > 0);
     }
 }

@@ -35,6 +35,14 @@ public sealed class SeededSqliteStore : IAsyncLifetime
     public IReadOnlyDictionary<string, long> CountRows() =>
         StorageSchema.All.ToDictionary(m => m.Name, m => Count($"SELECT count(*) FROM \"{m.Name}\""), StringComparer.Ordinal);
 
+    /// <summary>The rows of every measurement stamped in [from, to).</summary>
+    public long CountRowsBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        long fromNs = from.ToUnixTimeMilliseconds() * 1_000_000;
+        long toNs = to.ToUnixTimeMilliseconds() * 1_000_000;
+        return StorageSchema.All.Sum(m => Count($"SELECT count(*) FROM \"{m.Name}\" WHERE time_ns >= {fromNs} AND time_ns < {toNs}"));
+    }
+
     /// <summary>The alerts raised in one UTC day (the report counts an episode by its raised event).</summary>
     public long CountRaisedAlerts(DateOnly day)
     {

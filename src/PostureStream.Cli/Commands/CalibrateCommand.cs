@@ -104,8 +104,7 @@ public static class CalibrateCommand
                     within.Cancel();
                 });
         },
-        openStores: false,
-        command: "calibrate");
+        openStores: false);
 
         if (exit != ExitCodes.Ok)
         {

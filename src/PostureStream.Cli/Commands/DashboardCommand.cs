@@ -1,6 +1,7 @@
 using System.CommandLine;
+using System.Net.Sockets;
+using PostureStream.Cli.Configuration;
 using PostureStream.Dashboard;
-using PostureStream.Storage.Influx;
 using PostureStream.Storage.Trends;
 
 namespace PostureStream.Cli.Commands;
@@ -13,8 +14,8 @@ public static class DashboardCommand
 {
     public static Command Create(Func<string, ITrendQueries> openTrends)
     {
-        var store = new Option<string>("--store") { Description = "the store to read: sqlite:PATH or influxdb-v1|v2|v3:URL (DESIGN §8)", Required = true };
-        var listen = new Option<string>("--listen") { Description = $"where to listen, http://ADDRESS:PORT (default {DashboardOptions.DefaultListenUrl}; another than loopback needs --token-file)", DefaultValueFactory = _ => DashboardOptions.DefaultListenUrl };
+        var store = new Option<string>("--store") { Description = "the store to read: sqlite:PATH or influxdb-v1|v2|v3:URL?... (as for run)", Required = true };
+        var listen = new Option<string>("--listen") { Description = "where to listen, http://ADDRESS:PORT (an address other than loopback needs --token-file)", DefaultValueFactory = _ => DashboardOptions.DefaultListenUrl };
         var tokenFile = new Option<string?>("--token-file") { Description = "a file whose first line is the access token every request must then carry" };
         var zone = new Option<string?>("--tz") { Description = "the time zone of day, week and month buckets (default: this machine's)" };
         var command = new Command("dashboard", "the web dashboard over stored data, without ingesting") { store, listen, tokenFile, zone };
@@ -32,22 +33,23 @@ public static class DashboardCommand
             return ExitCodes.Usage;
         }
 
-        ITrendQueries trends;
-        try
+        if (ListenUrlCheck.Problem("--listen", listenUrl) is { } listenProblem)
         {
-            trends = openTrends(storeUri);
-        }
-        catch (StoreUriException e)
-        {
-            await errors.WriteLineAsync($"posturestream dashboard: {e.Message}");
+            await errors.WriteLineAsync($"posturestream dashboard: {listenProblem}");
             return ExitCodes.Usage;
+        }
+
+        if (!StoreToRead.TryOpen(storeUri, openTrends, out ITrendQueries? trends, out int exit, out string? storeError))
+        {
+            await errors.WriteLineAsync($"posturestream dashboard: {storeError}");
+            return exit;
         }
 
         try
         {
             var options = new DashboardOptions { ListenUrl = listenUrl, TokenFile = tokenFile, Zone = zone };
             await using var dashboard = await DashboardServer.StartAsync(options, trends, live: null, cancel);
-            await output.WriteLineAsync($"dashboard: {dashboard.Address} (stored data from {storeUri}; Ctrl+C stops it)");
+            await output.WriteLineAsync($"dashboard: {dashboard.Address} (stored data from {SecretMask.Uri(storeUri)}; Ctrl+C stops it)");
             if (tokenFile is not null)
             {
                 await output.WriteLineAsync($"open {dashboard.Address}?token=TOKEN once (TOKEN = the first line of {tokenFile}); the browser then keeps it in a cookie");
@@ -59,6 +61,12 @@ public static class DashboardCommand
         catch (DashboardConfigurationException e)
         {
             await errors.WriteLineAsync($"posturestream dashboard: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (SocketException e)
+        {
+            // An address the checks above could not judge; the socket layer's word for it, on one line.
+            await errors.WriteLineAsync($"posturestream dashboard: cannot listen on --listen '{listenUrl}': {e.Message} (give an address of this machine, e.g. {DashboardOptions.DefaultListenUrl})");
             return ExitCodes.Usage;
         }
         finally

@@ -25,7 +25,7 @@ public static class DecodeCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            await errors.WriteLineAsync($"posturestream decode: cannot read capture '{path}': {e.Message} (give the path of a readable PSP capture file)");
+            await errors.WriteLineAsync($"posturestream decode: {FileProblem.DescribeRead(path, e)} (decode reads a PSP capture, as recorded by a source's record= or written by 'simulate --out file:')");
             return ExitCodes.Usage;
         }
 

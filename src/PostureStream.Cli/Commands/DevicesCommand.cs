@@ -15,7 +15,7 @@ public static class DevicesCommand
         var probe = new Option<bool>("--probe") { Description = "send IDENTIFY to every port and show which PSP device answers (waits up to 2 s)" };
         var baud = new Option<int>("--baud") { Description = "baud rate for --probe", DefaultValueFactory = _ => BaudRates.Default };
         var ble = new Option<bool>("--ble") { Description = "scan for BLE devices with the Nordic UART Service instead (through BlueZ), with their signal strength" };
-        var scanSeconds = new Option<int>("--scan-seconds") { Description = "how long --ble scans (default 5)", DefaultValueFactory = _ => 5 };
+        var scanSeconds = new Option<int>("--scan-seconds") { Description = "how long --ble scans, in seconds (1 to 120)", DefaultValueFactory = _ => 5 };
         var command = new Command("devices", "list the serial ports (USB and on-board UARTs), or with --ble the BLE sensors, that could be sources") { json, probe, baud, ble, scanSeconds };
         command.SetAction((parse, cancel) => parse.GetValue(ble)
             ? BleDevicesListing.RunAsync(new BleScanOptions { Duration = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(scanSeconds), 1, 120)) }, Console.Out, Console.Error, cancel)

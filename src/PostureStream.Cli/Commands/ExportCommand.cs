@@ -9,8 +9,9 @@ using Spectre.Console;
 namespace PostureStream.Cli.Commands;
 
 /// <summary>
-/// <c>posturestream export --store URI --from T --to T --format lp|csv [--out FILE]</c>: the stored
-/// points in [from, to) as line protocol (nanosecond timestamps) or CSV, to a file or stdout.
+/// <c>posturestream export --store URI --from T --to T [--tz ZONE] --format lp|csv [--out FILE]</c>: the stored
+/// points in [from, to) as line protocol (nanosecond timestamps) or CSV, to a file or stdout. Times are read
+/// as <c>report</c> reads them (<see cref="TimeRangeOptions"/>).
 /// </summary>
 public static class ExportCommand
 {
@@ -20,35 +21,28 @@ public static class ExportCommand
     public static Command Create()
     {
         var store = new Option<string>("--store") { Description = "the store to read: sqlite:PATH or influxdb-v1|v2|v3:URL?... (as for run)", Required = true };
-        var from = new Option<string>("--from") { Description = "start of the range, ISO 8601 (e.g. 2026-11-01 or 2026-11-01T08:00:00+01:00; no offset = UTC), inclusive", Required = true };
-        var to = new Option<string>("--to") { Description = "end of the range, ISO 8601, exclusive", Required = true };
+        var range = new TimeRangeOptions(zoneAlsoFor: "");
         var format = new Option<string>("--format") { Description = "lp (InfluxDB line protocol, ns timestamps) or csv (header, one row per point)", Required = true };
         format.AcceptOnlyFromAmong("lp", "csv");
         var output = new Option<string?>("--out") { Description = "the file to write (default: stdout)" };
-        var command = new Command("export", "write stored points out as line protocol or CSV") { store, from, to, format, output };
+        var command = new Command("export", "write stored points out as line protocol or CSV") { store, range.From, range.To, range.Zone, format, output };
         command.SetAction((parse, cancel) => RunAsync(
-            parse.GetValue(store)!, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(format)!, parse.GetValue(output),
-            Console.OpenStandardOutput(), Console.Error,
+            parse.GetValue(store)!, parse.GetValue(range.From)!, parse.GetValue(range.To)!, parse.GetValue(range.Zone), parse.GetValue(format)!, parse.GetValue(output),
+            TimeZoneInfo.Local, Console.OpenStandardOutput(), Console.Error,
             // A bar only on a terminal, and never on the same terminal the data scrolls through.
             showProgress: !Console.IsErrorRedirected && (parse.GetValue(output) is not null || Console.IsOutputRedirected), cancel));
         return command;
     }
 
     public static async Task<int> RunAsync(
-        string storeUri, string fromText, string toText, string formatText, string? outPath,
-        Stream standardOutput, TextWriter errors, bool showProgress, CancellationToken cancel)
+        string storeUri, string fromText, string toText, string? zoneId, string formatText, string? outPath,
+        TimeZoneInfo defaultZone, Stream standardOutput, TextWriter errors, bool showProgress, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(standardOutput);
         ArgumentNullException.ThrowIfNull(errors);
-        if (!TryParseTime(fromText, out var fromUtc) || !TryParseTime(toText, out var toUtc))
+        if (!TimeRangeOptions.TryParse(fromText, toText, zoneId, defaultZone, out TimeRange range, out string? rangeError))
         {
-            string bad = TryParseTime(fromText, out _) ? $"--to '{toText}'" : $"--from '{fromText}'";
-            return await UsageAsync(errors, $"{bad} is not an ISO 8601 time; give e.g. 2026-11-01, 2026-11-01T08:00:00Z or 2026-11-01T08:00:00+01:00");
-        }
-
-        if (toUtc <= fromUtc)
-        {
-            return await UsageAsync(errors, $"--to '{toText}' must be after --from '{fromText}' (the range is [from, to))");
+            return await UsageAsync(errors, rangeError);
         }
 
         ExportFormat format;
@@ -64,23 +58,15 @@ public static class ExportCommand
                 return await UsageAsync(errors, $"--format '{formatText}' is not valid; use lp or csv");
         }
 
-        IStoredPointSource source;
-        try
+        if (outPath is not null && FileProblem.BeforeWriting(outPath) is { } outProblem)
         {
-            source = StoreFactory.OpenSource(StoreFactory.Parse(storeUri));
+            return await UsageAsync(errors, $"--out: {outProblem}");
         }
-        catch (StoreUriException e)
+
+        if (!StoreToRead.TryOpen(storeUri, uri => StoreFactory.OpenSource(StoreFactory.Parse(uri)), out IStoredPointSource? source, out int exit, out string? storeError))
         {
-            return await UsageAsync(errors, e.Message);
-        }
-        catch (FileNotFoundException e)
-        {
-            return await UsageAsync(errors, $"--store '{storeUri}': {e.Message} (give the file 'run' writes, by default sqlite:{Storage.Sqlite.SqliteStore.DefaultPath()})");
-        }
-        catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            await errors.WriteLineAsync($"posturestream export: cannot open {storeUri}: {e.Message}");
-            return ExitCodes.RuntimeFailure;
+            await errors.WriteLineAsync("posturestream export: " + storeError);
+            return exit;
         }
 
         using (source)
@@ -92,14 +78,14 @@ public static class ExportCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                return await UsageAsync(errors, $"--out '{outPath}' cannot be written: {e.Message}");
+                return await UsageAsync(errors, $"--out: {FileProblem.DescribeWrite(outPath!, e)}");
             }
 
             try
             {
                 long count = showProgress
-                    ? await ExportWithProgressAsync(source, fromUtc, toUtc, format, output, cancel)
-                    : await Exporter.ExportAsync(source, fromUtc, toUtc, format, output, null, cancel);
+                    ? await ExportWithProgressAsync(source, range.FromUtc, range.ToUtc, format, output, cancel)
+                    : await Exporter.ExportAsync(source, range.FromUtc, range.ToUtc, format, output, null, cancel);
                 await errors.WriteLineAsync($"exported {count.ToString(CultureInfo.InvariantCulture)} points from {source.Description}");
                 return ExitCodes.Ok;
             }
@@ -120,19 +106,6 @@ public static class ExportCommand
                 }
             }
         }
-    }
-
-    /// <summary>ISO 8601 with or without an offset (none = UTC), or a date alone (midnight UTC).</summary>
-    public static bool TryParseTime(string text, out DateTime utc)
-    {
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
-        {
-            utc = parsed.UtcDateTime;
-            return true;
-        }
-
-        utc = default;
-        return false;
     }
 
     private static async Task<long> ExportWithProgressAsync(IStoredPointSource source, DateTime fromUtc, DateTime toUtc, ExportFormat format, Stream output, CancellationToken cancel)

@@ -10,21 +10,23 @@ namespace PostureStream.Cli.Commands;
 
 /// <summary>
 /// <c>posturestream report --store URI --from T --to T [--tz ZONE] --out FILE.html [--device ID]</c>:
-/// a self-contained HTML trend report over stored data, days in <c>--tz</c> (default: this machine's zone).
+/// a self-contained HTML trend report over stored data, days in <c>--tz</c> (default: this machine's zone);
+/// times are read by <see cref="TimeRangeOptions"/>, as <c>export</c> reads them.
 /// </summary>
 public static class ReportCommand
 {
+    /// <summary>A report covers at most a year.</summary>
+    private static readonly TimeSpan MaximumRange = TimeSpan.FromDays(366);
+
     public static Command Create()
     {
-        var store = new Option<string>("--store") { Description = "the store to read: sqlite:PATH or influxdb-v1|v2|v3:http://HOST:PORT?... (DESIGN §8)", Required = true };
-        var from = new Option<string>("--from") { Description = "first day or time: yyyy-MM-dd (local midnight in --tz), yyyy-MM-ddTHH:mm, or ISO 8601 with Z/offset", Required = true };
-        var to = new Option<string>("--to") { Description = "end of the range, exclusive, same forms as --from (--from 2026-11-16 --to 2026-11-23 is one week)", Required = true };
-        var tz = new Option<string?>("--tz") { Description = "IANA time zone whose calendar days the report uses (default: this machine's zone)" };
+        var store = new Option<string>("--store") { Description = "the store to read: sqlite:PATH or influxdb-v1|v2|v3:URL?... (as for run)", Required = true };
+        var range = new TimeRangeOptions(zoneAlsoFor: ", and whose calendar days the report uses");
         var output = new Option<string>("--out") { Description = "the HTML file to write", Required = true };
         var device = new Option<string?>("--device") { Description = "only this device: its display name or its 16-hex-digit device_id; default: all devices" };
-        var command = new Command("report", "write a self-contained HTML trend report (printable, no external references)") { store, from, to, tz, output, device };
+        var command = new Command("report", "write a self-contained HTML trend report (printable, no external references)") { store, range.From, range.To, range.Zone, output, device };
         command.SetAction((parse, cancel) => RunAsync(
-            parse.GetValue(store)!, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(tz), parse.GetValue(output)!, parse.GetValue(device),
+            parse.GetValue(store)!, parse.GetValue(range.From)!, parse.GetValue(range.To)!, parse.GetValue(range.Zone), parse.GetValue(output)!, parse.GetValue(device),
             TimeZoneInfo.Local, Console.Error, !Console.IsErrorRedirected, cancel));
         return command;
     }
@@ -33,41 +35,31 @@ public static class ReportCommand
         string storeUri, string from, string to, string? zoneId, string outputPath, string? deviceId,
         TimeZoneInfo defaultZone, TextWriter errors, bool showProgress, CancellationToken cancel)
     {
-        if (!ReportRangeParser.TryParse(from, to, zoneId, defaultZone, null, out var request, out string? error))
+        if (!TimeRangeOptions.TryParse(from, to, zoneId, defaultZone, out TimeRange range, out string? error))
         {
             await errors.WriteLineAsync($"posturestream report: {error}");
             return ExitCodes.Usage;
         }
 
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(outputPath));
-        if (folder is not null && !Directory.Exists(folder))
+        if (range.ToUtc - range.FromUtc > MaximumRange)
         {
-            await errors.WriteLineAsync($"posturestream report: --out '{outputPath}': the folder '{folder}' does not exist (give a path in an existing folder)");
+            await errors.WriteLineAsync($"posturestream report: the range --from '{from}' --to '{to}' is longer than 366 days; give at most a year per report");
             return ExitCodes.Usage;
         }
 
-        ITrendQueries queries;
-        try
+        if (FileProblem.BeforeWriting(outputPath) is { } outProblem)
         {
-            queries = StoreFactory.OpenQueries(storeUri);
-        }
-        catch (StoreUriException e)
-        {
-            await errors.WriteLineAsync($"posturestream report: {e.Message}");
+            await errors.WriteLineAsync($"posturestream report: --out: {outProblem}");
             return ExitCodes.Usage;
-        }
-        catch (Exception e) when (e is ArgumentException or FileNotFoundException)
-        {
-            await errors.WriteLineAsync($"posturestream report: --store '{SecretMask.Uri(storeUri)}': {e.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            await errors.WriteLineAsync($"posturestream report: cannot open {SecretMask.Uri(storeUri)}: {e.Message}");
-            return ExitCodes.RuntimeFailure;
         }
 
-        request = request with { GeneratedUtc = TimeProvider.System.GetUtcNow().UtcDateTime };
+        if (!StoreToRead.TryOpen(storeUri, uri => StoreFactory.OpenQueries(uri), out ITrendQueries? queries, out int exit, out string? storeError))
+        {
+            await errors.WriteLineAsync($"posturestream report: {storeError}");
+            return exit;
+        }
+
+        var request = new ReportRequest(range.FromUtc, range.ToUtc, range.Zone) { GeneratedUtc = TimeProvider.System.GetUtcNow().UtcDateTime };
         try
         {
             if (deviceId is not null)
@@ -85,7 +77,7 @@ public static class ReportCommand
             string html = showProgress
                 ? await BuildWithProgressBarAsync(queries, request, errors, cancel)
                 : await TrendReport.BuildAsync(queries, request, null, cancel);
-            await File.WriteAllTextAsync(outputPath, html, cancel);
+            await WriteAsync(outputPath, html, cancel);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -100,6 +92,18 @@ public static class ReportCommand
 
         await errors.WriteLineAsync($"posturestream report: wrote {outputPath}");
         return ExitCodes.Ok;
+    }
+
+    private static async Task WriteAsync(string outputPath, string html, CancellationToken cancel)
+    {
+        try
+        {
+            await File.WriteAllTextAsync(outputPath, html, cancel);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"--out: {FileProblem.DescribeWrite(outputPath, e)}", e);
+        }
     }
 
     private static async Task<string> BuildWithProgressBarAsync(ITrendQueries queries, ReportRequest request, TextWriter errors, CancellationToken cancel)

@@ -4,7 +4,7 @@ using PostureStream.Cli.Run;
 
 namespace PostureStream.Cli.Commands;
 
-/// <summary><c>posturestream run</c>: ingest, detect, alert, store (DESIGN §8).</summary>
+/// <summary><c>posturestream run</c>: ingest, detect, alert, store, serve the dashboard.</summary>
 public static class RunCommand
 {
     public static Command Create()
@@ -20,7 +20,7 @@ public static class RunCommand
         var quiet = new Option<bool>("--quiet") { Description = "print only warnings and errors" };
         var printConfig = new Option<bool>("--print-config") { Description = "print the effective configuration (secrets masked) and exit" };
         var noBuzz = new Option<bool>("--no-buzz") { Description = "never buzz the device (alerts are still recorded)" };
-        var dataDirectory = new Option<string?>("--data-dir") { Description = "where calibration, the spool and the default SQLite file live (default $XDG_DATA_HOME/posturestream)" };
+        var dataDirectory = new Option<string?>("--data-dir") { Description = "where calibration, the spool and the embedded SQLite store live (default $XDG_DATA_HOME/posturestream)" };
 
         var command = new Command("run", "ingest, detect, alert, store and serve the dashboard")
         {
@@ -56,6 +56,7 @@ public static class RunCommand
                 }
 
                 settings.Validate();
+                StartupChecks.Check(settings);
             }
             catch (ConfigurationException e)
             {

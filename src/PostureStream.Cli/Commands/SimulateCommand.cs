@@ -33,7 +33,7 @@ public static class SimulateCommand
         var scenario = new Option<string>("--scenario") { Description = $"a built-in scenario ({string.Join(", ", BuiltInScenarios.Names)}) or a scenario JSON file", Required = true };
         var output = new Option<string>("--out") { Description = "where the device talks: pty (prints the path to open), tcp://HOST:PORT (a server) or file:PATH (a capture)", Required = true };
         var speed = new Option<string?>("--speed") { Description = "max, realtime or a factor over real time (default: max for file:, else 1)" };
-        var seed = new Option<int>("--seed") { Description = "seed of every random choice; the same seed gives the same bytes (default 1)", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "seed of every random choice; the same seed gives the same bytes", DefaultValueFactory = _ => 1 };
         var truth = new Option<string?>("--truth") { Description = "write the ground truth (segments, due alerts, quiet spans) as JSON Lines to this file" };
         var buzzLog = new Option<string?>("--buzz-log") { Description = "write each BUZZ the device acted on to this file, one JSON line each, as it arrives" };
         var corruption = new Option<double?>("--corruption-rate") { Description = "probability that a byte on the wire has a bit flipped (default: the scenario's, usually 0)" };
@@ -98,8 +98,19 @@ public static class SimulateCommand
             return ExitCodes.Usage;
         }
 
+        // Every file is checked before anything is written, so a mistake costs nothing (exit 2).
+        foreach ((string option, string? path) in new[] { ("--out", (target as FileTarget)?.Path), ("--truth", settings.TruthPath), ("--buzz-log", settings.BuzzLogPath) })
+        {
+            if (path is not null && FileProblem.BeforeWriting(path) is { } problem)
+            {
+                await stderr.WriteLineAsync($"{me}: {option}: {problem}");
+                return ExitCodes.Usage;
+            }
+        }
+
         SimulationPlan plan = SimulationPlan.Create(scenario, settings.Seed);
         BuzzLog? buzzLog = null;
+        string? writing = settings.TruthPath;
         try
         {
             if (settings.TruthPath is { } truthPath)
@@ -108,11 +119,12 @@ public static class SimulateCommand
                 TruthWriter.Write(GroundTruth.Compute(plan), file);
             }
 
+            writing = settings.BuzzLogPath;
             buzzLog = settings.BuzzLogPath is { } buzzPath ? BuzzLog.Create(buzzPath) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            await stderr.WriteLineAsync($"{me}: cannot write '{settings.TruthPath ?? settings.BuzzLogPath}': {e.Message} (give a writable file path)");
+            await stderr.WriteLineAsync($"{me}: {FileProblem.DescribeWrite(writing ?? "", e)} (give a writable file path)");
             return ExitCodes.Usage;
         }
 
@@ -151,7 +163,7 @@ public static class SimulateCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            await stderr.WriteLineAsync($"posturestream simulate: cannot create capture '{path}': {e.Message} (give a writable file path)");
+            await stderr.WriteLineAsync($"posturestream simulate: --out: {FileProblem.DescribeWrite(path, e)} (give a writable file path)");
             return ExitCodes.Usage;
         }
 

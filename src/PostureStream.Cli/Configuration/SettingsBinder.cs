@@ -9,8 +9,11 @@ public static class SettingsBinder
     /// Binds <paramref name="configuration"/>; sources and stores given as options replace the lists of
     /// the file and the environment rather than merging into them index by index.
     /// </summary>
+    /// <exception cref="ConfigurationException">An unknown key or a value that does not read as its setting's type.</exception>
     public static RunSettings Bind(IConfiguration configuration, IReadOnlyList<string> optionSources, IReadOnlyList<string> optionStores)
     {
+        TimeZoneIdConverter.Register();
+        ConfigurationKeyCheck.Check(configuration, typeof(RunSettings));
         var settings = new RunSettings();
         try
         {

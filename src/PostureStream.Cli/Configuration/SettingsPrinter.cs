@@ -1,10 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PostureStream.Cli.Run;
 
 namespace PostureStream.Cli.Configuration;
 
-/// <summary><c>--print-config</c>: the effective configuration as JSON, with tokens and passwords masked.</summary>
+/// <summary>
+/// <c>--print-config</c>: the effective configuration as JSON, with tokens and passwords masked and defaults
+/// resolved (the data directory, and the SQLite store used when no store is given).
+/// </summary>
 public static class SettingsPrinter
 {
     private static readonly JsonSerializerOptions Options = new()
@@ -19,7 +23,10 @@ public static class SettingsPrinter
         var shown = new
         {
             Sources = settings.Sources.Select(s => new { Uri = SecretMask.Uri(s.Uri), s.Name, s.Standing, s.Sitting }),
-            Stores = settings.Stores.Select(SecretMask.Uri),
+            // With no store given, the one run really writes: the SQLite file of the data directory.
+            Stores = settings.Stores.Count > 0
+                ? settings.Stores.Select(SecretMask.Uri)
+                : [StoreOpener.DefaultStoreUri(settings.ResolveDataDirectory())],
             settings.DeviceName,
             settings.AlertsOut,
             settings.Dashboard,

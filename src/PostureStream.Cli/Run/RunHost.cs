@@ -19,8 +19,7 @@ internal static class RunHost
     /// <summary>How long a clean shutdown may spend flushing the stores.</summary>
     private static readonly TimeSpan FlushBound = TimeSpan.FromSeconds(10);
 
-    /// <param name="command">The command whose messages these are (<c>run</c>, or <c>calibrate</c> which drives the same host).</param>
-    public static async Task<int> RunAsync(RunSettings settings, TimeProvider time, CancellationToken cancel, Action<DevicePipeline>? onPipeline = null, bool openStores = true, string command = "run")
+    public static async Task<int> RunAsync(RunSettings settings, TimeProvider time, CancellationToken cancel, Action<DevicePipeline>? onPipeline = null, bool openStores = true)
     {
         using var signals = new TerminationSignals(cancel);
         CancellationToken stop = signals.Token;
@@ -79,7 +78,7 @@ internal static class RunHost
         }
         catch (Exception e) when (e is SourceUriException or SourceOpenException or ConfigurationException or ArgumentException)
         {
-            await Console.Error.WriteLineAsync($"posturestream {command}: {e.Message}");
+            await Console.Error.WriteLineAsync($"{InvokedCommand.Prefix}: {e.Message}");
             await ShutdownAsync(pipelines, stores, alerts, dashboard, live);
             return ExitCodes.Usage;
         }

@@ -17,6 +17,15 @@ public static class SourceUri
 
     private static readonly string[] CommonKeys = ["name", "clock", "start", "record"];
 
+    /// <summary>
+    /// The range of <c>start=</c>: stored times are nanoseconds since 1970 in 64 bits, which end in April 2262
+    /// (a later start would wrap to 1677); the months before that leave room for the recording itself.
+    /// </summary>
+    private static readonly DateTimeOffset EarliestStart = DateTimeOffset.UnixEpoch;
+
+    /// <inheritdoc cref="EarliestStart"/>
+    private static readonly DateTimeOffset LatestStart = new(2261, 12, 31, 23, 59, 59, TimeSpan.Zero);
+
     public static SourceSpec Parse(string uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
@@ -162,6 +171,13 @@ public static class SourceUri
                 || !start.Contains('T', StringComparison.Ordinal))
             {
                 throw new SourceUriException($"start={start} in '{spec.Uri}' is not an ISO 8601 time; write it like 2026-03-01T08:00:00Z");
+            }
+
+            if (at < EarliestStart || at > LatestStart)
+            {
+                throw new SourceUriException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"start={start} in '{spec.Uri}' is outside the times a stored point can carry; give a time from {EarliestStart:yyyy-MM-dd} to {LatestStart:yyyy-MM-dd} (UTC)"));
             }
 
             if (parameters.TryGetValue("clock", out string? explicitClock) && !explicitClock.Equals("device", StringComparison.OrdinalIgnoreCase))
