@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using PostureStream.Dashboard;
 using PostureStream.Storage.Influx;
 using PostureStream.Storage.Trends;
@@ -43,9 +44,19 @@ public static class DashboardCommand
             return ExitCodes.Usage;
         }
 
+        // SIGINT and SIGTERM are the normal way to stop it: exit 0, not the runtime's 130/143.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
         try
         {
-            var options = new DashboardOptions { ListenUrl = listenUrl, TokenFile = tokenFile, Zone = zone };
+            var options = new DashboardOptions
+            {
+                ListenUrl = listenUrl,
+                TokenFile = tokenFile,
+                Zone = zone,
+                Warn = text => errors.WriteLine($"posturestream dashboard: warning: {text}"),
+            };
             await using var dashboard = await DashboardServer.StartAsync(options, trends, live: null, cancel);
             await output.WriteLineAsync($"dashboard: {dashboard.Address} (stored data from {storeUri}; Ctrl+C stops it)");
             if (tokenFile is not null)
@@ -53,7 +64,7 @@ public static class DashboardCommand
                 await output.WriteLineAsync($"open {dashboard.Address}?token=TOKEN once (TOKEN = the first line of {tokenFile}); the browser then keeps it in a cookie");
             }
 
-            await WaitForStopAsync(cancel);
+            await WaitForStopAsync(stop.Token);
             return ExitCodes.Ok;
         }
         catch (DashboardConfigurationException e)
