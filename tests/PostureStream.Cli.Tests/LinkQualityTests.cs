@@ -38,6 +38,14 @@ public sealed class LinkQualityTests
     }
 
     [Fact]
+    public void ATimerIntervalEndingAHairEarly_CountsAsTheFullTenSeconds()
+    {
+        var quality = new LinkQuality();
+
+        Assert.NotNull(quality.Observe(Stats(0, cobs: 5, seconds: 9.998)));
+    }
+
+    [Fact]
     public void HighErrorShare_Warns_ALowOneDoesNot()
     {
         var quality = new LinkQuality();

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using PostureStream.Simulation;
 using PostureStream.Simulation.Scenarios;
 using PostureStream.Testing;
@@ -55,5 +57,54 @@ public sealed class RunLinkQualityTests : IDisposable
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Matches(@"link quality: \d{4} frames ok, 0 corrupt \(CRC 0, COBS 0, other 0\), \d+ lost, 0 resyncs", output);
         Assert.DoesNotContain("no valid PSP frame", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A live link is judged by wall time: a TCP peer sending only noise is named within its first 10 s interval.</summary>
+    [Fact]
+    public async Task ALiveLinkSendingOnlyNoise_WarnsWithinItsFirstStatsInterval()
+    {
+        using var peer = new TcpListener(IPAddress.Loopback, 0);
+        peer.Start();
+        int port = ((IPEndPoint)peer.LocalEndpoint).Port;
+        using var stop = new CancellationTokenSource();
+        Task noise = SendNoiseAsync(peer, stop.Token);
+        var console = new ConsoleCapture();
+        Task<int> run = Task.Run(() => Program.RunAsync(
+            ["run", "--source", $"tcp://127.0.0.1:{port}", "--data-dir", _dir.Sub("data"), "--no-dashboard", "--quiet"], stop.Token));
+        try
+        {
+            // The first stats interval ends 10 s after the start; allow a loaded machine plenty more.
+            DateTimeOffset deadline = DateTimeOffset.UtcNow.AddSeconds(45);
+            while (!console.Error.Contains("no valid PSP frame for 10 s, only garbage", StringComparison.Ordinal))
+            {
+                Assert.False(run.IsCompleted, $"run ended early:\n{console.Error}");
+                Assert.True(DateTimeOffset.UtcNow < deadline, $"no warning within 45 s; stderr:\n{console.Error}\nstdout:\n{console.Out}");
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(30));
+            await noise.ContinueWith(_ => { }, TaskScheduler.Default);
+            console.Dispose();
+        }
+
+        Assert.Contains("wrong baud rate", console.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>What a wrong baud rate looks like: a steady stream of bytes that never form a frame.</summary>
+    private static async Task SendNoiseAsync(TcpListener peer, CancellationToken cancellationToken)
+    {
+        using TcpClient client = await peer.AcceptTcpClientAsync(cancellationToken);
+        NetworkStream stream = client.GetStream();
+        var random = new Random(11);
+        var chunk = new byte[512];
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            random.NextBytes(chunk);
+            await stream.WriteAsync(chunk, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
     }
 }

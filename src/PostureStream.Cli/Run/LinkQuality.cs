@@ -13,6 +13,8 @@ internal sealed class LinkQuality
     /// <summary>How long a source may yield no valid frame before the warning.</summary>
     public static readonly TimeSpan NoFrameWarning = TimeSpan.FromSeconds(10);
 
+    private static readonly TimeSpan TimerJitter = TimeSpan.FromMilliseconds(250);
+
     /// <summary>An interval with at least this many corrupt frames…</summary>
     public const long MinimumCorruptForRate = 10;
 
@@ -44,7 +46,8 @@ internal sealed class LinkQuality
         if (s.Frames == 0)
         {
             _withoutFrames += s.Interval;
-            if (!_warnedNoFrames && _withoutFrames >= NoFrameWarning)
+            // A timer's interval can end a hair early: 9.999 s of garbage counts as the 10 s.
+            if (!_warnedNoFrames && _withoutFrames + TimerJitter >= NoFrameWarning)
             {
                 _warnedNoFrames = true;
                 return NoFrameText(_withoutFrames, corrupt, s.Resyncs);
