@@ -37,12 +37,12 @@ internal static class RunHost
         try
         {
             DataDirectory.EnsureWritable(dataDirectory);
+            stores = openStores ? StoreOpener.OpenAll(settings, dataDirectory, reporter, time) : new StoreSet([]);
             if (openStores)
             {
-                PrepareDefaultStoreFiles(settings, dataDirectory);
+                RestrictDefaultStoreFiles(settings, dataDirectory);
             }
 
-            stores = openStores ? StoreOpener.OpenAll(settings, dataDirectory, reporter, time) : new StoreSet([]);
             alerts = AlertOutput.Open(settings.AlertsOut);
             if (!settings.NoDashboard && openStores)
             {
@@ -103,17 +103,21 @@ internal static class RunHost
     }
 
     /// <summary>
-    /// The default SQLite file is created 0600 before SQLite opens it (its journal files take the same mode), and the
-    /// spool folder 0700, whatever the umask: they hold health data.
+    /// The default SQLite file and its journal files are narrowed to 0600 and the spool folder made 0700, whatever
+    /// the umask: they hold health data. (The data directory around them is 0700 already when run created it.)
     /// </summary>
-    private static void PrepareDefaultStoreFiles(RunSettings settings, string dataDirectory)
+    private static void RestrictDefaultStoreFiles(RunSettings settings, string dataDirectory)
     {
         try
         {
             PrivatePaths.CreateFolder(Path.Combine(dataDirectory, "spool"));
             if (settings.Stores.Count == 0)
             {
-                PrivatePaths.CreateFile(StoreOpener.DefaultStoreUri(dataDirectory)["sqlite:".Length..]);
+                string database = StoreOpener.DefaultStoreUri(dataDirectory)["sqlite:".Length..];
+                foreach (string file in new[] { database, database + "-wal", database + "-shm", database + "-journal" })
+                {
+                    PrivatePaths.Restrict(file);
+                }
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
