@@ -92,7 +92,7 @@ buzzes=$(grep -c . "$work/buzzes.jsonl" 2>/dev/null || true)
     cp "$work/alerts.jsonl" "$data/demo-alerts.jsonl" 2>/dev/null || true
     echo "data kept in $data (posturestream.db, calibration/, demo-alerts.jsonl); look at it again with"
     echo "  bash tools/demo.sh dashboard --store sqlite:$data/posturestream.db"
-    echo "  bash tools/demo.sh export --store sqlite:$data/posturestream.db --from 2000-01-01 --to 2100-01-01 --format csv"
+    echo "  bash tools/demo.sh export --store sqlite:$data/posturestream.db --from 2000-01-01 --to 2100-01-01 --format csv --out demo.csv"
   else
     echo "data in $data is deleted now; to keep it, run: DEMO_DATA_DIR=\$HOME/posturestream-demo bash tools/demo.sh"
   fi
