@@ -9,13 +9,18 @@
 #   DEMO_DATA_DIR=~/ps-demo bash tools/demo.sh  # keep the store, calibration and alerts in ~/ps-demo
 #   DEMO_PORT=5080 bash tools/demo.sh           # serve the dashboard on this port instead of a free one
 #   bash tools/demo.sh decode FILE              # any other posturestream command instead
+#   DEMO_TOOL=path/posturestream.dll bash tools/demo.sh   # use that build, do not build (the tests do this)
 #
 # Without DEMO_DATA_DIR the data lives in a temporary folder that is deleted when the demo ends.
 # If `run` cannot start, the simulator is stopped and the demo exits with run's exit code and message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet build src/PostureStream.Cli -c Release -nologo -v q >&2
-tool=(dotnet src/PostureStream.Cli/bin/Release/net10.0/posturestream.dll)
+if [ -n "${DEMO_TOOL:-}" ]; then
+  tool=(dotnet "$DEMO_TOOL")
+else
+  dotnet build src/PostureStream.Cli -c Release -nologo -v q >&2
+  tool=(dotnet src/PostureStream.Cli/bin/Release/net10.0/posturestream.dll)
+fi
 if [ $# -gt 0 ]; then
   exec "${tool[@]}" "$@"
 fi
