@@ -20,4 +20,7 @@ public sealed class DashboardConfigurationException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>True when the address could not be bound (the port is taken): a service may carry on without the dashboard.</summary>
+    public bool AddressUnavailable { get; init; }
 }

@@ -24,6 +24,15 @@ public sealed class DashboardOptions
     /// <summary>The zone whose calendar day, week and month buckets follow. Default: the machine's zone.</summary>
     public TimeZoneInfo Zone { get; set; } = TimeZoneInfo.Local;
 
+    /// <summary>
+    /// Receives the problems a user must hear of while the dashboard runs: a store that cannot be read (each new
+    /// message once) and a token file other users can read. Default: none.
+    /// </summary>
+    public Action<string>? Warn { get; set; }
+
+    /// <summary>The largest POST body accepted, before any parsing. Default 4 KiB: the only bodies are tiny JSON commands.</summary>
+    public long MaxPostBodyBytes { get; set; } = 4096;
+
     /// <summary>Where the web server logs; default: nowhere (the CLI prints what matters itself).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 }

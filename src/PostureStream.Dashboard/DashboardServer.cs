@@ -26,7 +26,7 @@ public static class DashboardServer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(trends);
         var listen = ListenAddress.Parse(options.ListenUrl);
-        AccessToken? token = options.TokenFile is { } file ? AccessToken.Load(file) : null;
+        AccessToken? token = options.TokenFile is { } file ? AccessToken.Load(file, options.Warn) : null;
         if (!listen.IsLoopback && token is null)
         {
             throw new DashboardConfigurationException(
@@ -39,6 +39,8 @@ public static class DashboardServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            // Bodies are cut off before parsing: one huge POST must not grow the memory of a monitoring process.
+            kestrel.Limits.MaxRequestBodySize = options.MaxPostBodyBytes;
             kestrel.Listen(listen.Address, listen.Port);
         });
 
@@ -55,6 +57,7 @@ public static class DashboardServer
         var app = builder.Build();
         app.UseHostFiltering();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<PostGuard>(options.MaxPostBodyBytes);
         if (token is not null)
         {
             app.UseMiddleware<TokenGate>(token);
@@ -62,7 +65,8 @@ public static class DashboardServer
 
         app.MapGet("/api/info", () => Results.Json(
             new DashboardInfo(live is not null, options.Zone.Id, live is null ? LiveEndpoints.NoFeedMessage : null), DashboardJson.Options));
-        TrendEndpoints.Map(app, trends, options.Zone);
+        var storeProblems = new StoreProblems(options.Warn);
+        TrendEndpoints.Map(app, trends, options.Zone, storeProblems);
         LiveEndpoints.Map(app, live);
         StaticAssets.Map(app);
 
@@ -73,7 +77,7 @@ public static class DashboardServer
         catch (IOException e)
         {
             await app.DisposeAsync();
-            throw new DashboardConfigurationException($"cannot listen on {options.ListenUrl}: {e.Message} (choose another port with --listen)", e);
+            throw new DashboardConfigurationException($"cannot listen on {options.ListenUrl}: {e.Message} (choose another port with --listen)", e) { AddressUnavailable = true };
         }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? options.ListenUrl;

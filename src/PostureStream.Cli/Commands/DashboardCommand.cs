@@ -45,9 +45,18 @@ public static class DashboardCommand
             return exit;
         }
 
+        // SIGINT and SIGTERM (and a closed console on Windows) are the normal way to stop it: exit 0, not 130/143.
+        using var signals = new TerminationSignals(cancel);
+        CancellationToken stopping = signals.Token;
         try
         {
-            var options = new DashboardOptions { ListenUrl = listenUrl, TokenFile = tokenFile, Zone = zone };
+            var options = new DashboardOptions
+            {
+                ListenUrl = listenUrl,
+                TokenFile = tokenFile,
+                Zone = zone,
+                Warn = text => errors.WriteLine($"posturestream dashboard: warning: {text}"),
+            };
             await using var dashboard = await DashboardServer.StartAsync(options, trends, live: null, cancel);
             await output.WriteLineAsync($"dashboard: {dashboard.Address} (stored data from {SecretMask.Uri(storeUri)}; Ctrl+C stops it)");
             if (tokenFile is not null)
@@ -55,7 +64,7 @@ public static class DashboardCommand
                 await output.WriteLineAsync($"open {dashboard.Address}?token=TOKEN once (TOKEN = the first line of {tokenFile}); the browser then keeps it in a cookie");
             }
 
-            await WaitForStopAsync(cancel);
+            await WaitForStopAsync(stopping);
             return ExitCodes.Ok;
         }
         catch (DashboardConfigurationException e)

@@ -22,13 +22,14 @@ internal sealed class AlertOutput : IDisposable
             return new AlertOutput(Console.OpenStandardOutput(), leaveOpen: false);
         }
 
+        // Alerts are health data: a new file is 0600 and a new folder 0700, whatever the umask.
         string? directory = Path.GetDirectoryName(Path.GetFullPath(target));
         if (directory is not null)
         {
-            Directory.CreateDirectory(directory);
+            PrivatePaths.CreateFolder(directory);
         }
 
-        return new AlertOutput(new FileStream(target, FileMode.Append, FileAccess.Write, FileShare.Read), leaveOpen: false);
+        return new AlertOutput(PrivatePaths.OpenAppend(target), leaveOpen: false);
     }
 
     public void Write(in AlertEvent alert)

@@ -15,22 +15,31 @@ internal static class DashboardHost
         try
         {
             RunningDashboard dashboard = await DashboardServer.StartAsync(
-                new DashboardOptions { ListenUrl = settings.Dashboard, TokenFile = settings.DashboardTokenFile },
+                new DashboardOptions { ListenUrl = settings.Dashboard, TokenFile = settings.DashboardTokenFile, Warn = text => reporter.Warn("dashboard: " + text) },
                 StoreFactory.OpenQueries(trendsUri),
                 live,
                 cancellationToken);
             reporter.Info($"dashboard on {dashboard.Address}");
             return dashboard;
         }
+        catch (DashboardConfigurationException e) when (e.AddressUnavailable && !IsExplicit(settings))
+        {
+            // The default port taken (another program, another run) must not stop the monitoring itself.
+            reporter.Warn($"dashboard not started on {settings.Dashboard}: {e.InnerException?.Message ?? e.Message}; monitoring goes on without it (choose a free port with --dashboard http://127.0.0.1:PORT, or --no-dashboard)");
+            return null;
+        }
+        catch (DashboardConfigurationException e) when (e.AddressUnavailable)
+        {
+            // An address the user asked for is a promise: not serving it is a start-up error.
+            throw new ConfigurationException($"--dashboard {settings.Dashboard} cannot be served: {e.InnerException?.Message ?? e.Message}; choose a free port, or --no-dashboard", e);
+        }
         catch (DashboardConfigurationException e)
         {
             throw new ConfigurationException(e.Message, e);
         }
-        catch (IOException e)
-        {
-            // A dashboard that cannot bind (port in use) must not stop the monitoring itself.
-            reporter.Warn($"dashboard not started on {settings.Dashboard}: {e.Message} (use --dashboard http://127.0.0.1:PORT or --no-dashboard)");
-            return null;
-        }
     }
+
+    /// <summary>True when the listen address was given (--dashboard, the configuration) rather than the default.</summary>
+    private static bool IsExplicit(RunSettings settings) =>
+        !string.Equals(settings.Dashboard, DashboardOptions.DefaultListenUrl, StringComparison.OrdinalIgnoreCase);
 }

@@ -30,6 +30,8 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
     private DeviceSeries? _series;
     private readonly LiveView? _live;
     private readonly LinkStatsStamp _statsStamp;
+    private readonly LinkQuality _linkQuality = new();
+    private int _failed;
 
     public DevicePipeline(DeviceSession session, RunContext context, SignalOptions signals, IScheduler scheduler)
     {
@@ -42,7 +44,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         _subscriptions = new CompositeDisposable(
             _calibration.Notices.Subscribe(n => _context.Reporter.Calibration(Name, n)),
             conditioned.Subscribe(OnFrame, OnError, OnCompleted),
-            session.Events.Subscribe(OnDeviceEvent, e => _messages.OnError(e), () => _messages.OnCompleted()));
+            session.Events.Subscribe(e => Guarded(() => OnDeviceEvent(e)), e => Guarded(() => _messages.OnError(e)), () => Guarded(_messages.OnCompleted)));
     }
 
     /// <summary>The 16-hex-digit device id once identified.</summary>
@@ -55,13 +57,42 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
 
     public DeviceCalibration Calibration => _calibration;
 
-    /// <summary>Completes when the source has ended and every output of it has been handed on.</summary>
+    /// <summary>Completes when the source has ended and every output of it has been handed on, or the pipeline failed.</summary>
     public Task Drained => _drained.Task;
+
+    /// <summary>True once a stage threw: the failure was reported and this device's pipeline stopped.</summary>
+    public bool Failed => Volatile.Read(ref _failed) != 0;
 
     public Task StartAsync(CancellationToken cancellationToken) => _session.StartAsync(cancellationToken);
 
+    /// <summary>
+    /// Rx unsubscribes an observer whose OnNext throws, so a throwing stage would end this device's stream without
+    /// a word and <see cref="Drained"/> would never complete: every failure is reported here instead.
+    /// </summary>
+    private void Guarded(Action deliver)
+    {
+        if (Failed)
+        {
+            return;
+        }
+
+        try
+        {
+            deliver();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            Fail(error);
+        }
+    }
+
     private void OnDeviceEvent(DeviceEvent e)
     {
+        if (e is LinkStatsReported { Stats: var quality } && _linkQuality.Observe(in quality) is { } warning)
+        {
+            _context.Reporter.Warn($"{Name}: {warning}");
+        }
+
         switch (e)
         {
             case DeviceIdentified identified:
@@ -155,17 +186,58 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         }
     }
 
-    private void OnError(Exception error)
+    private void OnError(Exception error) => Fail(error);
+
+    private void Fail(Exception error)
     {
+        if (Interlocked.Exchange(ref _failed, 1) != 0)
+        {
+            return;
+        }
+
         _context.Reporter.Error(Name, error.Message);
-        _detector?.Complete(this);
+        try
+        {
+            // Clears open episodes and flushes the partial minute, if the failing stage lets it.
+            _detector?.Complete(this);
+        }
+        catch (Exception again) when (again is not OutOfMemoryException)
+        {
+            _context.Reporter.Error(Name, "while ending its episodes: " + again.Message);
+        }
+
         _drained.TrySetResult();
     }
 
     private void OnCompleted()
     {
-        // End of a file: or sim: source: clear open episodes at the last sample and flush the partial minute (DESIGN §3).
-        _detector?.Complete(this);
+        if (Failed)
+        {
+            return;
+        }
+
+        try
+        {
+            // End of a file: or sim: source: clear open episodes at the last sample and flush the partial minute (DESIGN §3).
+            _detector?.Complete(this);
+            if (_context.SummarizeLink)
+            {
+                (string text, bool isWarning) = _linkQuality.Summary();
+                if (isWarning)
+                {
+                    _context.Reporter.Warn($"{Name}: {text}");
+                }
+                else
+                {
+                    _context.Reporter.Link(Name, text);
+                }
+            }
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            Fail(error);
+        }
+
         _drained.TrySetResult();
     }
 

@@ -25,6 +25,9 @@ internal sealed record RunContext
 
     public required BuzzSettings Buzz { get; init; }
 
+    /// <summary>True for a <c>file:</c> source: its end prints a summary of the link quality (frames ok, corrupt, lost).</summary>
+    public bool SummarizeLink { get; init; }
+
     /// <summary>The UTC of tick 0 for <c>file:</c> and <c>sim:</c> sources without <c>start=</c>: when the command started.</summary>
     public required DateTimeOffset CommandStart { get; init; }
 }

@@ -32,9 +32,16 @@ internal static class RunHost
         AlertOutput? alerts = null;
         LiveFeedHub? live = null;
         IAsyncDisposable? dashboard = null;
+        ReportingCalibrationStore? calibrationStore = null;
         try
         {
+            DataDirectory.EnsureWritable(dataDirectory);
             stores = openStores ? StoreOpener.OpenAll(settings, dataDirectory, reporter, time) : new StoreSet([]);
+            if (openStores)
+            {
+                RestrictDefaultStoreFiles(settings, dataDirectory);
+            }
+
             alerts = AlertOutput.Open(settings.AlertsOut);
             if (!settings.NoDashboard && openStores)
             {
@@ -48,7 +55,7 @@ internal static class RunHost
             {
                 Detection = settings.Detection,
                 Calibration = settings.Calibration,
-                CalibrationStore = new JsonFileCalibrationStore(Path.Combine(dataDirectory, "calibration")),
+                CalibrationStore = calibrationStore = new ReportingCalibrationStore(new JsonFileCalibrationStore(DataDirectory.CalibrationFolder(dataDirectory)), reporter),
                 Stores = stores,
                 Alerts = alerts,
                 Reporter = reporter,
@@ -64,7 +71,7 @@ internal static class RunHost
                 SourceSpec spec = SourceUri.Parse(source.Uri);
                 var sessionOptions = DeviceSessionOptions.Default with { SourceName = spec.Name ?? source.Name, DeviceName = deviceName, IdleTimeout = spec.IdleTimeout };
                 var session = new DeviceSession(factory.Create(spec), sessionOptions, time);
-                var sourceContext = context with { Detection = source.DetectionFor(settings.Detection) };
+                var sourceContext = context with { Detection = source.DetectionFor(settings.Detection), SummarizeLink = spec.Kind == SourceKind.File };
                 pipelines.Add(new DevicePipeline(session, sourceContext, SignalOptionsFor(spec, settings, context.CommandStart), Scheduler.Default));
             }
 
@@ -88,7 +95,35 @@ internal static class RunHost
         }
 
         await ShutdownAsync(pipelines, stores, alerts, dashboard, live);
-        return ExitCodes.Ok;
+        bool failed = pipelines.Snapshot().Any(p => p.Failed);
+        // Without stores this is 'calibrate', whose whole result is the saved neutral.
+        bool neutralLost = !openStores && calibrationStore is { FailedSaves: > 0 };
+        return failed || neutralLost ? ExitCodes.RuntimeFailure : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The default SQLite file and its journal files are narrowed to 0600 and the spool folder made 0700, whatever
+    /// the umask: they hold health data. (The data directory around them is 0700 already when run created it.)
+    /// </summary>
+    private static void RestrictDefaultStoreFiles(RunSettings settings, string dataDirectory)
+    {
+        try
+        {
+            PrivatePaths.CreateFolder(Path.Combine(dataDirectory, "spool"));
+            if (settings.Stores.Count == 0)
+            {
+                string database = StoreOpener.DefaultStoreUri(dataDirectory)["sqlite:".Length..];
+                foreach (string file in new[] { database, database + "-wal", database + "-shm", database + "-journal" })
+                {
+                    PrivatePaths.Restrict(file);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException(
+                $"the data directory {dataDirectory} cannot be written ({e.Message}); make it yours again (e.g. 'sudo chown -R $USER {dataDirectory}') or choose another with --data-dir DIR", e);
+        }
     }
 
     private static SignalOptions SignalOptionsFor(SourceSpec spec, RunSettings settings, DateTimeOffset commandStart)

@@ -47,7 +47,8 @@ internal sealed class RunReporter(TextWriter output, TextWriter problems, bool q
 
     public void Warn(string text) => Write(problems, "warning: " + text, null);
 
-    public void Error(string name, string text) => Write(problems, $"error: {name}: {text}", null);
+    /// <summary>A device's pipeline failed: always shown, named as the command's own errors are.</summary>
+    public void Error(string name, string text) => Write(problems, $"posturestream run: device {name}: {text}", null);
 
     public void Info(string text, DateTime? utc = null)
     {

@@ -11,12 +11,14 @@ internal static class TrendEndpoints
 {
     private const string SvgType = "image/svg+xml; charset=utf-8";
 
-    public static void Map(IEndpointRouteBuilder app, ITrendQueries trends, TimeZoneInfo zone)
+    public static void Map(IEndpointRouteBuilder app, ITrendQueries trends, TimeZoneInfo zone, StoreProblems problems)
     {
-        app.MapGet("/api/devices", async (CancellationToken ct) =>
-            Results.Json(await trends.ListDevicesAsync(ct), DashboardJson.Options));
+        Func<Func<Task<IResult>>, Task<IResult>> guardedRead = handle => GuardedRead(handle, problems);
 
-        app.MapGet("/api/status", (HttpRequest request, CancellationToken ct) => Guarded(async () =>
+        app.MapGet("/api/devices", (CancellationToken ct) => guardedRead(async () =>
+            Results.Json(await trends.ListDevicesAsync(ct), DashboardJson.Options)));
+
+        app.MapGet("/api/status", (HttpRequest request, CancellationToken ct) => guardedRead(async () =>
         {
             var reader = new TrendRequestReader(request.Query, zone);
             reader.AllowOnly("device");
@@ -24,7 +26,7 @@ internal static class TrendEndpoints
             return Results.Json(await trends.LatestStatusAsync(device, ct), DashboardJson.Options);
         }));
 
-        app.MapGet("/api/charts/angles.svg", (HttpRequest request, CancellationToken ct) => Guarded(async () =>
+        app.MapGet("/api/charts/angles.svg", (HttpRequest request, CancellationToken ct) => guardedRead(async () =>
         {
             var reader = new TrendRequestReader(request.Query, zone);
             reader.AllowOnly("device", "from", "to", "grain", "metric");
@@ -35,7 +37,7 @@ internal static class TrendEndpoints
             return Results.Text(AngleTrendChart.Render(buckets, metric, grain, range), SvgType);
         }));
 
-        app.MapGet("/api/charts/time-in-state.svg", (HttpRequest request, CancellationToken ct) => Guarded(async () =>
+        app.MapGet("/api/charts/time-in-state.svg", (HttpRequest request, CancellationToken ct) => guardedRead(async () =>
         {
             var reader = new TrendRequestReader(request.Query, zone);
             reader.AllowOnly("device", "from", "to", "grain", "by");
@@ -47,7 +49,7 @@ internal static class TrendEndpoints
             return Results.Text(TimeInStateChart.Render(buckets, series, by, grain, range), SvgType);
         }));
 
-        app.MapGet("/api/charts/alerts.svg", (HttpRequest request, CancellationToken ct) => Guarded(async () =>
+        app.MapGet("/api/charts/alerts.svg", (HttpRequest request, CancellationToken ct) => guardedRead(async () =>
         {
             var reader = new TrendRequestReader(request.Query, zone);
             reader.AllowOnly("device", "from", "to");
@@ -55,7 +57,7 @@ internal static class TrendEndpoints
             return Results.Text(AlertTimelineChart.Render(await trends.AlertsAsync(range, ct), range), SvgType);
         }));
 
-        app.MapGet("/api/charts/bends.svg", (HttpRequest request, CancellationToken ct) => Guarded(async () =>
+        app.MapGet("/api/charts/bends.svg", (HttpRequest request, CancellationToken ct) => guardedRead(async () =>
         {
             var reader = new TrendRequestReader(request.Query, zone);
             reader.AllowOnly("device", "from", "to");
@@ -64,7 +66,7 @@ internal static class TrendEndpoints
         }));
     }
 
-    /// <summary>Turns a refused parameter into a 400 with its message.</summary>
+    /// <summary>Turns a refused parameter into a 400 and a body over the limit into a 413, each with its message.</summary>
     public static async Task<IResult> Guarded(Func<Task<IResult>> handle)
     {
         try
@@ -74,6 +76,25 @@ internal static class TrendEndpoints
         catch (BadQueryException e)
         {
             return Results.Json(new ErrorBody(e.Message), DashboardJson.Options, statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return Results.Json(new ErrorBody(e.Message), DashboardJson.Options, statusCode: e.StatusCode);
+        }
+    }
+
+    /// <summary>As <see cref="Guarded"/>, and a store that fails becomes a 503 with its message (logged once).</summary>
+    private static async Task<IResult> GuardedRead(Func<Task<IResult>> handle, StoreProblems problems)
+    {
+        try
+        {
+            IResult result = await Guarded(handle);
+            problems.Recovered();
+            return result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || e is TaskCanceledException { InnerException: TimeoutException })
+        {
+            return problems.Answer(e);
         }
     }
 }

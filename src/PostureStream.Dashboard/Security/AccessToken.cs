@@ -12,8 +12,8 @@ internal sealed class AccessToken
 
     private AccessToken(string token) => expected = Encoding.UTF8.GetBytes(token);
 
-    /// <summary>Reads the token from the first line of a file.</summary>
-    public static AccessToken Load(string path)
+    /// <summary>Reads the token from the first line of a file; <paramref name="warn"/> hears if other users can read it.</summary>
+    public static AccessToken Load(string path, Action<string>? warn = null)
     {
         string text;
         try
@@ -32,8 +32,17 @@ internal sealed class AccessToken
                 $"token file '{path}' holds a token of {token.Length} characters; it needs at least {MinimumLength} (e.g. from 'openssl rand -hex 24')");
         }
 
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & OthersCanAccess) != 0)
+        {
+            warn?.Invoke($"token file '{path}' can be read by other users of this machine; make it private with 'chmod 600 {path}'");
+        }
+
         return new AccessToken(token);
     }
+
+    private const UnixFileMode OthersCanAccess =
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     /// <summary>Compares in constant time, so response timing does not reveal the token.</summary>
     public bool Matches(string? candidate) =>

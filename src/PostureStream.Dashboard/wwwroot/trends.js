@@ -29,7 +29,10 @@ const Trends = (() => {
   async function start(info) {
     zone = info.zone;
     try { dateIn(new Date()); } catch { zone = 'UTC'; }
-    const devices = await fetch('/api/devices').then(r => r.json());
+    // A store that cannot be read answers with a message: show it rather than a blank page.
+    const response = await fetch('/api/devices');
+    const devices = response.ok ? await response.json() : [];
+    if (!response.ok) showError([await messageOf(response)]);
     const select = $('device');
     select.append(new Option('All devices', 'all'));
     for (const d of devices) select.append(new Option(`${d.name} (${d.deviceId})`, d.deviceId));
@@ -87,9 +90,13 @@ const Trends = (() => {
       loadStatus(mine),
     ]);
     if (mine !== generation) return;
+    showError(errors);
+    document.body.dataset.trendsLoaded = String(mine);
+  }
+
+  function showError(errors) {
     $('trend-error').hidden = errors.length === 0;
     $('trend-error').textContent = [...new Set(errors)].join('; ');
-    document.body.dataset.trendsLoaded = String(mine);
   }
 
   async function messageOf(response) {
