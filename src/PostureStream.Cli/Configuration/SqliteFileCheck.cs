@@ -28,8 +28,8 @@ public static class SqliteFileCheck
                 return HoldsSomethingElse(existing) ? NotADatabase(full) : null;
             }
 
-            // What SQLite would do: create the folder and the file. The trial file is removed again.
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            // What SQLite would do: create the folder (private: it will hold health data) and the file. The trial file is removed again.
+            Run.PrivatePaths.CreateFolder(Path.GetDirectoryName(full)!);
             new FileStream(full, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose).Dispose();
             return null;
         }

@@ -80,9 +80,9 @@ public static class StartupChecks
 
         try
         {
-            // What the alerts writer does next: create the folder, open for append (creating an empty file).
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite).Dispose();
+            // What the alerts writer does next: create the folder (0700), open for append (an empty 0600 file).
+            Run.PrivatePaths.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            Run.PrivatePaths.OpenAppend(path).Dispose();
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
