@@ -5,7 +5,7 @@ namespace PostureStream.Dashboard;
 /// <summary>How the dashboard listens and whom it lets in.</summary>
 public sealed class DashboardOptions
 {
-    /// <summary>The default: loopback only, port 5080 (DESIGN §8).</summary>
+    /// <summary>The default: loopback only, port 5080 (README, using it).</summary>
     public const string DefaultListenUrl = "http://127.0.0.1:5080";
 
     /// <summary>

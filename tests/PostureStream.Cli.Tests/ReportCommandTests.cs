@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace PostureStream.Cli.Tests;
 
-/// <summary><c>report</c> (DESIGN §8) over a SQLite store written by real <c>run</c>s.</summary>
+/// <summary><c>report</c> (README, using it) over a SQLite store written by real <c>run</c>s.</summary>
 [Collection(ProcessState.Collection)]
 public sealed partial class ReportCommandTests(SeededSqliteStore store) : IClassFixture<SeededSqliteStore>
 {

@@ -3,7 +3,7 @@ using PostureStream.Testing;
 namespace PostureStream.Cli.Tests;
 
 /// <summary>
-/// Bad configuration of <c>run</c> is exit 2 with a message naming the bad value and what would be valid (DESIGN §8).
+/// Bad configuration of <c>run</c> is exit 2 with a message naming the bad value and what would be valid (README, using it).
 /// Bad sources and flattening thresholds are in <see cref="RunReplayTests"/>; a store that is down is not a
 /// configuration error (EndToEnd.StoreOutageTests).
 /// </summary>

@@ -3,7 +3,7 @@ using PostureStream.Simulation.Scenarios;
 
 namespace PostureStream.Cli.Tests;
 
-/// <summary><c>run</c> without <c>--store</c> keeps everything in the embedded SQLite file of its data directory (DESIGN §7).</summary>
+/// <summary><c>run</c> without <c>--store</c> keeps everything in the embedded SQLite file of its data directory (Storage README, schema).</summary>
 [Collection(ProcessState.Collection)]
 public sealed class RunDefaultStoreTests : IDisposable
 {
@@ -30,11 +30,11 @@ public sealed class RunDefaultStoreTests : IDisposable
         long points = SqliteQuery.Scalar(file, "SELECT count(*) FROM posture");
         long spanNs = SqliteQuery.Scalar(file, "SELECT max(time_ns) - min(time_ns) FROM posture");
         long expected = (spanNs / 100_000_000) + 1;
-        // One point per 100 ms of device time (DESIGN §6); the scenario's dropouts and gaps lose a few.
+        // One point per 100 ms of device time (Detection README); the scenario's dropouts and gaps lose a few.
         Assert.InRange(points, expected * 95 / 100, expected);
         Assert.Equal(points, SqliteQuery.Scalar(file, "SELECT count(*) FROM posture WHERE activity IS NOT NULL AND state IS NOT NULL AND device_id <> ''"));
 
-        // file: sources are stamped start + device ticks (DESIGN §3).
+        // file: sources are stamped start + device ticks (Signals README, device time).
         long startNs = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000;
         Assert.InRange(SqliteQuery.Scalar(file, "SELECT min(time_ns) FROM posture"), startNs, startNs + 1_000_000_000);
 

@@ -5,7 +5,7 @@ using PostureStream.Simulation.Scenarios;
 namespace PostureStream.Cli.Tests;
 
 /// <summary>
-/// <c>run</c> on captures (DESIGN §3): every rule counts device time, so a capture replayed at any speed
+/// <c>run</c> on captures (Signals README, device time): every rule counts device time, so a capture replayed at any speed
 /// gives byte-identical alerts, and the end of the source clears open episodes and exits 0.
 /// </summary>
 [Collection(ProcessState.Collection)]

@@ -39,7 +39,7 @@ internal sealed class InProcessRun : IAsyncDisposable
     /// <summary>Where <c>run</c> serves the dashboard.</summary>
     public Uri Dashboard { get; }
 
-    /// <summary>The file the pipeline keeps the device's neutrals in (DESIGN §5).</summary>
+    /// <summary>The file the pipeline keeps the device's neutrals in (Signals README, angles).</summary>
     public string CalibrationFile => Path.Combine(dataDirectory, "calibration", $"calibration-{DeviceId}.json");
 
     /// <summary>Starts <c>run</c> and returns once its dashboard answers; fails if it exits or never answers.</summary>

@@ -2,7 +2,7 @@ using PostureStream.Signals.Detection;
 
 namespace PostureStream.Cli.Run;
 
-/// <summary>The alerts JSON Lines file (or stdout) shared by every device (DESIGN §8 <c>--alerts-out</c>).</summary>
+/// <summary>The alerts JSON Lines file (or stdout) shared by every device (README, using it <c>--alerts-out</c>).</summary>
 internal sealed class AlertOutput : IDisposable
 {
     private readonly AlertJsonLinesWriter _writer;

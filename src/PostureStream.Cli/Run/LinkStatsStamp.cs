@@ -2,7 +2,7 @@ namespace PostureStream.Cli.Run;
 
 /// <summary>
 /// The time a link_stats interval is stored at. The session stamps intervals by arrival; with a device clock
-/// (always for <c>file:</c> and <c>sim:</c>) the samples are stamped <c>start + ticks</c> instead (DESIGN §3),
+/// (always for <c>file:</c> and <c>sim:</c>) the samples are stamped <c>start + ticks</c> instead (Signals README, device time),
 /// so an interval is stored at the stamp of its first sample: replays then store the same points, inside the
 /// capture's time range.
 /// </summary>

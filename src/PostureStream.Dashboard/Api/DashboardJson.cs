@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace PostureStream.Dashboard.Api;
 
-/// <summary>How the dashboard's JSON reads: camelCase names, enums as the §7 snake_case strings.</summary>
+/// <summary>How the dashboard's JSON reads: camelCase names, enums as the snake_case strings of the schema (Storage README, schema).</summary>
 internal static class DashboardJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

@@ -5,7 +5,7 @@ namespace PostureStream.Dashboard.Charts;
 
 /// <summary>
 /// Each forward bend as a dot at its lumbar share of trunk flexion (0–1): above the 0.6 line it
-/// was "from the back" (lumbar-dominant), below it a hinge at the hips (DESIGN §6).
+/// was "from the back" (lumbar-dominant), below it a hinge at the hips (Detection README).
 /// </summary>
 internal static class BendChart
 {

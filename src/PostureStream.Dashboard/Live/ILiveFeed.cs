@@ -15,6 +15,6 @@ public interface ILiveFeed
     /// <summary>Takes the standing (or sitting) neutral of a device from its next quiet seconds.</summary>
     Task<CommandResult> CalibrateAsync(string deviceId, bool sitting, CancellationToken cancellationToken);
 
-    /// <summary>Snoozes a device's buzzes (DESIGN §6: 30 min by default).</summary>
+    /// <summary>Snoozes a device's buzzes (Detection README: 30 min by default).</summary>
     Task<CommandResult> SnoozeAsync(string deviceId, CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ namespace PostureStream.Dashboard.Live;
 
 /// <summary>
 /// What the live view shows for one device at one moment; the pipeline publishes a few a second.
-/// Angles are degrees relative to the wearer's neutral (DESIGN §5), null while unavailable
+/// Angles are degrees relative to the wearer's neutral (Signals README, angles), null while unavailable
 /// (uncalibrated, or the sensor they need is faulty).
 /// </summary>
 public sealed record LiveDeviceUpdate
@@ -56,10 +56,10 @@ public sealed record LiveDeviceUpdate
 /// <summary>The latest alert event of a device.</summary>
 public sealed record LiveAlert(DateTime TimeUtc, AlertKind Kind, AlertPhase Phase, double DurationSeconds, double PeakDeltaDegrees, bool Buzzed);
 
-/// <summary>The link's health over its last statistics interval (DESIGN §7 <c>link_stats</c>).</summary>
+/// <summary>The link's health over its last statistics interval (Storage README, schema <c>link_stats</c>).</summary>
 public sealed record LinkHealth(bool Connected, LinkTransport Transport, long LostFrames, long ErrorFrames, long Reconnects);
 
-/// <summary>Whether the device has a standing neutral, and whether it is still trusted (DESIGN §5).</summary>
+/// <summary>Whether the device has a standing neutral, and whether it is still trusted (Signals README, angles).</summary>
 public enum CalibrationState
 {
     Uncalibrated,

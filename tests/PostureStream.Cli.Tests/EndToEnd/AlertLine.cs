@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace PostureStream.Cli.Tests.EndToEnd;
 
-/// <summary>One line of <c>run --alerts-out</c> (DESIGN §8).</summary>
+/// <summary>One line of <c>run --alerts-out</c> (README, using it).</summary>
 internal readonly record struct AlertLine(DateTimeOffset Time, string Device, string DeviceId, string Kind, string Phase)
 {
     public static async Task<IReadOnlyList<AlertLine>> ReadAllAsync(string path)

@@ -22,7 +22,7 @@ public sealed class SerialToInfluxdTests : IAsyncLifetime
     /// <summary>The detector filters and debounces, so its alerts come within a couple of seconds of the truth's.</summary>
     private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(3);
 
-    /// <summary>50 ms of wall time on the serial path (DESIGN §10) is 1.5 s of device time at 30×; allow a margin.</summary>
+    /// <summary>50 ms of wall time on the serial path (README, benchmarks) is 1.5 s of device time at 30×; allow a margin.</summary>
     private static readonly TimeSpan BuzzLatency = TimeSpan.FromSeconds(5);
 
     private readonly TempDirectory _dir = new("ps-e2e-");

@@ -5,7 +5,7 @@ using PostureStream.Testing;
 namespace PostureStream.Cli.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 9: a store that is down is a warning, not an error (DESIGN §7); SIGTERM flushes into the spool and exits 0;
+/// Issue 9: a store that is down is a warning, not an error (Storage README, schema); SIGTERM flushes into the spool and exits 0;
 /// the next start replays the spool and reloads the device's stored calibration.
 /// </summary>
 public sealed class StoreOutageTests : IDisposable

@@ -47,7 +47,7 @@ internal sealed record TruthFile(string DeviceId, string DeviceName, long FirstM
     public IEnumerable<DueAlert> Notifying => Alerts.Where(a => a.Phase is "raised" or "reminder");
 
     /// <summary>
-    /// The buzzes the rules of DESIGN §6 allow: every raised alert and reminder, except in the 30 min after a snooze
+    /// The buzzes the rules of Detection README allow: every raised alert and reminder, except in the 30 min after a snooze
     /// press and beyond 4 in any hour (no quiet hours are configured).
     /// </summary>
     public int ExpectedBuzzes()
