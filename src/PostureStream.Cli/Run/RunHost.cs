@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reactive.Concurrency;
 using System.Runtime.InteropServices;
 using PostureStream.Cli.Configuration;
@@ -7,19 +8,23 @@ using PostureStream.Devices.Links;
 using PostureStream.Devices.Session;
 using PostureStream.Devices.Sources;
 using PostureStream.Signals;
+using PostureStream.Storage.Points;
 
 namespace PostureStream.Cli.Run;
 
 /// <summary>
 /// Runs the pipelines of every source until the finite ones end or SIGINT/SIGTERM arrives, then
-/// drains them and flushes the stores (what is not sent stays in the spool), and exits 0 (DESIGN §8).
+/// drains them and flushes the stores (what is not sent stays in the spool or the disk queue), and
+/// exits 0 (DESIGN §8) — or 1 when a store lost points because its disk queue or spool was full,
+/// with a last line saying how many.
 /// </summary>
 internal static class RunHost
 {
     /// <summary>How long a clean shutdown may spend flushing the stores.</summary>
     private static readonly TimeSpan FlushBound = TimeSpan.FromSeconds(10);
 
-    public static async Task<int> RunAsync(RunSettings settings, TimeProvider time, CancellationToken cancel, Action<DevicePipeline>? onPipeline = null, bool openStores = true)
+    /// <param name="givenStores">Tests: write to these stores instead of opening <c>--store</c>.</param>
+    public static async Task<int> RunAsync(RunSettings settings, TimeProvider time, CancellationToken cancel, Action<DevicePipeline>? onPipeline = null, bool openStores = true, IReadOnlyList<IPointStore>? givenStores = null)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
@@ -35,7 +40,9 @@ internal static class RunHost
         IAsyncDisposable? dashboard = null;
         try
         {
-            stores = openStores ? StoreOpener.OpenAll(settings, dataDirectory, reporter, time) : new StoreSet([]);
+            stores = givenStores is not null ? new StoreSet(givenStores)
+                : openStores ? StoreOpener.OpenAll(settings, dataDirectory, reporter, time)
+                : new StoreSet([]);
             alerts = AlertOutput.Open(settings.AlertsOut);
             if (!settings.NoDashboard && openStores)
             {
@@ -65,7 +72,12 @@ internal static class RunHost
                 SourceSpec spec = SourceUri.Parse(source.Uri);
                 var sessionOptions = DeviceSessionOptions.Default with { SourceName = spec.Name ?? source.Name, DeviceName = deviceName };
                 var session = new DeviceSession(factory.Create(spec), sessionOptions, time);
-                var sourceContext = context with { Detection = source.DetectionFor(settings.Detection) };
+                var sourceContext = context with
+                {
+                    Detection = source.DetectionFor(settings.Detection),
+                    // A file or the simulator can be read more slowly; a live link cannot (its buffers would overflow).
+                    StorePacing = StoreSet.PacingFor(live: spec.Kind is not (SourceKind.File or SourceKind.Simulator)),
+                };
                 pipelines.Add(new DevicePipeline(session, sourceContext, SignalOptionsFor(spec, settings, context.CommandStart), Scheduler.Default));
             }
 
@@ -89,7 +101,21 @@ internal static class RunHost
         }
 
         await ShutdownAsync(pipelines, stores, alerts, dashboard, live);
-        return ExitCodes.Ok;
+        return LostPointsExit(stores);
+    }
+
+    /// <summary>0, or 1 with a last line when a store had to lose points (DESIGN: never drop, and never silently).</summary>
+    private static int LostPointsExit(StoreSet? stores)
+    {
+        long lost = stores?.PointsLost ?? 0;
+        if (lost == 0)
+        {
+            return ExitCodes.Ok;
+        }
+
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"posturestream run: {lost} points were lost: a store could not keep up and its disk queue (or spool) was full; see the warnings above"));
+        return ExitCodes.RuntimeFailure;
     }
 
     private static SignalOptions SignalOptionsFor(SourceSpec spec, RunSettings settings, DateTimeOffset commandStart)
@@ -141,6 +167,8 @@ internal static class RunHost
         }
 
         live?.Dispose();
+        // A source waiting for a store that is behind must be able to stop: its last points spill to disk.
+        stores?.StopWaiting();
         // Stopping a session completes its stream, which clears open episodes and flushes the partial minute.
         foreach (DevicePipeline pipeline in pipelines.Snapshot())
         {
@@ -156,7 +184,12 @@ internal static class RunHost
             }
             catch (OperationCanceledException)
             {
-                // What was not sent in time stays in the spool and is replayed on the next start.
+                // What was not stored in time stays in the spool or the disk queue and is stored on the next start.
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // A store whose commits fail: closing moves what it holds to its disk queue for the next start.
+                await Console.Error.WriteLineAsync($"posturestream run: flushing the stores failed: {e.Message}");
             }
 
             await stores.DisposeAsync();
