@@ -36,16 +36,16 @@ public sealed class SqliteBackPressureTests : IDisposable
 
         Task writer = WriteOnOwnThread(store, 0, Points, StorePacing.Wait);
         await writerWaits.Task.WaitAsync(Timeout);
+        // No commit can pass: at most the bound plus the one batch the commit thread holds were taken.
         Assert.False(writer.IsCompleted, "the writer should wait while the store is blocked");
-        Assert.Equal(1, store.WaitingWriters);
-        Assert.Equal(200, store.QueuedPoints);
+        Assert.InRange(store.QueuedPoints, 150, 200);
 
         _gate.Open();
         await writer.WaitAsync(Timeout);
         await store.FlushAsync(CancellationToken.None).WaitAsync(Timeout);
 
         Assert.Equal(Points, store.PointsCommitted);
-        Assert.InRange(store.PeakQueuedPoints, 1, 200);
+        Assert.Equal(200, store.PeakQueuedPoints);
         Assert.Equal(0, store.PointsSpilled);
         Assert.Equal(0, store.PointsLost);
         await store.DisposeAsync();
