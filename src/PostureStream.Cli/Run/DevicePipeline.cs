@@ -109,7 +109,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
                 LinkStats s = stats.Stats;
                 _context.Stores.Write(new LinkStatsRecord(
                     _series, _statsStamp.IntervalStart(s.IntervalStart), StorageMapping.Transport(s.Transport),
-                    s.Frames, s.Samples, s.CrcErrors, s.CobsErrors, s.OtherErrors, s.LostFrames, s.Resyncs, s.Reconnects));
+                    s.Frames, s.Samples, s.CrcErrors, s.CobsErrors, s.OtherErrors, s.LostFrames, s.Resyncs, s.Reconnects), _context.StorePacing);
                 _live?.Link(connected: true, s.LostFrames, s.CrcErrors + s.CobsErrors + s.OtherErrors, s.Reconnects);
                 break;
             case LinkLost lost:
@@ -172,7 +172,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
                     status.TemperatureCentiCelsius / 100.0,
                     status.Flags.HasFlag(StatusFlags.Charging),
                     status.Flags.HasFlag(StatusFlags.LumbarFault),
-                    status.Flags.HasFlag(StatusFlags.PelvisFault)));
+                    status.Flags.HasFlag(StatusFlags.PelvisFault)), _context.StorePacing);
                 break;
             case FrameKind.Event when frame.Message is EventMessage { Code: DeviceEventCode.SnoozeRequest }:
                 detector.Snooze(frame.DeviceMicroseconds);
@@ -243,7 +243,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
 
     void IDetectionSink.OnPosture(in PosturePoint point)
     {
-        _context.Stores.Write(StorageMapping.Posture(in point, _series!));
+        _context.Stores.Write(StorageMapping.Posture(in point, _series!), _context.StorePacing);
         if (_detector is not null)
         {
             _live?.Posture(in point, _detector);
@@ -252,7 +252,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
 
     void IDetectionSink.OnAlert(in AlertEvent alert)
     {
-        _context.Stores.Write(StorageMapping.Alert(in alert, _series!));
+        _context.Stores.Write(StorageMapping.Alert(in alert, _series!), _context.StorePacing);
         _context.Alerts?.Write(in alert);
         _live?.Alert(in alert);
         _context.Reporter.Alert(in alert);
@@ -266,9 +266,9 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         }
     }
 
-    void IDetectionSink.OnBend(in BendEvent bend) => _context.Stores.Write(StorageMapping.Bend(in bend, _series!));
+    void IDetectionSink.OnBend(in BendEvent bend) => _context.Stores.Write(StorageMapping.Bend(in bend, _series!), _context.StorePacing);
 
-    void IDetectionSink.OnSummary(in MinuteSummary summary) => _context.Stores.Write(StorageMapping.Summary(in summary, _series!));
+    void IDetectionSink.OnSummary(in MinuteSummary summary) => _context.Stores.Write(StorageMapping.Summary(in summary, _series!), _context.StorePacing);
 
     void IDetectionSink.OnStateChanged(in DetectionStateChange change) => _context.Reporter.StateChanged(in change);
 

@@ -2,6 +2,7 @@ using PostureStream.Dashboard.Live;
 using PostureStream.Protocol;
 using PostureStream.Signals;
 using PostureStream.Signals.Detection;
+using PostureStream.Storage.Points;
 
 namespace PostureStream.Cli.Run;
 
@@ -15,6 +16,9 @@ internal sealed record RunContext
     public required ICalibrationStore CalibrationStore { get; init; }
 
     public required StoreSet Stores { get; init; }
+
+    /// <summary>How this source's points wait for a store that is behind (set per source; default: spill, as a live source).</summary>
+    public StorePacing StorePacing { get; init; } = StorePacing.Spill;
 
     public AlertOutput? Alerts { get; init; }
 

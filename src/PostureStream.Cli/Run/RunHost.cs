@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reactive.Concurrency;
 using System.Runtime.InteropServices;
 using PostureStream.Cli.Configuration;
@@ -7,19 +8,23 @@ using PostureStream.Devices.Links;
 using PostureStream.Devices.Session;
 using PostureStream.Devices.Sources;
 using PostureStream.Signals;
+using PostureStream.Storage.Points;
 
 namespace PostureStream.Cli.Run;
 
 /// <summary>
 /// Runs the pipelines of every source until the finite ones end or SIGINT/SIGTERM arrives, then
-/// drains them and flushes the stores (what is not sent stays in the spool), and exits 0 (DESIGN §8).
+/// drains them and flushes the stores (what is not sent stays in the spool or the disk queue), and
+/// exits 0 (DESIGN §8) — or 1 when a store lost points because its disk queue or spool was full,
+/// with a last line saying how many.
 /// </summary>
 internal static class RunHost
 {
     /// <summary>How long a clean shutdown may spend flushing the stores.</summary>
     private static readonly TimeSpan FlushBound = TimeSpan.FromSeconds(10);
 
-    public static async Task<int> RunAsync(RunSettings settings, TimeProvider time, CancellationToken cancel, Action<DevicePipeline>? onPipeline = null, bool openStores = true)
+    /// <param name="givenStores">Tests: write to these stores instead of opening <c>--store</c>.</param>
+    public static async Task<int> RunAsync(RunSettings settings, TimeProvider time, CancellationToken cancel, Action<DevicePipeline>? onPipeline = null, bool openStores = true, IReadOnlyList<IPointStore>? givenStores = null)
     {
         using var signals = new TerminationSignals(cancel);
         CancellationToken stop = signals.Token;
@@ -36,8 +41,10 @@ internal static class RunHost
         try
         {
             DataDirectory.EnsureWritable(dataDirectory);
-            stores = openStores ? StoreOpener.OpenAll(settings, dataDirectory, reporter, time) : new StoreSet([]);
-            if (openStores)
+            stores = givenStores is not null ? new StoreSet(givenStores)
+                : openStores ? StoreOpener.OpenAll(settings, dataDirectory, reporter, time)
+                : new StoreSet([]);
+            if (openStores && givenStores is null)
             {
                 RestrictDefaultStoreFiles(settings, dataDirectory);
             }
@@ -71,7 +78,13 @@ internal static class RunHost
                 SourceSpec spec = SourceUri.Parse(source.Uri);
                 var sessionOptions = DeviceSessionOptions.Default with { SourceName = spec.Name ?? source.Name, DeviceName = deviceName, IdleTimeout = spec.IdleTimeout };
                 var session = new DeviceSession(factory.Create(spec), sessionOptions, time);
-                var sourceContext = context with { Detection = source.DetectionFor(settings.Detection), SummarizeLink = spec.Kind == SourceKind.File };
+                var sourceContext = context with
+                {
+                    Detection = source.DetectionFor(settings.Detection),
+                    SummarizeLink = spec.Kind == SourceKind.File,
+                    // A file or the simulator can be read more slowly; a live link cannot (its buffers would overflow).
+                    StorePacing = StoreSet.PacingFor(live: spec.Kind is not (SourceKind.File or SourceKind.Simulator)),
+                };
                 pipelines.Add(new DevicePipeline(session, sourceContext, SignalOptionsFor(spec, settings, context.CommandStart), Scheduler.Default));
             }
 
@@ -98,7 +111,22 @@ internal static class RunHost
         bool failed = pipelines.Snapshot().Any(p => p.Failed);
         // Without stores this is 'calibrate', whose whole result is the saved neutral.
         bool neutralLost = !openStores && calibrationStore is { FailedSaves: > 0 };
-        return failed || neutralLost ? ExitCodes.RuntimeFailure : ExitCodes.Ok;
+        int lostPoints = LostPointsExit(stores);
+        return failed || neutralLost ? ExitCodes.RuntimeFailure : lostPoints;
+    }
+
+    /// <summary>0, or 1 with a last line when a store had to lose points (never drop, and never silently).</summary>
+    private static int LostPointsExit(StoreSet? stores)
+    {
+        long lost = stores?.PointsLost ?? 0;
+        if (lost == 0)
+        {
+            return ExitCodes.Ok;
+        }
+
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"posturestream run: {lost} points were lost: a store could not keep up and its disk queue (or spool) was full; see the warnings above"));
+        return ExitCodes.RuntimeFailure;
     }
 
     /// <summary>
@@ -175,6 +203,8 @@ internal static class RunHost
         }
 
         live?.Dispose();
+        // A source waiting for a store that is behind must be able to stop: its last points spill to disk.
+        stores?.StopWaiting();
         // Stopping a session completes its stream, which clears open episodes and flushes the partial minute.
         foreach (DevicePipeline pipeline in pipelines.Snapshot())
         {
@@ -190,7 +220,12 @@ internal static class RunHost
             }
             catch (OperationCanceledException)
             {
-                // What was not sent in time stays in the spool and is replayed on the next start.
+                // What was not stored in time stays in the spool or the disk queue and is stored on the next start.
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // A store whose commits fail: closing moves what it holds to its disk queue for the next start.
+                await Console.Error.WriteLineAsync($"posturestream run: flushing the stores failed: {e.Message}");
             }
 
             await stores.DisposeAsync();

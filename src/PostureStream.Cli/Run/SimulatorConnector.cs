@@ -48,18 +48,8 @@ internal sealed class SimulatorConnector : ILinkConnector
     {
         SimulatedLink link = SimulatedSource.Open(_uri, Scheduler.Default);
         Link = link;
-        IDeviceLink adapter = new ObservableByteLink(
-            link.Bytes,
-            (bytes, _) =>
-            {
-                link.Send(bytes.Span);
-                return ValueTask.CompletedTask;
-            },
-            () =>
-            {
-                link.Dispose();
-                return ValueTask.CompletedTask;
-            });
+        // Bounded: a reader slowed by a store that is behind slows the simulator, as it would a file.
+        IDeviceLink adapter = new BoundedPushLink(link.Bytes, bytes => link.Send(bytes), link.Dispose);
         return Task.FromResult(adapter);
     }
 }

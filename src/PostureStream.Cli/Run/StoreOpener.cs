@@ -21,7 +21,8 @@ internal static class StoreOpener
             foreach (string uri in uris)
             {
                 var logger = new ReporterLogger(reporter, SecretMask.Uri(uri));
-                stores.Add(StoreFactory.OpenStore(uri, logger, time, spoolRoot: Path.Combine(dataDirectory, "spool")));
+                // Without disk_queue_mb, a SQLite store's disk queue holds a day of data for each configured device.
+                stores.Add(StoreFactory.OpenStore(uri, logger, time, spoolRoot: Path.Combine(dataDirectory, "spool"), devices: settings.Sources.Count));
                 reporter.Info($"storing to {SecretMask.Uri(uri)}");
             }
         }

@@ -1,28 +1,50 @@
+using PostureStream.Storage.Influx;
 using PostureStream.Storage.Points;
-using PostureStream.Storage.Stores;
 
 namespace PostureStream.Cli.Run;
 
-/// <summary>Every configured store, written as one: each point goes to all of them (DESIGN §8).</summary>
+/// <summary>
+/// Every configured store, written as one: each point goes to all of them (DESIGN §8). Each source
+/// writes with its own <see cref="StorePacing"/>: <c>file:</c> and <c>sim:</c> wait while a store is
+/// behind, live sources spill to its disk queue (see <see cref="PacingFor"/>).
+/// </summary>
 internal sealed class StoreSet : IAsyncDisposable
 {
     private readonly IPointStore[] _stores;
-    private readonly Lock _gate = new();
 
     public StoreSet(IEnumerable<IPointStore> stores) => _stores = [.. stores];
 
     public IReadOnlyList<IPointStore> Stores => _stores;
 
-    public void Write<T>(in T point)
+    /// <summary>Points accepted but lost by any store (a full disk queue or spool): non-zero makes <c>run</c> exit 1.</summary>
+    public long PointsLost => _stores.Sum(store => store switch
+    {
+        InfluxWriter influx => influx.Metrics.LinesDroppedSpoolFull,
+        _ => store.PointsLost,
+    });
+
+    /// <summary>Sources that can be read more slowly wait for a store that is behind; live ones must not stop reading.</summary>
+    public static StorePacing PacingFor(bool live) => live ? StorePacing.Spill : StorePacing.Wait;
+
+    /// <summary>
+    /// Writes to every store. No lock here: each store is safe to write from several devices' threads,
+    /// and a source waiting for a slow store must not hold up the others.
+    /// </summary>
+    public void Write<T>(in T point, StorePacing pacing)
         where T : struct, IStoredPoint
     {
-        // Devices run on their own threads; the stores queue in memory, so holding the lock is short.
-        lock (_gate)
+        foreach (IPointStore store in _stores)
         {
-            foreach (IPointStore store in _stores)
-            {
-                store.Write(in point);
-            }
+            store.Write(in point, pacing);
+        }
+    }
+
+    /// <summary>Shutting down: sources waiting for a store go on (their points spill to its disk queue).</summary>
+    public void StopWaiting()
+    {
+        foreach (IPointStore store in _stores)
+        {
+            store.StopWaiting();
         }
     }
 

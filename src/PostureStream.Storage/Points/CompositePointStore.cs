@@ -13,13 +13,19 @@ public sealed class CompositePointStore : IPointStore
 
     public IReadOnlyList<IPointStore> Stores => _stores;
 
+    /// <summary>The sum over the stores.</summary>
+    public long PointsLost => _stores.Sum(store => store.PointsLost);
+
     public bool Write<T>(in T point)
+        where T : struct, IStoredPoint => Write(in point, StorePacing.Spill);
+
+    public bool Write<T>(in T point, StorePacing pacing)
         where T : struct, IStoredPoint
     {
         bool any = false;
         foreach (var store in _stores)
         {
-            any |= store.Write(in point);
+            any |= store.Write(in point, pacing);
         }
 
         return any;
@@ -27,6 +33,14 @@ public sealed class CompositePointStore : IPointStore
 
     public Task FlushAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(_stores.Select(store => store.FlushAsync(cancellationToken)));
+
+    public void StopWaiting()
+    {
+        foreach (var store in _stores)
+        {
+            store.StopWaiting();
+        }
+    }
 
     /// <summary>Disposes every store, even when one of them fails.</summary>
     public async ValueTask DisposeAsync()

@@ -3,17 +3,26 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
+using PostureStream.Storage.Spool;
 using PostureStream.Storage.Stores;
 
 namespace PostureStream.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: the §7 measurements in one SQLite file (WAL mode), one table per
-/// measurement (see <see cref="SqliteSchema"/>). <see cref="Write{T}"/> only queues the point;
-/// queued points are committed in one transaction when <see cref="SqliteStoreOptions.BatchSize"/>
-/// are waiting, every <see cref="SqliteStoreOptions.FlushInterval"/>, and on
-/// <see cref="FlushAsync"/> and <see cref="DisposeAsync"/>. A point with the same series and time
-/// as a stored one overwrites its fields, as in InfluxDB.
+/// measurement (see <see cref="SqliteSchema"/>). <see cref="Write{T}(in T, StorePacing)"/> only
+/// queues the point in memory; a commit thread of its own writes batches of
+/// <see cref="SqliteStoreOptions.BatchSize"/> in one transaction each, as soon as a batch is
+/// waiting and every <see cref="SqliteStoreOptions.FlushInterval"/>. A point with the same series
+/// and time as a stored one overwrites its fields, as in InfluxDB.
+/// <para>
+/// Never dropping a point: the memory queue is bounded (<see cref="SqliteStoreOptions.MaxQueuedPoints"/>).
+/// When it is full the store is behind, and the write's <see cref="StorePacing"/> decides: a source
+/// that can be slowed waits for room; a live source's point goes to the disk queue
+/// (<see cref="SqliteDiskQueue"/>), which the commit thread stores, oldest first, as it catches up.
+/// Only when the disk queue is full are points lost, counted in <see cref="PointsLost"/>. The logger
+/// says when the store falls behind and why, how far, when it has caught up and what was lost.
+/// </para>
 /// </summary>
 public sealed class SqliteStore : IPointStore
 {
@@ -22,23 +31,50 @@ public sealed class SqliteStore : IPointStore
     private readonly TimeProvider _time;
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _upserts = new(StringComparer.Ordinal);
-    private readonly Lock _queueGate = new();
+
+    // The memory queue and its waiting writers (Monitor.Wait needs an object, not a Lock).
+    private readonly object _gate = new();
+    private readonly Queue<SqliteRow> _queue = new();
+
+    // One committer at a time: the commit thread, FlushAsync, retention and DisposeAsync.
     private readonly SemaphoreSlim _commitGate = new(1, 1);
+    private readonly ManualResetEventSlim _wake = new(false);
+    private readonly Task _committer;
+    private readonly List<SqliteRow> _batch = [];
+    private SpoolReadResult? _batchFromDisk;
+
+    private readonly Lock _diskGate = new();
+    private readonly string _diskDirectory;
+    private SqliteDiskQueue? _disk;
+    private string? _diskOpenError;
+
+    private readonly SqliteBacklogReport _report;
     private readonly ITimer _flushTimer;
     private readonly ITimer? _retentionTimer;
-    private List<SqliteRow> _queue = [];
-    private bool _commitScheduled;
     private bool _disposed;
+    private bool _closing;
+    private bool _stopWaiting;
+    private bool _behindSinceTick;
+    private int _waitingWriters;
+    private int _peakQueued;
+    private long _ticks;
+    private long _pointsWritten;
     private long _pointsCommitted;
     private long _pointsWithoutFields;
+    private long _pointsSpilled;
+    private long _pointsLost;
     private long _failedCommits;
-    private long _pointsDropped;
+    private string? _commitError;
+    private DateTimeOffset? _failingSince;
+    private DateTimeOffset _lastFailureReport;
 
     private SqliteStore(SqliteStoreOptions options, ILogger? logger, TimeProvider? timeProvider)
     {
         _options = options;
         _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
+        _diskDirectory = options.ResolveDiskQueueDirectory();
+        _report = new SqliteBacklogReport(_logger, options.Path, options.ReportInterval);
         _connection = SqliteConnections.OpenForWriting(options.Path);
         try
         {
@@ -63,13 +99,21 @@ public sealed class SqliteStore : IPointStore
             _upserts[measurement.Name] = command;
         }
 
+        if (SqliteDiskQueue.HasData(_diskDirectory) && OpenDiskQueue() is { Backlog: > 0 } earlier)
+        {
+            _logger.LogWarning("SQLite store {Path}: {Points} points from an earlier run wait in the disk queue {Directory}; storing them first", options.Path, earlier.Backlog, _diskDirectory);
+        }
+
         if (options.Retention is not null)
         {
             ApplyRetention();
             _retentionTimer = _time.CreateTimer(_ => RunRetentionSafely(), null, options.RetentionCheckInterval, options.RetentionCheckInterval);
         }
 
-        _flushTimer = _time.CreateTimer(_ => ScheduleCommit(), null, options.FlushInterval, options.FlushInterval);
+        // A thread of its own: sources that wait for room may hold every thread-pool thread.
+        _committer = Task.Factory.StartNew(CommitLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _flushTimer = _time.CreateTimer(_ => OnTick(), null, options.FlushInterval, options.FlushInterval);
+        _wake.Set();
     }
 
     /// <summary>The file this store writes.</summary>
@@ -80,19 +124,49 @@ public sealed class SqliteStore : IPointStore
     /// <summary>The schema version the file had before it was opened (0 for a new file).</summary>
     public int PreviousSchemaVersion { get; }
 
+    /// <summary>Where points of live sources wait while the store is behind.</summary>
+    public string DiskQueueDirectory => _diskDirectory;
+
+    /// <summary>The bound of the disk queue's files.</summary>
+    public long DiskQueueMaxBytes => _options.DiskQueueMaxBytes;
+
     /// <summary>Points committed so far.</summary>
     public long PointsCommitted => Interlocked.Read(ref _pointsCommitted);
 
     /// <summary>Points dropped because none of their fields was finite.</summary>
     public long PointsWithoutFields => Interlocked.Read(ref _pointsWithoutFields);
 
-    /// <summary>Points dropped because <see cref="SqliteStoreOptions.MaxQueuedPoints"/> were already waiting for a failing commit.</summary>
-    public long PointsDropped => Interlocked.Read(ref _pointsDropped);
+    /// <summary>Points that went to the disk queue because the store was behind.</summary>
+    public long PointsSpilled => Interlocked.Read(ref _pointsSpilled);
 
-    /// <summary>Background commits that failed (logged; <see cref="FlushAsync"/> throws instead).</summary>
+    /// <summary>Points lost because the disk queue was full (or could not be written).</summary>
+    public long PointsLost => Interlocked.Read(ref _pointsLost);
+
+    /// <summary>Commits that failed (logged and retried; <see cref="FlushAsync"/> throws instead).</summary>
     public long FailedCommits => Interlocked.Read(ref _failedCommits);
 
-    /// <summary>Opens (creating and migrating when needed) the store file.</summary>
+    /// <summary>Points in the memory queue now.</summary>
+    public int QueuedPoints
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    /// <summary>The most points the memory queue has held since open (never above <see cref="SqliteStoreOptions.MaxQueuedPoints"/>).</summary>
+    public int PeakQueuedPoints => Volatile.Read(ref _peakQueued);
+
+    /// <summary>Points in the disk queue now, stored as the store catches up.</summary>
+    public long DiskQueuedPoints => Volatile.Read(ref _disk)?.Backlog ?? 0;
+
+    /// <summary>Writers waiting for room in the memory queue now.</summary>
+    public int WaitingWriters => Volatile.Read(ref _waitingWriters);
+
+    /// <summary>Opens (creating and migrating when needed) the store file; data left in its disk queue is stored first.</summary>
     public static SqliteStore Open(SqliteStoreOptions options, ILogger? logger = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -107,7 +181,12 @@ public sealed class SqliteStore : IPointStore
     public static string DefaultPath(string? dataHome = null) =>
         System.IO.Path.Combine(string.IsNullOrEmpty(dataHome) ? DefaultDataDirectory.Resolve() : System.IO.Path.Combine(dataHome, "posturestream"), "posturestream.db");
 
+    /// <summary>Queues a point; while the store is behind it goes to the disk queue (<see cref="StorePacing.Spill"/>): this never waits.</summary>
     public bool Write<T>(in T point)
+        where T : struct, IStoredPoint => Write(in point, StorePacing.Spill);
+
+    /// <summary>Queues a point; <paramref name="pacing"/> says whether to wait or spill to disk while the store is behind.</summary>
+    public bool Write<T>(in T point, StorePacing pacing)
         where T : struct, IStoredPoint
     {
         if (SqliteRowMapper.Map(in point) is not { } row)
@@ -116,41 +195,93 @@ public sealed class SqliteStore : IPointStore
             return false;
         }
 
-        bool commitNow;
-        lock (_queueGate)
+        Interlocked.Increment(ref _pointsWritten);
+        bool spill;
+        bool batchReady = false;
+        lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_queue.Count >= _options.MaxQueuedPoints)
+            // Behind a disk backlog, live points queue on disk too: each device's points stay in order.
+            spill = pacing == StorePacing.Spill && DiskQueuedPoints > 0;
+            if (!spill && _queue.Count >= _options.MaxQueuedPoints)
             {
-                // Commits have been failing for a while: bound the memory, count the loss.
-                if (Interlocked.Increment(ref _pointsDropped) == 1)
+                _behindSinceTick = true;
+                if (pacing == StorePacing.Wait)
                 {
-                    _logger.LogError("SQLite store {Path}: {Count} points wait for a commit that keeps failing; new points are dropped until it succeeds", _options.Path, _queue.Count);
+                    WaitForRoom();
                 }
 
-                return true;
+                spill = _queue.Count >= _options.MaxQueuedPoints;
             }
 
-            _queue.Add(row);
-            commitNow = _queue.Count >= _options.BatchSize && !_commitScheduled;
-            _commitScheduled |= commitNow;
+            if (!spill)
+            {
+                _queue.Enqueue(row);
+                _peakQueued = Math.Max(_peakQueued, _queue.Count);
+                batchReady = _queue.Count >= _options.BatchSize;
+            }
         }
 
-        if (commitNow)
+        if (spill)
         {
-            ScheduleCommit();
+            Spill(in row);
+        }
+
+        if (batchReady || spill)
+        {
+            _wake.Set();
         }
 
         return true;
     }
 
-    /// <summary>Commits everything queued so far; throws when the commit fails.</summary>
+    /// <summary>Releases writers waiting for room; later writes paced <see cref="StorePacing.Wait"/> spill instead (shutdown).</summary>
+    public void StopWaiting()
+    {
+        lock (_gate)
+        {
+            _stopWaiting = true;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>
+    /// Commits everything written so far: the memory queue, then the disk queue (which can take a
+    /// while after a long time behind; cancel it and the rest waits on disk for the next open).
+    /// Throws when a commit fails.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         await _commitGate.WaitAsync(cancellationToken);
         try
         {
-            CommitQueued();
+            // What was written before the flush: new writes may keep coming and are not waited for.
+            long memory = QueuedPoints;
+            SealDisk();
+            long disk = DiskQueuedPoints;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (_batch.Count > 0)
+                {
+                    // A batch that failed before goes first.
+                    CommitBatch();
+                }
+                else if (memory > 0 && TakeFromMemory() is var taken and > 0)
+                {
+                    memory -= taken;
+                    CommitBatch();
+                }
+                else if (disk > 0 && TakeFromDisk())
+                {
+                    disk -= _batch.Count;
+                    CommitBatch();
+                }
+                else
+                {
+                    break;
+                }
+            }
         }
         finally
         {
@@ -189,9 +320,13 @@ public sealed class SqliteStore : IPointStore
     public int ApplyRetention() =>
         _options.Retention is { } retention ? DeleteOlderThan(_time.GetUtcNow().UtcDateTime - retention) : 0;
 
+    /// <summary>
+    /// Commits the memory queue (if that fails, its points go to the disk queue), seals the disk
+    /// queue and closes. What is still in the disk queue is stored when the file is next opened.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        lock (_queueGate)
+        lock (_gate)
         {
             if (_disposed)
             {
@@ -199,6 +334,7 @@ public sealed class SqliteStore : IPointStore
             }
 
             _disposed = true;
+            Monitor.PulseAll(_gate);
         }
 
         await _flushTimer.DisposeAsync();
@@ -207,20 +343,15 @@ public sealed class SqliteStore : IPointStore
             await _retentionTimer.DisposeAsync();
         }
 
+        Volatile.Write(ref _closing, true);
+        _wake.Set();
+        await _committer;
         await _commitGate.WaitAsync();
         try
         {
-            CommitQueued();
-        }
-        catch (SqliteException e)
-        {
-            int lost;
-            lock (_queueGate)
-            {
-                lost = _queue.Count;
-            }
-
-            _logger.LogError("SQLite store {Path}: the last commit failed at close, {Count} points are lost: {Message}", _options.Path, lost, e.Message);
+            CommitMemoryAtClose();
+            CloseDiskQueue();
+            _report.Tick(_time.GetUtcNow(), Snapshot());
         }
         finally
         {
@@ -242,61 +373,231 @@ public sealed class SqliteStore : IPointStore
             await _connection.DisposeAsync();
             _commitGate.Release();
             _commitGate.Dispose();
+            _wake.Dispose();
         }
     }
 
-    private void ScheduleCommit() => _ = Task.Run(CommitInBackgroundAsync);
-
-    private async Task CommitInBackgroundAsync()
+    /// <summary>Waits, under the gate, until the memory queue has room or waiting is off.</summary>
+    private void WaitForRoom()
     {
+        _waitingWriters++;
+        _options.WriterWaits?.Invoke();
         try
         {
-            await _commitGate.WaitAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // A timer tick that raced with dispose: dispose has committed everything.
-            return;
-        }
-
-        try
-        {
-            if (!Volatile.Read(ref _disposed))
+            while (_queue.Count >= _options.MaxQueuedPoints && !_stopWaiting && !_disposed)
             {
-                CommitQueued();
+                Monitor.Wait(_gate);
             }
-        }
-        catch (SqliteException e)
-        {
-            Interlocked.Increment(ref _failedCommits);
-            _logger.LogError("SQLite store {Path}: commit failed, points kept for the next attempt: {Message}", _options.Path, e.Message);
         }
         finally
         {
-            _commitGate.Release();
+            _waitingWriters--;
+        }
+
+        ObjectDisposedException.ThrowIf(_disposed, this);
+    }
+
+    private void Spill(in SqliteRow row)
+    {
+        var disk = Volatile.Read(ref _disk) ?? OpenDiskQueue();
+        int lost = disk is null ? 1 : disk.TryAdd(in row);
+        if (lost == 0)
+        {
+            Interlocked.Increment(ref _pointsSpilled);
+        }
+        else
+        {
+            Interlocked.Add(ref _pointsLost, lost);
         }
     }
 
-    /// <summary>Commits the queue in one transaction. Caller holds the commit gate.</summary>
-    private void CommitQueued()
+    /// <summary>Opens the disk queue on first need; null (logged once) when it cannot be opened.</summary>
+    private SqliteDiskQueue? OpenDiskQueue()
     {
-        List<SqliteRow> rows;
-        lock (_queueGate)
+        lock (_diskGate)
         {
-            _commitScheduled = false;
-            if (_queue.Count == 0)
+            if (_disk is not null || _diskOpenError is not null)
+            {
+                return _disk;
+            }
+
+            try
+            {
+                var disk = SqliteDiskQueue.Open(_diskDirectory, _options.DiskQueueMaxBytes, _options.BatchSize, out _);
+                Volatile.Write(ref _disk, disk);
+                return disk;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                _diskOpenError = e.Message;
+                _logger.LogError("SQLite store {Path}: the disk queue {Directory} cannot be opened ({Message}): points of live sources are lost while the store is behind", _options.Path, _diskDirectory, e.Message);
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Seals the disk queue's gathered rows (durable, readable); counts rows a disk error lost.</summary>
+    private int SealDisk()
+    {
+        int lost = Volatile.Read(ref _disk)?.Seal() ?? 0;
+        Interlocked.Add(ref _pointsLost, lost);
+        return lost;
+    }
+
+    private void OnTick()
+    {
+        Interlocked.Increment(ref _ticks);
+        SealDisk();
+        _wake.Set();
+        var state = Snapshot();
+        lock (_report)
+        {
+            _report.Tick(_time.GetUtcNow(), state);
+        }
+    }
+
+    private SqliteBacklog Snapshot()
+    {
+        bool behind;
+        int queued;
+        lock (_gate)
+        {
+            behind = _behindSinceTick || _waitingWriters > 0;
+            _behindSinceTick = false;
+            queued = _queue.Count;
+        }
+
+        var disk = Volatile.Read(ref _disk);
+        return new SqliteBacklog(
+            behind, queued, _options.MaxQueuedPoints, disk?.Backlog ?? 0, disk?.Bytes ?? 0, _options.DiskQueueMaxBytes, _diskDirectory,
+            Interlocked.Read(ref _pointsWritten), PointsLost, Volatile.Read(ref _commitError), disk?.LastWriteError ?? _diskOpenError);
+    }
+
+    /// <summary>The commit thread: a batch from memory, then one from the disk queue, while work waits.</summary>
+    private void CommitLoop()
+    {
+        long failedAtTick = -1;
+        while (true)
+        {
+            _wake.Wait();
+            _wake.Reset();
+            if (Volatile.Read(ref _closing))
             {
                 return;
             }
 
-            rows = _queue;
-            _queue = new List<SqliteRow>(Math.Min(rows.Count, _options.BatchSize));
+            // After a failure, wait for the next tick instead of retrying on every write.
+            if (failedAtTick == Interlocked.Read(ref _ticks))
+            {
+                continue;
+            }
+
+            _commitGate.Wait();
+            try
+            {
+                if (CommitRound())
+                {
+                    _wake.Set();
+                }
+
+                failedAtTick = -1;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failedAtTick = Interlocked.Read(ref _ticks);
+                OnCommitFailed(e);
+            }
+            finally
+            {
+                _commitGate.Release();
+            }
+        }
+    }
+
+    /// <summary>One round; true when it stored something and more is waiting (a full batch in memory, or rows on disk).</summary>
+    private bool CommitRound()
+    {
+        bool progressed = false;
+        if (_batch.Count > 0 || TakeFromMemory() > 0)
+        {
+            CommitBatch();
+            progressed = true;
+        }
+
+        if (DiskQueuedPoints > 0)
+        {
+            if (!TakeFromDisk())
+            {
+                // Only gathered rows left: seal them now rather than at the next tick.
+                SealDisk();
+                TakeFromDisk();
+            }
+
+            if (_batch.Count > 0)
+            {
+                CommitBatch();
+                progressed = true;
+            }
+        }
+
+        return progressed && (QueuedPoints >= _options.BatchSize || DiskQueuedPoints > 0);
+    }
+
+    /// <summary>Moves up to a batch from the memory queue into <see cref="_batch"/> and wakes waiting writers.</summary>
+    private int TakeFromMemory()
+    {
+        lock (_gate)
+        {
+            int count = Math.Min(_queue.Count, _options.BatchSize);
+            for (int i = 0; i < count; i++)
+            {
+                _batch.Add(_queue.Dequeue());
+            }
+
+            if (count > 0 && _waitingWriters > 0)
+            {
+                Monitor.PulseAll(_gate);
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>Reads the oldest disk-queue rows into <see cref="_batch"/>; a record that does not decode is skipped and counted.</summary>
+    private bool TakeFromDisk()
+    {
+        var disk = Volatile.Read(ref _disk);
+        if (disk is null)
+        {
+            return false;
         }
 
         try
         {
-            using var transaction = _connection.BeginTransaction();
-            foreach (var row in rows)
+            if (!disk.TryTake(_batch, _options.BatchSize, out var read))
+            {
+                return false;
+            }
+
+            _batchFromDisk = read;
+            return true;
+        }
+        catch (InvalidDataException e)
+        {
+            // Cannot happen unless the file was altered: the CRC passed. Skip the record rather than stall.
+            _batch.Clear();
+            _logger.LogError("SQLite store {Path}: a record of the disk queue {Directory} cannot be read and is skipped: {Message}", _options.Path, _diskDirectory, e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Commits <see cref="_batch"/> in one transaction; on failure it stays for the next attempt. Caller holds the commit gate.</summary>
+    private void CommitBatch()
+    {
+        _options.BeforeCommit?.Invoke();
+        using (var transaction = _connection.BeginTransaction())
+        {
+            foreach (var row in _batch)
             {
                 var command = _upserts[row.Measurement.Name];
                 command.Transaction = transaction;
@@ -317,18 +618,96 @@ public sealed class SqliteStore : IPointStore
             }
 
             transaction.Commit();
-            Interlocked.Add(ref _pointsCommitted, rows.Count);
         }
-        catch
+
+        Interlocked.Add(ref _pointsCommitted, _batch.Count);
+        Volatile.Write(ref _commitError, null);
+        if (_failingSince is not null)
         {
-            // Put the rows back in front, so a later commit stores them in order.
-            lock (_queueGate)
+            _failingSince = null;
+            _logger.LogInformation("SQLite store {Path}: commits succeed again", _options.Path);
+        }
+
+        _batch.Clear();
+        if (_batchFromDisk is { } read)
+        {
+            _batchFromDisk = null;
+            try
             {
-                rows.AddRange(_queue);
-                _queue = rows;
+                Volatile.Read(ref _disk)!.Acknowledge(read);
+            }
+            catch (IOException e)
+            {
+                // The rows are stored; a stale acknowledgement only stores them again (an overwrite) after a restart.
+                _logger.LogWarning("SQLite store {Path}: the disk queue's position could not be saved: {Message}", _options.Path, e.Message);
+            }
+        }
+    }
+
+    private void OnCommitFailed(Exception e)
+    {
+        long failures = Interlocked.Increment(ref _failedCommits);
+        Volatile.Write(ref _commitError, e.Message);
+        var now = _time.GetUtcNow();
+        // Retried every tick: say so the first time and then once per report interval, not every second.
+        if (_failingSince is null || now - _lastFailureReport >= _options.ReportInterval)
+        {
+            _failingSince ??= now;
+            _lastFailureReport = now;
+            _logger.LogError("SQLite store {Path}: commit failed ({Failures} so far); its points are kept and retried every {Interval} s: {Message}", _options.Path, failures, _options.FlushInterval.TotalSeconds, e.Message);
+        }
+    }
+
+    /// <summary>At close: commit what is in memory; if that fails, move it to the disk queue rather than lose it.</summary>
+    private void CommitMemoryAtClose()
+    {
+        try
+        {
+            if (_batch.Count > 0)
+            {
+                CommitBatch();
             }
 
-            throw;
+            while (TakeFromMemory() > 0)
+            {
+                CommitBatch();
+            }
+        }
+        catch (SqliteException e)
+        {
+            var rows = _batchFromDisk is null ? _batch.ToList() : [];
+            _batch.Clear();
+            _batchFromDisk = null;
+            lock (_gate)
+            {
+                rows.AddRange(_queue);
+                _queue.Clear();
+            }
+
+            foreach (var row in rows)
+            {
+                Spill(in row);
+            }
+
+            _logger.LogError("SQLite store {Path}: the last commit failed at close ({Message}): {Points} points were moved to the disk queue {Directory} and are stored on the next open", _options.Path, e.Message, rows.Count, _diskDirectory);
+        }
+    }
+
+    private void CloseDiskQueue()
+    {
+        lock (_diskGate)
+        {
+            if (_disk is null)
+            {
+                return;
+            }
+
+            Interlocked.Add(ref _pointsLost, _disk.Close());
+            long waiting = _disk.Backlog;
+            if (waiting > 0)
+            {
+                _logger.LogWarning("SQLite store {Path}: {Points} points wait in the disk queue {Directory}; they are stored when the store is next opened", _options.Path, waiting, _diskDirectory);
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 namespace PostureStream.Storage.Sqlite;
 
-/// <summary>How a <see cref="SqliteStore"/> batches and how long it keeps data.</summary>
+/// <summary>How a <see cref="SqliteStore"/> batches, how much it holds while behind, and how long it keeps data.</summary>
 public sealed class SqliteStoreOptions
 {
     /// <summary>The database file (required). See <see cref="SqliteStore.DefaultPath"/>.</summary>
@@ -13,10 +13,49 @@ public sealed class SqliteStoreOptions
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Points held in memory while commits fail (disk full, file locked) before new ones are
-    /// dropped and counted (default 1,000,000, about 200 MB).
+    /// Points waiting in memory for a commit (default 100,000, about 35 MB). When it is full the
+    /// store is behind: a write paced <see cref="Points.StorePacing.Wait"/> waits for room, one paced
+    /// <see cref="Points.StorePacing.Spill"/> goes to the disk queue. One batch being committed
+    /// (<see cref="BatchSize"/>) comes on top.
     /// </summary>
-    public int MaxQueuedPoints { get; set; } = 1_000_000;
+    public int MaxQueuedPoints { get; set; } = 100_000;
+
+    /// <summary>
+    /// The disk queue's folder (default null: the database path + <c>-queue</c>, beside the file,
+    /// like its <c>-wal</c>). Created when first needed; data left in it is stored on the next open.
+    /// </summary>
+    public string? DiskQueueDirectory { get; set; }
+
+    /// <summary>
+    /// Bound of the disk queue's files (default <see cref="BytesPerWearerDay"/>: a day of one
+    /// wearer's data). When it is full, points that would go to it are lost and counted
+    /// (<see cref="SqliteStore.PointsLost"/>). At least 64 KiB.
+    /// </summary>
+    public long DiskQueueMaxBytes { get; set; } = BytesPerWearerDay;
+
+    /// <summary>How often "store behind" and "points lost" are repeated while they last (default 1 min).</summary>
+    public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// 128 MiB: one wearer's day in the disk queue. A device at 100 Hz stores 10 <c>posture</c>
+    /// points a second, 864,000 a day, about 124 bytes each in the queue (time, tags, 9 fields), plus
+    /// 1,440 summaries, 8,640 link_stats and the status points: about 110 MB, rounded up for long
+    /// device names.
+    /// </summary>
+    public const long BytesPerWearerDay = 128L << 20;
+
+    /// <summary>The default disk-queue bound for a run with <paramref name="devices"/> configured devices: a day of data each.</summary>
+    public static long DiskQueueBytesFor(int devices) => BytesPerWearerDay * Math.Max(1, devices);
+
+    /// <summary>The disk queue's folder: <see cref="DiskQueueDirectory"/>, or the database path + <c>-queue</c>.</summary>
+    public string ResolveDiskQueueDirectory() =>
+        DiskQueueDirectory ?? System.IO.Path.GetFullPath(Path) + "-queue";
+
+    /// <summary>Tests only: runs on the committing thread before each transaction, to make the store slow on purpose.</summary>
+    internal Action? BeforeCommit { get; set; }
+
+    /// <summary>Tests only: runs (under the queue's lock) when a writer starts waiting for room.</summary>
+    internal Action? WriterWaits { get; set; }
 
     /// <summary>Data older than this is deleted, at open and then every <see cref="RetentionCheckInterval"/> (default null: kept forever).</summary>
     public TimeSpan? Retention { get; set; }
@@ -40,6 +79,16 @@ public sealed class SqliteStoreOptions
         if (MaxQueuedPoints <= 0)
         {
             throw new ArgumentException($"MaxQueuedPoints must be positive, not {MaxQueuedPoints}", nameof(MaxQueuedPoints));
+        }
+
+        if (DiskQueueMaxBytes < 64 * 1024)
+        {
+            throw new ArgumentException($"DiskQueueMaxBytes must be at least 65536 (64 KiB), not {DiskQueueMaxBytes}", nameof(DiskQueueMaxBytes));
+        }
+
+        if (ReportInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"ReportInterval must be positive, not {ReportInterval}", nameof(ReportInterval));
         }
 
         if (FlushInterval <= TimeSpan.Zero)

@@ -9,7 +9,7 @@ using PostureStream.Storage.Trends;
 namespace PostureStream.Storage.Stores;
 
 /// <summary>
-/// Opens stores from <c>--store</c> URIs (README, using it): <c>sqlite:PATH[?retention_days=N]</c>,
+/// Opens stores from <c>--store</c> URIs (README, using it): <c>sqlite:PATH[?retention_days=N&amp;disk_queue_mb=N]</c>,
 /// <c>influxdb-v1:http://HOST:8086?db=D…</c>, <c>influxdb-v2:…?org=O&amp;bucket=B…</c>,
 /// <c>influxdb-v3:…?db=D…</c>. A bad URI throws <see cref="StoreUriException"/> naming the value
 /// and the valid forms.
@@ -19,7 +19,7 @@ public static class StoreFactory
     public const string SqliteScheme = "sqlite";
 
     private const string ValidForms =
-        "sqlite:PATH[?retention_days=N], influxdb-v1:http://HOST:8086?db=D, influxdb-v2:http://HOST:8086?org=O&bucket=B&token=T or influxdb-v3:http://HOST:8181?db=D&token=T";
+        "sqlite:PATH[?retention_days=N&disk_queue_mb=N], influxdb-v1:http://HOST:8086?db=D, influxdb-v2:http://HOST:8086?org=O&bucket=B&token=T or influxdb-v3:http://HOST:8181?db=D&token=T";
 
     /// <summary>The store <c>run</c> uses without <c>--store</c>: <c>sqlite:</c> + <see cref="SqliteStore.DefaultPath"/>.</summary>
     public static string DefaultStoreUri(string? dataHome = null) => SqliteScheme + ":" + SqliteStore.DefaultPath(dataHome);
@@ -39,23 +39,25 @@ public static class StoreFactory
 
         string rest = storeUri[(SqliteScheme.Length + 1)..];
         int? retentionDays = null;
+        int? diskQueueMegabytes = null;
         int question = rest.IndexOf('?', StringComparison.Ordinal);
         if (question >= 0)
         {
             foreach (var part in rest[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
             {
                 var pair = part.Split('=', 2);
-                if (pair[0] != "retention_days")
+                string value = pair.Length < 2 ? string.Empty : pair[1];
+                switch (pair[0])
                 {
-                    throw new StoreUriException($"store '{storeUri}': '{pair[0]}' is not a parameter of sqlite:; valid: retention_days=N (whole days, at least 1)");
+                    case "retention_days":
+                        retentionDays = PositiveInteger(storeUri, "retention_days", value, "give whole days, at least 1");
+                        break;
+                    case "disk_queue_mb":
+                        diskQueueMegabytes = PositiveInteger(storeUri, "disk_queue_mb", value, "give whole megabytes, at least 1");
+                        break;
+                    default:
+                        throw new StoreUriException($"store '{storeUri}': '{pair[0]}' is not a parameter of sqlite:; valid: retention_days=N (whole days, at least 1), disk_queue_mb=N (whole megabytes, at least 1)");
                 }
-
-                if (pair.Length < 2 || !int.TryParse(pair[1], NumberStyles.None, CultureInfo.InvariantCulture, out int days) || days < 1)
-                {
-                    throw new StoreUriException($"store '{storeUri}': retention_days '{(pair.Length < 2 ? string.Empty : pair[1])}' is not valid; give whole days, at least 1");
-                }
-
-                retentionDays = days;
             }
 
             rest = rest[..question];
@@ -71,15 +73,21 @@ public static class StoreFactory
             throw new StoreUriException($"store '{storeUri}' names no file; use sqlite:PATH, e.g. sqlite:{SqliteStore.DefaultPath()}");
         }
 
-        return StoreLocation.ForSqlite(rest, retentionDays);
+        return StoreLocation.ForSqlite(rest, retentionDays, diskQueueMegabytes);
     }
 
+    private static int PositiveInteger(string storeUri, string name, string value, string valid) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number >= 1
+            ? number
+            : throw new StoreUriException($"store '{storeUri}': {name} '{value}' is not valid; {valid}");
+
     /// <summary>Opens a store for writing (a SQLite file is created when missing; an InfluxDB writer spools under the XDG data directory).</summary>
-    public static IPointStore OpenStore(string storeUri, ILogger? logger = null, TimeProvider? timeProvider = null, Func<string, string?>? environment = null, string? spoolRoot = null) =>
-        OpenStore(Parse(storeUri, environment), logger, timeProvider, spoolRoot);
+    public static IPointStore OpenStore(string storeUri, ILogger? logger = null, TimeProvider? timeProvider = null, Func<string, string?>? environment = null, string? spoolRoot = null, int devices = 1) =>
+        OpenStore(Parse(storeUri, environment), logger, timeProvider, spoolRoot, devices);
 
     /// <param name="spoolRoot">Where InfluxDB spools live (default: the XDG data directory's posturestream/spool).</param>
-    public static IPointStore OpenStore(StoreLocation location, ILogger? logger = null, TimeProvider? timeProvider = null, string? spoolRoot = null)
+    /// <param name="devices">The devices that will write: without <c>disk_queue_mb</c>, SQLite's disk queue holds a day of data for each.</param>
+    public static IPointStore OpenStore(StoreLocation location, ILogger? logger = null, TimeProvider? timeProvider = null, string? spoolRoot = null, int devices = 1)
     {
         ArgumentNullException.ThrowIfNull(location);
         if (location.IsSqlite)
@@ -88,6 +96,7 @@ public static class StoreFactory
             {
                 Path = location.SqlitePath!,
                 Retention = location.RetentionDays is int days ? TimeSpan.FromDays(days) : null,
+                DiskQueueMaxBytes = location.DiskQueueMegabytes is int megabytes ? megabytes * 1_000_000L : SqliteStoreOptions.DiskQueueBytesFor(devices),
             }, logger, timeProvider);
         }
 

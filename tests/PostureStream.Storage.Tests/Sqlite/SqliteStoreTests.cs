@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
 using PostureStream.Storage.Sqlite;
@@ -173,13 +174,13 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task FailingCommits_KeepThePoints_UpToTheBound_ThenCountDrops()
+    public async Task FailingCommits_KeepThePointsInMemoryUpToTheBound_ThenOnDisk_AndStoreThemOnceCommitsSucceed()
     {
         var device = new DeviceSeries("belt", 1);
         var store = SqliteStore.Open(new SqliteStoreOptions { Path = _dir.Sub("s.db"), BatchSize = 100, MaxQueuedPoints = 3 }, timeProvider: new ManualTimeProvider());
         using (var other = SqliteConnections.OpenForWriting(_dir.Sub("s.db")))
         {
-            SqliteConnections.Execute(other, "DROP TABLE posture_summary;");
+            SqliteConnections.Execute(other, "ALTER TABLE posture_summary RENAME TO away;");
         }
 
         for (int i = 0; i < 3; i++)
@@ -187,15 +188,59 @@ public sealed class SqliteStoreTests : IDisposable
             store.Write(Summary(device, T0.AddMinutes(i)));
         }
 
+        // The failed batch waits for the next attempt; the memory queue fills again, then the disk queue takes the rest.
         await Assert.ThrowsAsync<SqliteException>(() => store.FlushAsync(CancellationToken.None));
-        Assert.Equal(0, store.PointsDropped);
-        store.Write(Summary(device, T0.AddMinutes(3)));
-        store.Write(Summary(device, T0.AddMinutes(4)));
-        Assert.Equal(2, store.PointsDropped);
+        for (int i = 3; i < 8; i++)
+        {
+            store.Write(Summary(device, T0.AddMinutes(i)));
+        }
+
+        Assert.Equal(3, store.QueuedPoints);
+        Assert.Equal(2, store.PointsSpilled);
+        Assert.Equal(0, store.PointsLost);
         Assert.Equal(0, store.PointsCommitted);
 
-        // Closing still works; what could not be committed is reported, not thrown.
+        using (var other = SqliteConnections.OpenForWriting(_dir.Sub("s.db")))
+        {
+            SqliteConnections.Execute(other, "ALTER TABLE away RENAME TO posture_summary;");
+        }
+
+        await store.FlushAsync(CancellationToken.None);
+        Assert.Equal(8, store.PointsCommitted);
         await store.DisposeAsync();
+        Assert.Equal(8, (await ReadAllAsync()).Count);
+    }
+
+    [Fact]
+    public async Task CommitFailingAtClose_MovesThePointsToTheDiskQueue_ForTheNextOpen()
+    {
+        var device = new DeviceSeries("belt", 1);
+        var log = new ListLogger();
+        var store = SqliteStore.Open(new SqliteStoreOptions { Path = _dir.Sub("s.db") }, log, new ManualTimeProvider());
+        using (var other = SqliteConnections.OpenForWriting(_dir.Sub("s.db")))
+        {
+            SqliteConnections.Execute(other, "ALTER TABLE posture_summary RENAME TO away;");
+        }
+
+        for (int i = 0; i < 5; i++)
+        {
+            store.Write(Summary(device, T0.AddMinutes(i)));
+        }
+
+        await store.DisposeAsync();
+        Assert.Equal(0, store.PointsLost);
+        Assert.Contains(log.At(LogLevel.Error), m => m.Contains("5 points were moved to the disk queue", StringComparison.Ordinal));
+        using (var other = SqliteConnections.OpenForWriting(_dir.Sub("s.db")))
+        {
+            SqliteConnections.Execute(other, "ALTER TABLE away RENAME TO posture_summary;");
+        }
+
+        await using (var reopened = Open())
+        {
+            await reopened.FlushAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(5, (await ReadAllAsync()).Count);
     }
 
     [Fact]
@@ -204,6 +249,7 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Contains("Path", Assert.Throws<ArgumentException>(() => SqliteStore.Open(new SqliteStoreOptions())).Message, StringComparison.Ordinal);
         Assert.Contains("Retention", Assert.Throws<ArgumentException>(() => SqliteStore.Open(new SqliteStoreOptions { Path = "x.db", Retention = TimeSpan.Zero })).Message, StringComparison.Ordinal);
         Assert.Contains("BatchSize", Assert.Throws<ArgumentException>(() => SqliteStore.Open(new SqliteStoreOptions { Path = "x.db", BatchSize = 0 })).Message, StringComparison.Ordinal);
+        Assert.Contains("DiskQueueMaxBytes", Assert.Throws<ArgumentException>(() => SqliteStore.Open(new SqliteStoreOptions { Path = "x.db", DiskQueueMaxBytes = 1000 })).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,23 @@ public sealed class StoreFactoryTests : IDisposable
     }
 
     [Fact]
+    public async Task SqliteDiskQueue_HoldsADayPerConfiguredDevice_UnlessDiskQueueMbIsGiven()
+    {
+        Assert.Equal(3 * SqliteStoreOptions.BytesPerWearerDay, SqliteStoreOptions.DiskQueueBytesFor(3));
+        Assert.Equal(SqliteStoreOptions.BytesPerWearerDay, SqliteStoreOptions.DiskQueueBytesFor(0));
+        await using (var store = (SqliteStore)StoreFactory.OpenStore("sqlite:" + _dir.Sub("d.db"), devices: 5))
+        {
+            Assert.Equal(5 * SqliteStoreOptions.BytesPerWearerDay, store.DiskQueueMaxBytes);
+            Assert.Equal(_dir.Sub("d.db") + "-queue", store.DiskQueueDirectory);
+        }
+
+        await using (var store = (SqliteStore)StoreFactory.OpenStore("sqlite:" + _dir.Sub("e.db") + "?disk_queue_mb=300&retention_days=7", devices: 5))
+        {
+            Assert.Equal(300_000_000, store.DiskQueueMaxBytes);
+        }
+    }
+
+    [Fact]
     public void InfluxUri_IsParsedByTheInfluxParser()
     {
         var location = StoreFactory.Parse("influxdb-v2:http://127.0.0.1:8086?org=o&bucket=b&token=secret");
@@ -36,6 +53,7 @@ public sealed class StoreFactoryTests : IDisposable
     [InlineData("sqlite:", "'sqlite:'", "sqlite:PATH")]
     [InlineData("sqlite:a.db?retention_days=0", "retention_days '0'", "at least 1")]
     [InlineData("sqlite:a.db?keep=3", "'keep'", "retention_days=N")]
+    [InlineData("sqlite:a.db?disk_queue_mb=x", "disk_queue_mb 'x'", "at least 1")]
     [InlineData("influxdb-v1:http://h:8086", "influxdb-v1", "db=NAME")]
     public void BadUri_Throws_NamingTheValueAndWhatIsValid(string uri, string names, string valid)
     {
