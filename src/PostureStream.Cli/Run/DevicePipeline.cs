@@ -13,7 +13,7 @@ using SessionIdentity = PostureStream.Devices.Session.DeviceIdentity;
 namespace PostureStream.Cli.Run;
 
 /// <summary>
-/// One device from link to outputs (DESIGN §2): session events → signal conditioning → detection →
+/// One device from link to outputs (Signals README, data flow): session events → signal conditioning → detection →
 /// stores, alerts, buzzes. Everything after the session runs on the session's delivery thread, in order.
 /// </summary>
 internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
@@ -179,7 +179,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
                 _context.Reporter.Link(Name, "snoozed from the device button");
                 break;
             case FrameKind.Silence:
-                // Ten seconds without data on a live link: the same as a long gap (DESIGN §3).
+                // Ten seconds without data on a live link: the same as a long gap (Signals README, device time).
                 detector.Complete(this);
                 _context.Reporter.Link(Name, "silent for 10 s");
                 break;
@@ -218,7 +218,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
 
         try
         {
-            // End of a file: or sim: source: clear open episodes at the last sample and flush the partial minute (DESIGN §3).
+            // End of a file: or sim: source: clear open episodes at the last sample and flush the partial minute (Signals README, device time).
             _detector?.Complete(this);
             if (_context.SummarizeLink)
             {

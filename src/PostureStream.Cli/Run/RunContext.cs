@@ -36,7 +36,7 @@ internal sealed record RunContext
     public required DateTimeOffset CommandStart { get; init; }
 }
 
-/// <summary>How the device buzzes for a raised alert or a reminder (DESIGN §4 BUZZ).</summary>
+/// <summary>How the device buzzes for a raised alert or a reminder (firmware-protocol/SPEC.md BUZZ).</summary>
 public sealed class BuzzSettings
 {
     /// <summary>False for <c>--no-buzz</c>: alerts are recorded, the device never buzzes. Default true.</summary>

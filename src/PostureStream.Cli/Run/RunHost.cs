@@ -15,7 +15,7 @@ namespace PostureStream.Cli.Run;
 /// <summary>
 /// Runs the pipelines of every source until the finite ones end or SIGINT/SIGTERM arrives, then
 /// drains them and flushes the stores (what is not sent stays in the spool or the disk queue), and
-/// exits 0 (DESIGN §8) — or 1 when a store lost points because its disk queue or spool was full,
+/// exits 0 (README, using it) — or 1 when a store lost points because its disk queue or spool was full,
 /// with a last line saying how many.
 /// </summary>
 internal static class RunHost
@@ -156,7 +156,7 @@ internal static class RunHost
 
     private static SignalOptions SignalOptionsFor(SourceSpec spec, RunSettings settings, DateTimeOffset commandStart)
     {
-        // file: and sim: are always stamped by the device clock, so replays are deterministic (DESIGN §3).
+        // file: and sim: are always stamped by the device clock, so replays are deterministic (Signals README, device time).
         bool deviceClock = spec.Clock == SourceClock.Device || spec.Kind is SourceKind.File or SourceKind.Simulator;
         return new SignalOptions
         {

@@ -6,7 +6,7 @@ using StoredState = PostureStream.Storage.Schema.PostureState;
 
 namespace PostureStream.Cli.Run;
 
-/// <summary>Detection outputs as the §7 records the stores write.</summary>
+/// <summary>Detection outputs as the schema records the stores write (Storage README, schema).</summary>
 public static class StorageMapping
 {
     /// <summary>

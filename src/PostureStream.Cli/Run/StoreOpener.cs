@@ -5,7 +5,7 @@ using PostureStream.Storage.Stores;
 
 namespace PostureStream.Cli.Run;
 
-/// <summary>Opens the configured stores, or the embedded SQLite file when none is configured (DESIGN §7).</summary>
+/// <summary>Opens the configured stores, or the embedded SQLite file when none is configured (Storage README, schema).</summary>
 internal static class StoreOpener
 {
     /// <summary>The embedded default store of a data directory.</summary>

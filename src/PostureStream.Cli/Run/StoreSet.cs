@@ -4,7 +4,7 @@ using PostureStream.Storage.Points;
 namespace PostureStream.Cli.Run;
 
 /// <summary>
-/// Every configured store, written as one: each point goes to all of them (DESIGN §8). Each source
+/// Every configured store, written as one: each point goes to all of them (README, using it). Each source
 /// writes with its own <see cref="StorePacing"/>: <c>file:</c> and <c>sim:</c> wait while a store is
 /// behind, live sources spill to its disk queue (see <see cref="PacingFor"/>).
 /// </summary>

@@ -5,7 +5,7 @@ using PostureStream.Storage.Schema;
 namespace PostureStream.Storage.Points;
 
 /// <summary>
-/// One device's identity tags (DESIGN §7): <c>device</c> (display name) and <c>device_id</c>
+/// One device's identity tags (Storage README, schema): <c>device</c> (display name) and <c>device_id</c>
 /// (16 lowercase hex digits). Create one per device and reuse it for every point: its escaped
 /// line-protocol tags are computed once here, which keeps the hot path allocation-free.
 /// </summary>

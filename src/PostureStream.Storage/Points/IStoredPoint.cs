@@ -3,7 +3,7 @@ using PostureStream.Storage.LineProtocol;
 namespace PostureStream.Storage.Points;
 
 /// <summary>
-/// A point of one of the six §7 measurements. Implemented by readonly record structs, so a
+/// A point of one of the six measurements of the schema. Implemented by readonly record structs, so a
 /// generic <c>Write&lt;T&gt;(in T point) where T : struct, IStoredPoint</c> encodes without boxing.
 /// </summary>
 public interface IStoredPoint

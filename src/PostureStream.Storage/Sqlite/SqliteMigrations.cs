@@ -13,7 +13,7 @@ internal static class SqliteMigrations
     /// <summary>Migration i takes the file from version i to version i + 1.</summary>
     private static readonly Func<string>[] Steps =
     [
-        // 1: the six §7 measurements with their series and time indexes.
+        // 1: the six measurements of the schema with their series and time indexes.
         () => string.Concat(StorageSchema.All.Select(SqliteSchema.CreateTable)),
     ];
 

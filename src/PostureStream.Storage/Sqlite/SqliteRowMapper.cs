@@ -53,7 +53,7 @@ internal static class SqliteRowMapper
             {
                 r.Frames, r.Samples, r.CrcErrors, r.CobsErrors, r.OtherErrors, r.LostFrames, r.Resyncs, r.Reconnects,
             }),
-            _ => throw new ArgumentException($"{typeof(T).Name} is not one of the §7 point records", nameof(point)),
+            _ => throw new ArgumentException($"{typeof(T).Name} is not one of the schema's point records (Storage README, schema)", nameof(point)),
         };
 
         if (Array.TrueForAll(fields, f => f is null))

@@ -4,7 +4,7 @@ using PostureStream.Storage.Schema;
 namespace PostureStream.Storage.Sqlite;
 
 /// <summary>
-/// How the §7 measurements map to SQLite tables: one table per measurement, named after it, with
+/// How the schema's measurements (Storage README, schema) map to SQLite tables: one table per measurement, named after it, with
 /// <c>time_ns</c> (INTEGER nanoseconds since the Unix epoch, UTC), the tag columns
 /// (<c>device</c>, <c>device_id</c>, and <c>kind</c> or <c>transport</c>), then one column per
 /// field typed by <see cref="StorageSchema"/> (REAL, INTEGER, TEXT; booleans as INTEGER 0/1).

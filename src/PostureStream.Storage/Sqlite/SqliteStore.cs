@@ -9,7 +9,7 @@ using PostureStream.Storage.Stores;
 namespace PostureStream.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: the §7 measurements in one SQLite file (WAL mode), one table per
+/// The embedded store: the schema's measurements (Storage README, schema) in one SQLite file (WAL mode), one table per
 /// measurement (see <see cref="SqliteSchema"/>). <see cref="Write{T}(in T, StorePacing)"/> only
 /// queues the point in memory; a commit thread of its own writes batches of
 /// <see cref="SqliteStoreOptions.BatchSize"/> in one transaction each, as soon as a batch is
