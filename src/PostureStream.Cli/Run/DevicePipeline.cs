@@ -30,6 +30,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
     private DeviceSeries? _series;
     private readonly LiveView? _live;
     private readonly LinkStatsStamp _statsStamp;
+    private long _sampleClockTicks;
     private readonly LinkQuality _linkQuality = new();
     private int _failed;
 
@@ -39,10 +40,12 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         _context = context;
         _calibration = new DeviceCalibration(context.CalibrationStore, context.Calibration);
         _statsStamp = new LinkStatsStamp(signals.DeviceTime.Clock == ClockSource.Device);
+        // Under the device clock, lines before the first sample carry its start (device tick 0), not wall time.
+        _sampleClockTicks = signals.DeviceTime.Clock == ClockSource.Device && signals.DeviceTime.Start is { } start ? start.UtcTicks : 0;
         _live = context.Live is null ? null : new LiveView(context.Live, session.Transport);
         var conditioned = _messages.ConditionSignals(_calibration, scheduler, signals);
         _subscriptions = new CompositeDisposable(
-            _calibration.Notices.Subscribe(n => _context.Reporter.Calibration(Name, n)),
+            _calibration.Notices.Subscribe(n => _context.Reporter.Calibration(Name, n, SampleClock)),
             conditioned.Subscribe(OnFrame, OnError, OnCompleted),
             session.Events.Subscribe(e => Guarded(() => OnDeviceEvent(e)), e => Guarded(() => _messages.OnError(e)), () => Guarded(_messages.OnCompleted)));
     }
@@ -56,6 +59,20 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
     public DeviceDetector? Detector => Volatile.Read(ref _detector);
 
     public DeviceCalibration Calibration => _calibration;
+
+    /// <summary>
+    /// The device's sample clock: the UTC of its latest sample, which its log lines carry (as its alerts do), so a
+    /// replay's log reads in order. Before the first sample: the start of a device-clocked source, else null (the
+    /// line then carries wall time, which is what an arrival-clocked source stamps its samples with).
+    /// </summary>
+    private DateTime? SampleClock
+    {
+        get
+        {
+            long ticks = Volatile.Read(ref _sampleClockTicks);
+            return ticks == 0 ? null : new DateTime(ticks, DateTimeKind.Utc);
+        }
+    }
 
     /// <summary>Completes when the source has ended and every output of it has been handed on, or the pipeline failed.</summary>
     public Task Drained => _drained.Task;
@@ -90,7 +107,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
     {
         if (e is LinkStatsReported { Stats: var quality } && _linkQuality.Observe(in quality) is { } warning)
         {
-            _context.Reporter.Warn($"{Name}: {warning}");
+            _context.Reporter.Warn(Name, warning, SampleClock);
         }
 
         switch (e)
@@ -114,11 +131,11 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
                 break;
             case LinkLost lost:
                 _live?.Link(connected: false);
-                _context.Reporter.Link(Name, $"link lost ({lost.Reason}); reconnecting");
+                _context.Reporter.Link(Name, $"link lost ({lost.Reason}); reconnecting", SampleClock);
                 break;
             case LinkRestored restored:
                 _live?.Link(connected: true, reconnects: restored.Reconnects);
-                _context.Reporter.Link(Name, $"link restored (reconnect {restored.Reconnects})");
+                _context.Reporter.Link(Name, $"link restored (reconnect {restored.Reconnects})", SampleClock);
                 break;
         }
     }
@@ -138,7 +155,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         // Published with release semantics: the dashboard reads both from its request threads.
         Volatile.Write(ref _detector, new DeviceDetector(new DetectionIdentity(identity.DeviceId, identity.DisplayName), _context.Detection));
         Volatile.Write(ref _series, new DeviceSeries(identity.DisplayName, identity.DeviceId));
-        _context.Reporter.Identified(identity.DisplayName, identity.DeviceIdHex, identity.IsFromHello);
+        _context.Reporter.Identified(identity.DisplayName, identity.DeviceIdHex, identity.IsFromHello, SampleClock);
     }
 
     private static HelloMessage DefaultHello(SessionIdentity identity) =>
@@ -146,6 +163,11 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
 
     private void OnFrame(PostureFrame frame)
     {
+        if (frame.Kind == FrameKind.Samples)
+        {
+            Volatile.Write(ref _sampleClockTicks, frame.Utc.UtcTicks);
+        }
+
         DeviceDetector? detector = _detector;
         if (detector is null)
         {
@@ -176,12 +198,12 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
                 break;
             case FrameKind.Event when frame.Message is EventMessage { Code: DeviceEventCode.SnoozeRequest }:
                 detector.Snooze(frame.DeviceMicroseconds);
-                _context.Reporter.Link(Name, "snoozed from the device button");
+                _context.Reporter.Link(Name, "snoozed from the device button", SampleClock);
                 break;
             case FrameKind.Silence:
                 // Ten seconds without data on a live link: the same as a long gap (Signals README, device time).
                 detector.Complete(this);
-                _context.Reporter.Link(Name, "silent for 10 s");
+                _context.Reporter.Link(Name, "silent for 10 s", SampleClock);
                 break;
         }
     }
@@ -195,7 +217,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
             return;
         }
 
-        _context.Reporter.Error(Name, error.Message);
+        _context.Reporter.Error(Name, error.Message, SampleClock);
         try
         {
             // Clears open episodes and flushes the partial minute, if the failing stage lets it.
@@ -203,7 +225,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         }
         catch (Exception again) when (again is not OutOfMemoryException)
         {
-            _context.Reporter.Error(Name, "while ending its episodes: " + again.Message);
+            _context.Reporter.Error(Name, "while ending its episodes: " + again.Message, SampleClock);
         }
 
         _drained.TrySetResult();
@@ -225,11 +247,11 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
                 (string text, bool isWarning) = _linkQuality.Summary();
                 if (isWarning)
                 {
-                    _context.Reporter.Warn($"{Name}: {text}");
+                    _context.Reporter.Warn(Name, text, SampleClock);
                 }
                 else
                 {
-                    _context.Reporter.Link(Name, text);
+                    _context.Reporter.Link(Name, text, SampleClock);
                 }
             }
         }
@@ -280,12 +302,12 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
             AckResult result = await _session.BuzzAsync(buzz.Pattern, buzz.Duration, buzz.Intensity, CancellationToken.None);
             if (result != AckResult.Ok)
             {
-                _context.Reporter.Link(Name, $"buzz answered {result}");
+                _context.Reporter.Link(Name, $"buzz answered {result}", SampleClock);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _context.Reporter.Link(Name, $"buzz not delivered: {e.Message}");
+            _context.Reporter.Link(Name, $"buzz not delivered: {e.Message}", SampleClock);
         }
     }
 

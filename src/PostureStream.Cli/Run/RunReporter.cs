@@ -8,13 +8,16 @@ namespace PostureStream.Cli.Run;
 /// Plain, one-line-per-event progress of a run: alerts, calibration, link health. Goes to stderr when
 /// stdout carries the alerts (<c>--alerts-out -</c>); <c>--quiet</c> keeps only warnings and errors.
 /// Warnings and errors always go to <paramref name="problems"/> (stderr), so a redirected stdout never hides them.
+/// Lines about one device name it and carry that device's sample clock (<c>at</c>: the time of its latest sample,
+/// the clock its alerts carry), so a replayed capture's log reads in order; process-level lines (stores, dashboard,
+/// shutdown) and device lines before the first sample carry wall time.
 /// </summary>
 internal sealed class RunReporter(TextWriter output, TextWriter problems, bool quiet, TimeProvider time)
 {
     private readonly Lock _gate = new();
 
-    public void Identified(string name, string idHex, bool fromHello) =>
-        Info($"{name}: device {idHex}{(fromHello ? "" : " (no HELLO within 2 s: defaults 100 Hz, both sensors)")}");
+    public void Identified(string name, string idHex, bool fromHello, DateTime? at) =>
+        Info($"{name}: device {idHex}{(fromHello ? "" : " (no HELLO within 2 s: defaults 100 Hz, both sensors)")}", at);
 
     public void Alert(in AlertEvent alert) =>
         Info(string.Create(CultureInfo.InvariantCulture,
@@ -26,11 +29,11 @@ internal sealed class RunReporter(TextWriter output, TextWriter problems, bool q
         // State changes are many; only the ones a wearer acts on are shown.
         if (change.State is Signals.Detection.PostureState.SensorFault && change.PreviousState != change.State)
         {
-            Warn($"{change.Device.Name}: sensor fault: detection paused");
+            Write(problems, $"warning: {change.Device.Name}: sensor fault: detection paused", change.Utc);
         }
     }
 
-    public void Calibration(string name, CalibrationNotice notice)
+    public void Calibration(string name, CalibrationNotice notice, DateTime? at)
     {
         string text = notice.Kind switch
         {
@@ -40,15 +43,19 @@ internal sealed class RunReporter(TextWriter output, TextWriter problems, bool q
             CalibrationNoticeKind.Stale => $"calibration is stale ({notice.Stale}): please recalibrate (posturestream calibrate)",
             _ => notice.Kind.ToString(),
         };
-        Info($"{name}: {text}");
+        Info($"{name}: {text}", at);
     }
 
-    public void Link(string name, string text) => Info($"{name}: {text}");
+    public void Link(string name, string text, DateTime? at) => Info($"{name}: {text}", at);
 
+    /// <summary>A process-level warning (a store, the dashboard): wall time.</summary>
     public void Warn(string text) => Write(problems, "warning: " + text, null);
 
+    /// <summary>A warning about one device, on its sample clock.</summary>
+    public void Warn(string name, string text, DateTime? at) => Write(problems, $"warning: {name}: {text}", at);
+
     /// <summary>A device's pipeline failed: always shown, named as the command's own errors are.</summary>
-    public void Error(string name, string text) => Write(problems, $"posturestream run: device {name}: {text}", null);
+    public void Error(string name, string text, DateTime? at) => Write(problems, $"posturestream run: device {name}: {text}", at);
 
     public void Info(string text, DateTime? utc = null)
     {
