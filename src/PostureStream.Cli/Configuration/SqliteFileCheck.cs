@@ -1,4 +1,5 @@
 using System.Text;
+using PostureStream.Storage.Files;
 
 namespace PostureStream.Cli.Configuration;
 
@@ -29,7 +30,7 @@ public static class SqliteFileCheck
             }
 
             // What SQLite would do: create the folder (private: it will hold health data) and the file. The trial file is removed again.
-            Run.PrivatePaths.CreateFolder(Path.GetDirectoryName(full)!);
+            PrivatePaths.CreateFolder(Path.GetDirectoryName(full)!);
             new FileStream(full, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose).Dispose();
             return null;
         }

@@ -1,5 +1,6 @@
 using PostureStream.Cli.Commands;
 using PostureStream.Devices.Sources;
+using PostureStream.Storage.Files;
 using PostureStream.Storage.Influx;
 using PostureStream.Storage.Stores;
 
@@ -81,8 +82,8 @@ public static class StartupChecks
         try
         {
             // What the alerts writer does next: create the folder (0700), open for append (an empty 0600 file).
-            Run.PrivatePaths.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            Run.PrivatePaths.OpenAppend(path).Dispose();
+            PrivatePaths.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            PrivatePaths.OpenAppend(path).Dispose();
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

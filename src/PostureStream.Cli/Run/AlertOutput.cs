@@ -1,4 +1,5 @@
 using PostureStream.Signals.Detection;
+using PostureStream.Storage.Files;
 
 namespace PostureStream.Cli.Run;
 

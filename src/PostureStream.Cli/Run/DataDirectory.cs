@@ -1,4 +1,5 @@
 using PostureStream.Cli.Configuration;
+using PostureStream.Storage.Files;
 
 namespace PostureStream.Cli.Run;
 

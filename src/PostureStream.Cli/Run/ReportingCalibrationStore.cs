@@ -1,4 +1,5 @@
 using PostureStream.Signals;
+using PostureStream.Storage.Files;
 
 namespace PostureStream.Cli.Run;
 

@@ -3,11 +3,12 @@ using System.Reactive.Concurrency;
 using System.Runtime.InteropServices;
 using PostureStream.Cli.Configuration;
 using PostureStream.Dashboard.Live;
-using PostureStream.Signals.Detection;
 using PostureStream.Devices.Links;
 using PostureStream.Devices.Session;
 using PostureStream.Devices.Sources;
 using PostureStream.Signals;
+using PostureStream.Signals.Detection;
+using PostureStream.Storage.Files;
 using PostureStream.Storage.Points;
 
 namespace PostureStream.Cli.Run;

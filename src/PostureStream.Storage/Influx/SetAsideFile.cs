@@ -37,8 +37,8 @@ internal sealed class SetAsideFile(string path, long maxBytes)
             return false;
         }
 
-        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
-        using var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        Files.PrivatePaths.CreateFolder(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+        using var file = new FileStream(Path, Files.PrivatePaths.Options(FileMode.Append, FileAccess.Write, FileShare.Read));
         file.Write(comment);
         file.Write(lines);
         if (newline)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using Microsoft.Win32.SafeHandles;
+using PostureStream.Storage.Files;
 
 namespace PostureStream.Storage.Spool;
 
@@ -91,11 +92,12 @@ public sealed class SegmentSpool : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(segmentBytes, 1024);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, segmentBytes);
-        System.IO.Directory.CreateDirectory(directory);
+        // Spooled points are health data: the folder is 0700 and every file in it 0600, whatever the umask.
+        PrivatePaths.CreateFolder(directory);
         FileStream lockFile;
         try
         {
-            lockFile = new FileStream(Path.Combine(directory, "lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            lockFile = new FileStream(Path.Combine(directory, "lock"), PrivatePaths.Options(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
         catch (IOException e)
         {
@@ -355,7 +357,7 @@ public sealed class SegmentSpool : IDisposable
             }
         }
 
-        File.WriteAllText(path, expected + "\n");
+        PrivatePaths.WriteText(path, expected + "\n");
     }
 
     private SpoolOpenReport Load()
@@ -497,7 +499,7 @@ public sealed class SegmentSpool : IDisposable
     {
         string path = Path.Combine(_directory, AckFileName);
         string temporary = path + ".tmp";
-        File.WriteAllText(temporary, string.Create(CultureInfo.InvariantCulture, $"{_ackSegment} {_ackOffset}\n"));
+        PrivatePaths.WriteText(temporary, string.Create(CultureInfo.InvariantCulture, $"{_ackSegment} {_ackOffset}\n"));
         File.Move(temporary, path, overwrite: true);
     }
 
@@ -568,7 +570,7 @@ public sealed class SegmentSpool : IDisposable
 
         long number = last is null ? _ackSegment : last.Number + 1;
         var segment = new Segment(number, Path.Combine(_directory, number.ToString("D12", CultureInfo.InvariantCulture) + SegmentExtension));
-        _append = new FileStream(segment.Path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
+        _append = new FileStream(segment.Path, PrivatePaths.Options(FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16));
         _segments.Add(segment);
         return segment;
     }

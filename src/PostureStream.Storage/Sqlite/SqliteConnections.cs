@@ -11,7 +11,7 @@ internal static class SqliteConnections
         string? folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
         {
-            Directory.CreateDirectory(folder);
+            Files.PrivatePaths.CreateFolder(folder);
         }
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder

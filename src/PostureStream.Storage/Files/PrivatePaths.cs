@@ -1,11 +1,11 @@
-namespace PostureStream.Cli.Run;
+namespace PostureStream.Storage.Files;
 
 /// <summary>
 /// Creates the folders (0700) and files (0600) that hold health data, calibration, spools and alerts, readable by
 /// this user only. The mode is set explicitly after creation, so a permissive (or odd) umask changes nothing.
 /// Existing folders and files keep the mode their owner gave them.
 /// </summary>
-internal static class PrivatePaths
+public static class PrivatePaths
 {
     public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -51,6 +51,25 @@ internal static class PrivatePaths
         }
 
         return stream;
+    }
+
+    /// <summary>Options for a <see cref="FileStream"/> whose file, if it creates one, is 0600.</summary>
+    public static FileStreamOptions Options(System.IO.FileMode mode, FileAccess access, FileShare share, int bufferSize = 4096)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share, BufferSize = bufferSize };
+        if (!OperatingSystem.IsWindows() && access != FileAccess.Read)
+        {
+            options.UnixCreateMode = FileMode;
+        }
+
+        return options;
+    }
+
+    /// <summary>Writes a small text file that is 0600 if it is created.</summary>
+    public static void WriteText(string path, string text)
+    {
+        using var file = new FileStream(path, Options(System.IO.FileMode.Create, FileAccess.Write, FileShare.None));
+        file.Write(System.Text.Encoding.UTF8.GetBytes(text));
     }
 
     /// <summary>Creates an empty 0600 file if there is none, so what a library later writes into it stays private.</summary>

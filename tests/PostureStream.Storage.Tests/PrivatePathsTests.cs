@@ -1,8 +1,9 @@
-using PostureStream.Cli.Run;
+using PostureStream.Storage.Files;
+using PostureStream.Storage.Spool;
 using System.Runtime.Versioning;
 using PostureStream.Testing;
 
-namespace PostureStream.Cli.Tests;
+namespace PostureStream.Storage.Tests;
 
 /// <summary>The folders and files of health data are 0700/0600 however permissive the mode asked of the OS was.</summary>
 [UnsupportedOSPlatform("windows")]
@@ -36,5 +37,21 @@ public sealed class PrivatePathsTests : IDisposable
 
         Assert.Equal(PrivatePaths.FileMode, File.GetUnixFileMode(fresh));
         Assert.Equal(PrivatePaths.FileMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(shared));
+    }
+
+    [Fact]
+    public void Spool_FolderIs0700_AndEveryFileInIt0600()
+    {
+        string spool = _dir.Sub("spool");
+        using (var opened = SegmentSpool.Open(spool, "precision=ms", 1 << 20, 4096, out _))
+        {
+            Assert.True(opened.TryAppend("posture,device=a v=1 1\n"u8, 1));
+            opened.Sync();
+        }
+
+        Assert.Equal(PrivatePaths.FolderMode, File.GetUnixFileMode(spool));
+        string[] files = Directory.GetFiles(spool);
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.Equal(PrivatePaths.FileMode, File.GetUnixFileMode(f)));
     }
 }
