@@ -4,7 +4,7 @@ namespace PostureStream.Signals.Detection;
 
 /// <summary>
 /// Every rule of activity, episode and alert detection (Detection README), with its defaults;
-/// call <see cref="Validate"/> (the engine does) to get a message naming any bad value.
+/// call <see cref="Validate"/> (<see cref="DeviceDetector"/> does) to get a message naming any bad value.
 /// All durations are device time.
 /// </summary>
 public sealed class DetectionOptions

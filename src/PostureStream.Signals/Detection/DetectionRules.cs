@@ -1,6 +1,6 @@
 namespace PostureStream.Signals.Detection;
 
-/// <summary>Validated options turned into device microseconds once, shared by every device of an engine.</summary>
+/// <summary>Validated options turned into device microseconds once, made once from the options.</summary>
 internal sealed class DetectionRules
 {
     private DetectionRules(DetectionOptions options)

@@ -85,30 +85,18 @@ public sealed class AlertFatigueTests
     }
 
     [Fact]
-    public void Snooze_FromTheDevice_TravelsInTheBatchStream()
-    {
-        var b = Episode(new PostureInputBuilder());
-        var sink = new RecordingSink();
-        var engine = new DetectionEngine(ShortEpisodes(), sink);
-        engine.Process(PostureBatch.Snooze(Detect.Device, b.Samples[0].DeviceMicros));
-        engine.Process(new PostureBatch(Detect.Device, b.Build()));
-        Assert.False(sink.Alerts.Single(a => a.Phase == AlertPhase.Raised).Buzzed);
-    }
-
-    [Fact]
     public void Snooze_FromTheDashboard_AppliesFromTheNextSample()
     {
         var sink = new RecordingSink();
-        var engine = new DetectionEngine(ShortEpisodes(), sink);
-        Assert.False(engine.RequestSnooze(Detect.Device.Id));
+        var detector = new DeviceDetector(Detect.Device, ShortEpisodes());
         var b = new PostureInputBuilder().Hold(Pose.Standing(0), 1);
-        engine.Process(new PostureBatch(Detect.Device, b.Build()));
-        Assert.True(engine.RequestSnooze(Detect.Device.Id));
+        Detect.Feed(detector, b.Build(), sink);
+        detector.RequestSnooze();
         int from = b.Count;
         Episode(b);
-        engine.Process(new PostureBatch(Detect.Device, b.Build()[from..]));
+        Detect.Feed(detector, b.Build()[from..], sink);
         Assert.False(sink.Alerts.Single(a => a.Phase == AlertPhase.Raised).Buzzed);
-        Assert.Equal(b.Samples[from].DeviceMicros + 1_800_000_000, engine.FindDevice(Detect.Device.Id)!.SnoozedUntilMicros);
+        Assert.Equal(b.Samples[from].DeviceMicros + 1_800_000_000, detector.SnoozedUntilMicros);
     }
 
     [Fact]

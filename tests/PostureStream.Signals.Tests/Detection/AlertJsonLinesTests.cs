@@ -1,4 +1,3 @@
-using System.Reactive.Linq;
 using System.Text;
 using PostureStream.Signals.Detection;
 
@@ -50,55 +49,40 @@ public sealed class AlertJsonLinesTests
     }
 
     [Fact]
-    public async Task RxOperator_ClearsOpenEpisodesAtCompletion_AndReplaysIdentically()
+    public void Completion_ClearsOpenEpisodes_AndAnyBatchSizeWritesTheSameFile()
     {
-        var b = new PostureInputBuilder().Hold(Pose.Sitting(-13), 70).Hold(Pose.Walking(), 10).Hold(Pose.Standing(10), 80);
-        PostureInput[] samples = b.Build();
+        PostureInput[] samples = new PostureInputBuilder().Hold(Pose.Sitting(-13), 70).Hold(Pose.Walking(), 10).Hold(Pose.Standing(10), 80).Build();
 
-        async Task<byte[]> RunAsync(int batchSize)
+        byte[] Run(int batchSize)
         {
-            var batches = Enumerable.Range(0, (samples.Length + batchSize - 1) / batchSize)
-                .Select(i => new PostureBatch(Detect.Device, samples.AsMemory(i * batchSize, Math.Min(batchSize, samples.Length - (i * batchSize)))));
-            var outputs = await batches.ToObservable().DetectPosture(Detect.Options()).ToList().Timeout(TimeSpan.FromSeconds(30));
+            var sink = new RecordingSink();
+            var detector = new DeviceDetector(Detect.Device, Detect.Options());
+            for (int at = 0; at < samples.Length; at += batchSize)
+            {
+                detector.Process(samples.AsSpan(at, Math.Min(batchSize, samples.Length - at)), sink);
+            }
+
+            detector.Complete(sink);
             using var buffer = new MemoryStream();
             using (var writer = new AlertJsonLinesWriter(buffer, leaveOpen: true))
             {
-                foreach (AlertOutput a in outputs.OfType<AlertOutput>())
+                foreach (AlertEvent a in sink.Alerts)
                 {
-                    writer.Write(a.Alert);
+                    writer.Write(a);
                 }
             }
 
-            Assert.NotEmpty(outputs.OfType<SummaryOutput>());
-            Assert.Equal(1600, outputs.OfType<PostureOutput>().Count());
+            Assert.NotEmpty(sink.Summaries);
+            Assert.Equal(1600, sink.Points.Count);
             return buffer.ToArray();
         }
 
-        byte[] first = await RunAsync(16);
-        byte[] again = await RunAsync(7);
+        byte[] first = Run(16);
+        byte[] again = Run(7);
         Assert.Equal(first, again);
         string text = Encoding.UTF8.GetString(first);
         Assert.Equal(4, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         // The hyper-extension episode opens only once the walk is over (~1.3 s after the gait stops).
         Assert.EndsWith("\"kind\":\"hyperextension\",\"phase\":\"cleared\",\"episodeStart\":\"2026-03-02T09:01:21.300000Z\",\"durationSeconds\":78.69,\"peakDeltaDegrees\":10,\"activity\":\"standing\"}\n", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Sinks_Combine_AndTheAlertsSinkWritesOnlyAlerts()
-    {
-        using var buffer = new MemoryStream();
-        var recording = new RecordingSink();
-        using (var writer = new AlertJsonLinesWriter(buffer, leaveOpen: true))
-        {
-            var sink = new CompositeDetectionSink(new AlertJsonLinesSink(writer), recording);
-            var detector = new DeviceDetector(Detect.Device, Detect.Options());
-            Detect.Feed(detector, new PostureInputBuilder().Hold(Pose.Sitting(-12), 61).Build(), sink);
-            detector.Complete(sink);
-        }
-
-        string[] lines = Encoding.UTF8.GetString(buffer.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(recording.Alerts.Select(a => AlertJsonLinesWriter.Format(a)), lines);
-        Assert.Equal(2, lines.Length);
-        Assert.Equal(610, recording.Points.Count);
     }
 }
