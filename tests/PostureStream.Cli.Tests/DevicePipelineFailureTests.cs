@@ -6,6 +6,7 @@ using PostureStream.Signals;
 using PostureStream.Signals.Detection;
 using PostureStream.Simulation;
 using PostureStream.Simulation.Scenarios;
+using PostureStream.Storage.Points;
 using PostureStream.Testing;
 
 namespace PostureStream.Cli.Tests;
@@ -39,7 +40,7 @@ public sealed class DevicePipelineFailureTests : IDisposable
             Detection = new DetectionOptions(),
             Calibration = new CalibrationOptions(),
             CalibrationStore = calibrationStore(reporter),
-            Stores = new StoreSet([]),
+            Stores = new CompositePointStore([]),
             Reporter = reporter,
             Buzz = new BuzzSettings { Enabled = false },
             CommandStart = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero),

@@ -310,6 +310,7 @@ public sealed class InfluxWriterRetryTests : IDisposable
         var metrics = writer.Metrics;
         Assert.True(metrics.LinesDroppedSpoolFull > 0);
         Assert.Equal(2000, metrics.BacklogLines + metrics.LinesDroppedSpoolFull);
+        Assert.Equal(metrics.LinesDroppedSpoolFull, writer.PointsLost);
         Assert.True(metrics.SpoolBytes <= 128 * 1024);
         Assert.Single(_log.At(LogLevel.Warning), m => m.Contains("is full", StringComparison.Ordinal));
     }

@@ -15,7 +15,7 @@ internal sealed record RunContext
 
     public required ICalibrationStore CalibrationStore { get; init; }
 
-    public required StoreSet Stores { get; init; }
+    public required CompositePointStore Stores { get; init; }
 
     /// <summary>How this source's points wait for a store that is behind (set per source; default: spill, as a live source).</summary>
     public StorePacing StorePacing { get; init; } = StorePacing.Spill;

@@ -34,7 +34,7 @@ internal static class RunHost
         var reporter = new RunReporter(log, Console.Error, settings.Quiet, time);
         string dataDirectory = settings.ResolveDataDirectory();
         var pipelines = new PipelineSet();
-        StoreSet? stores = null;
+        CompositePointStore? stores = null;
         AlertOutput? alerts = null;
         LiveFeedHub? live = null;
         IAsyncDisposable? dashboard = null;
@@ -42,9 +42,9 @@ internal static class RunHost
         try
         {
             DataDirectory.EnsureWritable(dataDirectory);
-            stores = givenStores is not null ? new StoreSet(givenStores)
+            stores = givenStores is not null ? new CompositePointStore(givenStores)
                 : openStores ? StoreOpener.OpenAll(settings, dataDirectory, reporter, time)
-                : new StoreSet([]);
+                : new CompositePointStore([]);
             if (openStores && givenStores is null)
             {
                 RestrictDefaultStoreFiles(settings, dataDirectory);
@@ -83,8 +83,9 @@ internal static class RunHost
                 {
                     Detection = source.DetectionFor(settings.Detection),
                     SummarizeLink = spec.Kind == SourceKind.File,
-                    // A file or the simulator can be read more slowly; a live link cannot (its buffers would overflow).
-                    StorePacing = StoreSet.PacingFor(live: spec.Kind is not (SourceKind.File or SourceKind.Simulator)),
+                    // A file or the simulator can be read more slowly, so it waits for a store that is behind;
+                    // a live link cannot stop reading (its buffers would overflow), so its points spill.
+                    StorePacing = spec.Kind is SourceKind.File or SourceKind.Simulator ? StorePacing.Wait : StorePacing.Spill,
                 };
                 pipelines.Add(new DevicePipeline(session, sourceContext, SignalOptionsFor(spec, settings, context.CommandStart), Scheduler.Default));
             }
@@ -117,7 +118,7 @@ internal static class RunHost
     }
 
     /// <summary>0, or 1 with a last line when a store had to lose points (never drop, and never silently).</summary>
-    private static int LostPointsExit(StoreSet? stores)
+    private static int LostPointsExit(CompositePointStore? stores)
     {
         long lost = stores?.PointsLost ?? 0;
         if (lost == 0)
@@ -196,7 +197,7 @@ internal static class RunHost
         return CommandResult.Done("Buzzes snoozed for 30 minutes; alerts are still recorded.");
     }
 
-    private static async Task ShutdownAsync(PipelineSet pipelines, StoreSet? stores, AlertOutput? alerts, IAsyncDisposable? dashboard, LiveFeedHub? live)
+    private static async Task ShutdownAsync(PipelineSet pipelines, CompositePointStore? stores, AlertOutput? alerts, IAsyncDisposable? dashboard, LiveFeedHub? live)
     {
         if (dashboard is not null)
         {

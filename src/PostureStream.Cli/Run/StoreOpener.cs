@@ -12,7 +12,7 @@ internal static class StoreOpener
     public static string DefaultStoreUri(string dataDirectory) => "sqlite:" + Path.Combine(dataDirectory, "posturestream.db");
 
     /// <exception cref="ConfigurationException">A store URI is malformed (exit code 2).</exception>
-    public static StoreSet OpenAll(RunSettings settings, string dataDirectory, RunReporter reporter, TimeProvider time)
+    public static CompositePointStore OpenAll(RunSettings settings, string dataDirectory, RunReporter reporter, TimeProvider time)
     {
         IReadOnlyList<string> uris = settings.Stores.Count > 0 ? settings.Stores : [DefaultStoreUri(dataDirectory)];
         var stores = new List<IPointStore>();
@@ -36,6 +36,6 @@ internal static class StoreOpener
             throw new ConfigurationException(e.Message, e);
         }
 
-        return new StoreSet(stores);
+        return new CompositePointStore(stores);
     }
 }

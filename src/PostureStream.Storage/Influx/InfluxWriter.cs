@@ -90,6 +90,9 @@ public sealed partial class InfluxWriter : IPointStore
     /// <summary>The spool directory of this writer.</summary>
     public string SpoolDirectory => _spool.Directory;
 
+    /// <summary>Lines refused because the spool was full: accepted points that will never be stored.</summary>
+    public long PointsLost => Interlocked.Read(ref _linesDropped);
+
     public InfluxWriterMetrics Metrics => new(
         Interlocked.Read(ref _pointsWritten),
         Interlocked.Read(ref _pointsWithoutFields),

@@ -1,6 +1,11 @@
 namespace PostureStream.Storage.Points;
 
-/// <summary>Writes every point to several stores (several <c>--store</c> options).</summary>
+/// <summary>
+/// Every configured store written as one (several <c>--store</c> options): each point goes to all of them,
+/// with the pacing of the source that wrote it (<see cref="StorePacing"/>). There is no lock here: each
+/// store is safe to write from several devices' threads, and a source waiting for a slow store must not
+/// hold up the others.
+/// </summary>
 public sealed class CompositePointStore : IPointStore
 {
     private readonly IPointStore[] _stores;
@@ -13,7 +18,7 @@ public sealed class CompositePointStore : IPointStore
 
     public IReadOnlyList<IPointStore> Stores => _stores;
 
-    /// <summary>The sum over the stores.</summary>
+    /// <summary>Points accepted but lost by any store (a full disk queue or spool): the sum over the stores.</summary>
     public long PointsLost => _stores.Sum(store => store.PointsLost);
 
     public bool Write<T>(in T point)
@@ -34,6 +39,7 @@ public sealed class CompositePointStore : IPointStore
     public Task FlushAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(_stores.Select(store => store.FlushAsync(cancellationToken)));
 
+    /// <summary>Shutting down: sources waiting for a store go on (their points spill to its disk queue).</summary>
     public void StopWaiting()
     {
         foreach (var store in _stores)

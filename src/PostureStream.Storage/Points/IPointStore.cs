@@ -2,7 +2,7 @@ namespace PostureStream.Storage.Points;
 
 /// <summary>
 /// A place points go: the InfluxDB writer, the SQLite store, or several of them
-/// (<see cref="CompositePointStore"/>). The pipeline calls <see cref="Write{T}(in T)"/> from its Rx
+/// (<see cref="CompositePointStore"/>, the one way to write to several). The pipeline calls <see cref="Write{T}(in T)"/> from its Rx
 /// hops, so it must not block on I/O; only <see cref="Write{T}(in T, StorePacing)"/> with
 /// <see cref="StorePacing.Wait"/> may block, and only while the store is behind.
 /// </summary>
