@@ -4,9 +4,9 @@ using PostureStream.Devices.Links;
 namespace PostureStream.Devices.Ble;
 
 /// <summary>
-/// A BLE device as a session source: each connect opens a <see cref="BleLink"/> and hands its
-/// notifications on as a byte stream; a disconnect ends that link with <see cref="LinkLostException"/>,
-/// so the session marks the gap, resets its decoder and reconnects with its own backoff.
+/// A BLE device as a session source: each connect opens a new <see cref="BleLink"/> (one connection) and
+/// hands its notifications on as a byte stream; a disconnect ends that link with <see cref="LinkLostException"/>,
+/// so the session marks the gap, resets its decoder and reconnects with the backoff it uses for every transport.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class BleLinkConnector : ILinkConnector

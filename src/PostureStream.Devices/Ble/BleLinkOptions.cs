@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace PostureStream.Devices.Ble;
 
-/// <summary>How a <see cref="BleLink"/> finds, connects to and reconnects to one NUS device.</summary>
+/// <summary>How a <see cref="BleLink"/> finds and connects to one NUS device (reconnecting is the device session's job).</summary>
 public sealed partial record BleLinkOptions
 {
     /// <summary>The device's Bluetooth address, AA:BB:CC:DD:EE:FF. Required.</summary>
@@ -20,13 +20,7 @@ public sealed partial record BleLinkOptions
     /// <summary>How long Connect plus service resolution may take. Default 20 s.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>The wait before the first reconnect attempt; it doubles per failed attempt. Default 1 s.</summary>
-    public TimeSpan InitialReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>The longest wait between reconnect attempts. Default 30 s.</summary>
-    public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Clock for timeouts and backoff. Default <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>Clock for the scan, connect and D-Bus call timeouts. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>
@@ -71,11 +65,6 @@ public sealed partial record BleLinkOptions
 
         RequirePositive(ScanTimeout, nameof(ScanTimeout));
         RequirePositive(ConnectTimeout, nameof(ConnectTimeout));
-        RequirePositive(InitialReconnectDelay, nameof(InitialReconnectDelay));
-        if (MaxReconnectDelay < InitialReconnectDelay)
-        {
-            throw new ArgumentException($"MaxReconnectDelay ({MaxReconnectDelay}) must be at least InitialReconnectDelay ({InitialReconnectDelay})", nameof(MaxReconnectDelay));
-        }
     }
 
     private static void RequirePositive(TimeSpan value, string name)

@@ -21,22 +21,4 @@ public sealed class BleLinkOptionsTests
         var e = Assert.Throws<ArgumentException>(() => BleLinkOptions.FromSource(source));
         Assert.Contains("AA:BB:CC:DD:EE:FF", e.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Validate_RejectsACapBelowTheFirstDelay()
-    {
-        var options = new BleLinkOptions { Address = "C0:FF:EE:00:00:01", InitialReconnectDelay = TimeSpan.FromSeconds(5), MaxReconnectDelay = TimeSpan.FromSeconds(1) };
-        Assert.Throws<ArgumentException>(options.Validate);
-    }
-
-    [Theory]
-    [InlineData(0, 1)]
-    [InlineData(1, 2)]
-    [InlineData(3, 8)]
-    [InlineData(5, 30)]
-    [InlineData(1000, 30)]
-    public void ReconnectBackoff_DoublesUpToTheCap(int attempt, int expectedSeconds)
-    {
-        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), ReconnectBackoff.Delay(attempt, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)));
-    }
 }

@@ -8,9 +8,56 @@ namespace PostureStream.Devices.Tests.Ble;
 /// <summary>
 /// <c>run --source ble:…</c>: a device session over <see cref="BleLinkConnector"/> and the BlueZ stand-in —
 /// the handshake goes out, the stream comes in, BUZZ is ACKed, and a drop is a gap the session reconnects.
+/// The link itself is one connection: every reconnect here is the session's.
 /// </summary>
 public sealed class BleSessionTests
 {
+    /// <summary>Short waits between reconnect attempts, so a retried device comes back quickly.</summary>
+    private static readonly DeviceSessionOptions QuickRetries = new()
+    {
+        ReconnectInitialDelay = TimeSpan.FromMilliseconds(20),
+        ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
+    };
+
+    private static async Task<T> NextAsync<T>(ChannelReader<DeviceEvent> events)
+        where T : DeviceEvent
+    {
+        while (true)
+        {
+            if (await Wait.For(events.ReadAsync().AsTask()) is T wanted)
+            {
+                return wanted;
+            }
+        }
+    }
+
+    private static void SendAll(BlueZStandIn standIn, IEnumerable<byte[]> frames)
+    {
+        foreach (byte[] notification in WearerFrames.Notifications(frames))
+        {
+            standIn.Notify(notification);
+        }
+    }
+
+    private static async Task<List<ushort>> SamplesSeqsAsync(ChannelReader<DeviceEvent> events, int count)
+    {
+        var seqs = new List<ushort>();
+        while (seqs.Count < count)
+        {
+            seqs.Add((await NextAsync<SamplesReceived>(events)).Frame.Seq);
+        }
+
+        return seqs;
+    }
+
+    private static async Task<(DeviceSession Session, ChannelReader<DeviceEvent> Events, IDisposable Subscription)> StartSessionAsync(BleTestBed bed)
+    {
+        var session = new DeviceSession(new BleLinkConnector(bed.LinkOptions()), QuickRetries);
+        var events = Channel.CreateUnbounded<DeviceEvent>();
+        IDisposable subscription = session.Events.Subscribe(e => events.Writer.TryWrite(e));
+        await Wait.For(session.StartAsync(CancellationToken.None));
+        return (session, events.Reader, subscription);
+    }
     private static async Task<List<PspMessage>> HostCommandsAsync(BlueZStandIn standIn, int count)
     {
         var decoder = new PspStreamDecoder();
@@ -79,5 +126,64 @@ public sealed class BleSessionTests
         while (next is not LinkRestored);
 
         Assert.Equal(1, ((LinkRestored)next).Reconnects);
+    }
+
+    [Fact]
+    public async Task DeviceGoingAway_IsReconnected_AndAFrameCutByTheDropIsForgotten()
+    {
+        await using BleTestBed bed = await BleTestBed.StartAsync();
+        var (session, events, subscription) = await StartSessionAsync(bed);
+        await using DeviceSession _ = session;
+        using IDisposable __ = subscription;
+        await Wait.For(bed.StandIn!.NotificationsStarted);
+        List<byte[]> before = WearerFrames.Build(samplesFrames: 5);
+        SendAll(bed.StandIn, before);
+        Assert.Equal([2, 3, 4, 5, 6], await SamplesSeqsAsync(events, 5));
+
+        // Half a frame, then the device goes: the half must not glue onto the next connection's bytes.
+        bed.StandIn.Notify(before[^1][..10]);
+        bed.StandIn.DropConnection();
+        await NextAsync<LinkLost>(events);
+        Assert.Equal(1, (await NextAsync<LinkRestored>(events)).Reconnects);
+        await Wait.For(bed.StandIn.NotificationsStarted);
+        SendAll(bed.StandIn, WearerFrames.Build(samplesFrames: 5, firstSeq: 100));
+
+        Assert.Equal([102, 103, 104, 105, 106], await SamplesSeqsAsync(events, 5));
+    }
+
+    [Fact]
+    public async Task DeviceOutOfRange_IsRetriedWithBackoff_UntilItIsBack()
+    {
+        await using BleTestBed bed = await BleTestBed.StartAsync();
+        var (session, events, subscription) = await StartSessionAsync(bed);
+        await using DeviceSession _ = session;
+        using IDisposable __ = subscription;
+        Assert.True(await Wait.For(bed.StandIn!.ConnectAttempts.ReadAsync().AsTask()));
+
+        bed.StandIn.DropConnection(outOfRange: true);
+        await NextAsync<LinkLost>(events);
+        Assert.False(await Wait.For(bed.StandIn.ConnectAttempts.ReadAsync().AsTask()));
+        Assert.False(await Wait.For(bed.StandIn.ConnectAttempts.ReadAsync().AsTask()));
+
+        bed.StandIn.ComeBackInRange();
+        Assert.Equal(1, (await NextAsync<LinkRestored>(events)).Reconnects);
+    }
+
+    [Fact]
+    public async Task SystemBusRestart_IsReconnected_AndTheStreamContinues()
+    {
+        await using BleTestBed bed = await BleTestBed.StartAsync();
+        var (session, events, subscription) = await StartSessionAsync(bed);
+        await using DeviceSession _ = session;
+        using IDisposable __ = subscription;
+        await Wait.For(bed.StandIn!.NotificationsStarted);
+
+        await bed.RestartBusAsync();
+
+        await NextAsync<LinkLost>(events);
+        Assert.Equal(1, (await NextAsync<LinkRestored>(events)).Reconnects);
+        await Wait.For(bed.StandIn.NotificationsStarted);
+        SendAll(bed.StandIn, WearerFrames.Build(samplesFrames: 3));
+        Assert.Equal([2, 3, 4], await SamplesSeqsAsync(events, 3));
     }
 }

@@ -42,8 +42,6 @@ internal sealed class BleTestBed : IAsyncDisposable
         BusAddress = Bus.Address,
         ScanTimeout = TimeSpan.FromSeconds(5),
         ConnectTimeout = TimeSpan.FromSeconds(10),
-        InitialReconnectDelay = TimeSpan.FromMilliseconds(20),
-        MaxReconnectDelay = TimeSpan.FromMilliseconds(200),
     };
 
     public async ValueTask DisposeAsync()
