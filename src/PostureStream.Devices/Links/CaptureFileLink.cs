@@ -21,11 +21,9 @@ internal sealed class CaptureFileLink : IDeviceLink
     private int _start;
     private int _end;
     private int _ready;
-    private uint? _lastTick;
-    private long _deviceMicros;
+    private readonly TickUnwrapper _ticks = new();
     private long _anchorMicros;
     private long _anchorTimestamp;
-    private bool _anchored;
 
     /// <param name="file">The capture's raw bytes; its ReadAsync returns 0 at the end. The link owns it.</param>
     public CaptureFileLink(IDeviceLink file, ReplaySpeed speed, TimeProvider time)
@@ -93,19 +91,15 @@ internal sealed class CaptureFileLink : IDeviceLink
 
     private TimeSpan DueIn(uint tick)
     {
-        uint step = _lastTick is null ? 0 : tick - _lastTick.Value;
-        _lastTick = tick;
-        if (!_anchored || step >= 0x8000_0000u)
+        if (_ticks.Advance(tick, resetStepMicroseconds: 0, out _) != TickStep.Forward)
         {
             // First frame, or a device reset: pace from here.
-            _anchored = true;
             _anchorTimestamp = _time.GetTimestamp();
-            _anchorMicros = _deviceMicros;
+            _anchorMicros = _ticks.DeviceMicroseconds;
             return TimeSpan.Zero;
         }
 
-        _deviceMicros += step;
-        double dueMicros = (_deviceMicros - _anchorMicros) / _speed.Factor;
+        double dueMicros = (_ticks.DeviceMicroseconds - _anchorMicros) / _speed.Factor;
         return TimeSpan.FromMicroseconds(dueMicros) - _time.GetElapsedTime(_anchorTimestamp);
     }
 }

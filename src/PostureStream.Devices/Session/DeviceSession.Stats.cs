@@ -7,13 +7,15 @@ public sealed partial class DeviceSession
     private void ReportStatsInDeviceTime(long deviceMicros, DateTimeOffset at)
     {
         long interval = (long)_options.StatsInterval.TotalMicroseconds;
-        if (PacedByWallClock || _stats is null || deviceMicros - _statsStartMicros < interval)
+        // Intervals count from the first sample's device time.
+        long start = _statsStartMicros ??= deviceMicros;
+        if (PacedByWallClock || _stats is null || deviceMicros - start < interval)
         {
             return;
         }
 
-        _statsStartMicros += (deviceMicros - _statsStartMicros) / interval * interval;
-        _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceClock.LastTick, at), at));
+        _statsStartMicros = start + ((deviceMicros - start) / interval * interval);
+        _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceTicks.LastTick, at), at));
     }
 
     private void ReportStats()
@@ -22,7 +24,7 @@ public sealed partial class DeviceSession
         {
             if (!_finished && _stats is not null)
             {
-                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceClock.LastTick, _time.GetUtcNow()), _time.GetUtcNow()));
+                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceTicks.LastTick, _time.GetUtcNow()), _time.GetUtcNow()));
             }
         }
     }

@@ -32,9 +32,9 @@ public sealed partial class DeviceSession : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
-    private readonly DeviceTickClock _deviceClock = new();
+    private readonly TickUnwrapper _deviceTicks = new();
     private LinkStatsCounter? _stats;
-    private long _statsStartMicros;
+    private long? _statsStartMicros;
     private long? _holdStartMicros;
     private volatile IDeviceLink? _link;
     private DeviceIdentity? _identity;
@@ -299,7 +299,9 @@ public sealed partial class DeviceSession : IAsyncDisposable
                     case PspMessageType.Samples:
                         var samples = (SamplesMessage)frame.ToMessage();
                         _samples += samples.Samples.Length;
-                        long deviceMicros = _deviceClock.Advance(samples.Samples[^1].TickMicroseconds);
+                        // A reset adds nothing: this clock only has to keep going forward (hold and stats pacing).
+                        _deviceTicks.Advance(samples.Samples[^1].TickMicroseconds, resetStepMicroseconds: 0, out _);
+                        long deviceMicros = _deviceTicks.DeviceMicroseconds;
                         EndHoldInDeviceTime(deviceMicros, at);
                         Deliver(new SamplesReceived(samples, at));
                         ReportStatsInDeviceTime(deviceMicros, at);
@@ -376,7 +378,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
             _statsTimer?.Dispose();
             if (_stats is not null && error is null)
             {
-                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceClock.LastTick, _time.GetUtcNow()), _time.GetUtcNow()));
+                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceTicks.LastTick, _time.GetUtcNow()), _time.GetUtcNow()));
             }
 
             _finished = true;

@@ -21,7 +21,7 @@ public static class UnwrapTicksOperator
     private sealed class Unwrapper(IObserver<PostureFrame> downstream, DeviceTimeOptions options) : IObserver<PspMessage>
     {
         private readonly long longGapMicroseconds = (long)options.LongGap.TotalMicroseconds;
-        private TickUnwrapper ticks;
+        private readonly TickUnwrapper ticks = new();
         private ulong deviceId;
         private int sampleRateHz = options.DefaultSampleRateHz;
         private long periodMicroseconds = 1_000_000 / options.DefaultSampleRateHz;
@@ -46,7 +46,7 @@ public static class UnwrapTicksOperator
             frame.SampleRateHz = sampleRateHz;
             if (frame.Kind is not (FrameKind.Samples or FrameKind.Event))
             {
-                frame.DeviceMicroseconds = ticks.LastDeviceMicroseconds;
+                frame.DeviceMicroseconds = ticks.DeviceMicroseconds;
             }
 
             downstream.OnNext(frame);
@@ -68,8 +68,10 @@ public static class UnwrapTicksOperator
             {
                 Sample s = received[i];
                 ref PostureSample target = ref samples[i];
-                target.DeviceMicroseconds = ticks.Unwrap(s.TickMicroseconds, periodMicroseconds, gapMicroseconds, longGapMicroseconds, out SampleMarks marks, out long gap);
-                target.Marks = marks;
+                // A reset continues one nominal period after the last sample: the down time is unknown.
+                TickStep step = ticks.Advance(s.TickMicroseconds, periodMicroseconds, out long stepMicroseconds);
+                target.DeviceMicroseconds = ticks.DeviceMicroseconds;
+                target.Marks = Marks(step, stepMicroseconds, out long gap);
                 target.GapMicroseconds = gap;
                 target.Raw = new SensorAngles(
                     Sample.ToDegrees(s.LumbarPitchCentiDegrees),
@@ -79,6 +81,32 @@ public static class UnwrapTicksOperator
             }
 
             return new PostureFrame(FrameKind.Samples, samples, null) { DeviceMicroseconds = samples[^1].DeviceMicroseconds };
+        }
+
+        /// <summary>
+        /// A new segment at the first sample and after a reset; a gap (with its length) when a step forward is
+        /// over the rate's threshold, a long gap when it is also over <see cref="DeviceTimeOptions.LongGap"/>.
+        /// </summary>
+        private SampleMarks Marks(TickStep step, long stepMicroseconds, out long gapLength)
+        {
+            gapLength = 0;
+            if (step == TickStep.First)
+            {
+                return SampleMarks.SegmentStart;
+            }
+
+            if (step == TickStep.Reset)
+            {
+                return SampleMarks.SegmentStart | SampleMarks.DeviceReset | SampleMarks.Gap | SampleMarks.LongGap;
+            }
+
+            if (stepMicroseconds <= gapMicroseconds)
+            {
+                return SampleMarks.None;
+            }
+
+            gapLength = stepMicroseconds;
+            return stepMicroseconds > longGapMicroseconds ? SampleMarks.Gap | SampleMarks.LongGap : SampleMarks.Gap;
         }
 
         private PostureFrame FromHello(HelloMessage hello)
