@@ -36,7 +36,7 @@ public sealed class RunDashboardPortTests : IDisposable
     [Fact]
     public async Task ExplicitDashboardPortTaken_ExitsWithUsageCode_NamingTheAddress()
     {
-        int port = LoopbackPort.Next();
+        int port = FreePort.Next();
         using TcpListener? holder = Occupy(port);
         using var console = new ConsoleCapture();
 

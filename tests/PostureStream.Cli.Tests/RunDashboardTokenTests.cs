@@ -40,7 +40,7 @@ public sealed class RunDashboardTokenTests : IDisposable
     {
         string tokenFile = Path.Combine(_dir, "dashboard.token");
         await File.WriteAllTextAsync(tokenFile, Token + "\n");
-        int port = LoopbackPort.Next();
+        int port = FreePort.Next();
         using var stop = new CancellationTokenSource();
         // Bound on every interface, reached only through loopback; the real-time sim outlasts the test.
         Task<int> run = Task.Run(() => Program.RunAsync(

@@ -17,8 +17,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? playwright;
 
-    internal FakeTrendQueries Trends { get; } = SeededTrends.Create();
-
     public LiveFeedHub Hub { get; } = new();
 
     public RunningDashboard LiveDashboard { get; private set; } = null!;
@@ -33,8 +31,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var options = new DashboardOptions { ListenUrl = "http://127.0.0.1:0", Zone = TimeZoneInfo.Utc };
-        LiveDashboard = await DashboardServer.StartAsync(options, Trends, Hub, CancellationToken.None);
-        StoredDashboard = await DashboardServer.StartAsync(options, Trends, live: null, CancellationToken.None);
+        var trends = await SeededTrends.OpenAsync();
+        LiveDashboard = await DashboardServer.StartAsync(options, trends, Hub, CancellationToken.None);
+        StoredDashboard = await DashboardServer.StartAsync(options, trends, live: null, CancellationToken.None);
 
         if (!File.Exists(ChromiumPath))
         {

@@ -46,7 +46,7 @@ internal sealed class InProcessRun : IAsyncDisposable
     public static async Task<InProcessRun> StartAsync()
     {
         var dataDirectory = Directory.CreateTempSubdirectory("posturestream-dash-run-").FullName;
-        var run = new InProcessRun(dataDirectory, new Uri($"http://127.0.0.1:{LoopbackPort.Next()}/"));
+        var run = new InProcessRun(dataDirectory, new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
         try
         {
             await ServerReadiness.WaitUntilAnsweringAsync(new Uri(run.Dashboard, "/api/info"), run.exit, StartBound);

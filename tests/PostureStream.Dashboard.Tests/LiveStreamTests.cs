@@ -33,7 +33,7 @@ public sealed class LiveStreamTests(LoopbackDashboard server) : IClassFixture<Lo
     public async Task WithoutAFeed_LiveAnswers404SayingSo()
     {
         await using var stored = await DashboardServer.StartAsync(
-            new DashboardOptions { ListenUrl = "http://127.0.0.1:0" }, SeededTrends.Create(), live: null, CancellationToken.None);
+            new DashboardOptions { ListenUrl = "http://127.0.0.1:0" }, await SeededTrends.OpenAsync(), live: null, CancellationToken.None);
         using var client = new HttpClient { BaseAddress = stored.Address };
 
         using var response = await client.GetAsync("/api/live");

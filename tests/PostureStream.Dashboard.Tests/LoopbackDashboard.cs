@@ -14,7 +14,7 @@ public sealed class LoopbackDashboard : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Dashboard = await DashboardServer.StartAsync(
-            new DashboardOptions { ListenUrl = "http://127.0.0.1:0", Zone = TimeZoneInfo.Utc }, SeededTrends.Create(), Hub, CancellationToken.None);
+            new DashboardOptions { ListenUrl = "http://127.0.0.1:0", Zone = TimeZoneInfo.Utc }, await SeededTrends.OpenAsync(), Hub, CancellationToken.None);
         Client = new HttpClient { BaseAddress = Dashboard.Address };
     }
 

@@ -17,7 +17,7 @@ public sealed class TokenAccessTests : IAsyncLifetime
         // Bound on every interface, but the test only ever connects through loopback.
         dashboard = await DashboardServer.StartAsync(
             new DashboardOptions { ListenUrl = "http://0.0.0.0:0", TokenFile = tokenFile, Zone = TimeZoneInfo.Utc },
-            SeededTrends.Create(),
+            await SeededTrends.OpenAsync(),
             live: null,
             CancellationToken.None);
         client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
@@ -93,8 +93,10 @@ public sealed class TokenAccessTests : IAsyncLifetime
     [Fact]
     public async Task NonLoopbackAddress_WithoutTokenFile_IsRefused()
     {
+        var trends = await SeededTrends.OpenAsync();
+
         var e = await Assert.ThrowsAsync<DashboardConfigurationException>(() =>
-            DashboardServer.StartAsync(new DashboardOptions { ListenUrl = "http://0.0.0.0:0" }, SeededTrends.Create(), null, CancellationToken.None));
+            DashboardServer.StartAsync(new DashboardOptions { ListenUrl = "http://0.0.0.0:0" }, trends, null, CancellationToken.None));
 
         Assert.Contains("--token-file", e.Message, StringComparison.Ordinal);
     }
@@ -102,12 +104,13 @@ public sealed class TokenAccessTests : IAsyncLifetime
     [Fact]
     public async Task ShortToken_IsRefused()
     {
+        var trends = await SeededTrends.OpenAsync();
         var file = Path.GetTempFileName();
         await File.WriteAllTextAsync(file, "short\n");
         try
         {
             var e = await Assert.ThrowsAsync<DashboardConfigurationException>(() =>
-                DashboardServer.StartAsync(new DashboardOptions { ListenUrl = "http://0.0.0.0:0", TokenFile = file }, SeededTrends.Create(), null, CancellationToken.None));
+                DashboardServer.StartAsync(new DashboardOptions { ListenUrl = "http://0.0.0.0:0", TokenFile = file }, trends, null, CancellationToken.None));
             Assert.Contains("at least 16", e.Message, StringComparison.Ordinal);
         }
         finally
@@ -123,8 +126,10 @@ public sealed class TokenAccessTests : IAsyncLifetime
     [InlineData("http://127.0.0.1:5080/sub")]
     public async Task UnusableListenUrl_IsRefusedNamingIt(string url)
     {
+        var trends = await SeededTrends.OpenAsync();
+
         var e = await Assert.ThrowsAsync<DashboardConfigurationException>(() =>
-            DashboardServer.StartAsync(new DashboardOptions { ListenUrl = url }, SeededTrends.Create(), null, CancellationToken.None));
+            DashboardServer.StartAsync(new DashboardOptions { ListenUrl = url }, trends, null, CancellationToken.None));
 
         Assert.Contains("http://ADDRESS:PORT", e.Message, StringComparison.Ordinal);
     }

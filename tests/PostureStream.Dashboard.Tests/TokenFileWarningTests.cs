@@ -18,7 +18,7 @@ public sealed class TokenFileWarningTests : IDisposable
         File.SetUnixFileMode(file, mode);
         var warnings = new List<string>();
         var options = new DashboardOptions { ListenUrl = "http://127.0.0.1:0", TokenFile = file, Zone = TimeZoneInfo.Utc, Warn = warnings.Add };
-        await using var dashboard = await DashboardServer.StartAsync(options, SeededTrends.Create(), live: null, CancellationToken.None);
+        await using var dashboard = await DashboardServer.StartAsync(options, await SeededTrends.OpenAsync(), live: null, CancellationToken.None);
         return warnings;
     }
 

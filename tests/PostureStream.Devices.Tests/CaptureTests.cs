@@ -3,6 +3,7 @@ using PostureStream.Devices.Session;
 using PostureStream.Devices.Sources;
 using PostureStream.Devices.Tests.Support;
 using PostureStream.Protocol;
+using PostureStream.Testing;
 
 namespace PostureStream.Devices.Tests;
 
@@ -14,8 +15,8 @@ public sealed class CaptureTests
     public async Task Recording_ThenFileReplay_YieldsTheSameFramesAsTheLiveRun()
     {
         using var dir = new TempDirectory();
-        string capture = dir["live.psp"];
-        await using var pty = TestPty.Create(dir["sensor"]);
+        string capture = dir.Sub("live.psp");
+        await using var pty = TestPty.Create(dir.Sub("sensor"));
         await using var device = new ScriptedDevice(pty.Master);
         List<PspMessage> live;
         DeviceIdentity liveIdentity;
@@ -53,7 +54,7 @@ public sealed class CaptureTests
     public async Task RealtimeReplay_ReleasesEachSamplesFrame_AtItsDeviceTime()
     {
         using var dir = new TempDirectory();
-        string capture = WriteCapture(dir["paced.psp"], ticks: [0, 100_000, 300_000]);
+        string capture = WriteCapture(dir.Sub("paced.psp"), ticks: [0, 100_000, 300_000]);
         var time = new ManualTimeProvider();
         await using IDeviceLink link = await new CaptureFileConnector(capture, ReplaySpeed.Realtime, time).ConnectAsync(CancellationToken.None);
         var reader = new FrameReader(link);
@@ -75,7 +76,7 @@ public sealed class CaptureTests
     public async Task SpeedFactor_DividesTheDeviceTime_AndFollowsATickWrap()
     {
         using var dir = new TempDirectory();
-        string capture = WriteCapture(dir["wrap.psp"], ticks: [uint.MaxValue - 99_999, 300_000]); // 400 ms across the wrap
+        string capture = WriteCapture(dir.Sub("wrap.psp"), ticks: [uint.MaxValue - 99_999, 300_000]); // 400 ms across the wrap
         var time = new ManualTimeProvider();
         await using IDeviceLink link = await new CaptureFileConnector(capture, ReplaySpeed.Times(4), time).ConnectAsync(CancellationToken.None);
         var reader = new FrameReader(link);
@@ -93,7 +94,7 @@ public sealed class CaptureTests
     public async Task MaxSpeedReplay_NeedsNoClock()
     {
         using var dir = new TempDirectory();
-        string capture = WriteCapture(dir["fast.psp"], ticks: [0, 3_600_000_000]);
+        string capture = WriteCapture(dir.Sub("fast.psp"), ticks: [0, 3_600_000_000]);
         var time = new ManualTimeProvider(); // never advanced
         await using IDeviceLink link = await new CaptureFileConnector(capture, ReplaySpeed.Max, time).ConnectAsync(CancellationToken.None);
         var reader = new FrameReader(link);
@@ -106,7 +107,7 @@ public sealed class CaptureTests
     public async Task FileSourceUri_ReplaysTheCapture_UnderTheNameItGives()
     {
         using var dir = new TempDirectory();
-        string capture = WriteCapture(dir["named.psp"], ticks: [0, 40_000, 80_000]);
+        string capture = WriteCapture(dir.Sub("named.psp"), ticks: [0, 40_000, 80_000]);
 
         await using DeviceSession session = DeviceSources.CreateSession($"file:{capture}?speed=max&name=clinic-7", deviceName: "ignored");
         using var events = new EventRecorder(session);
@@ -123,7 +124,7 @@ public sealed class CaptureTests
     public async Task ASubscriberThatThrows_EndsTheSessionWithItsError()
     {
         using var dir = new TempDirectory();
-        string capture = WriteCapture(dir["boom.psp"], ticks: [0, 40_000]);
+        string capture = WriteCapture(dir.Sub("boom.psp"), ticks: [0, 40_000]);
         await using var session = new DeviceSession(new CaptureFileConnector(capture, ReplaySpeed.Max));
         using IDisposable subscription = session.Events.Subscribe(e =>
         {

@@ -2,6 +2,7 @@ using PostureStream.Devices.Discovery;
 using PostureStream.Devices.Links;
 using PostureStream.Devices.Tests.Support;
 using PostureStream.Protocol;
+using PostureStream.Testing;
 
 namespace PostureStream.Devices.Tests;
 
@@ -71,7 +72,7 @@ public sealed class DiscoveryTests
     {
         using var dir = new TempDirectory();
 
-        var discovery = new SerialPortDiscovery(dir["sys"], dir["dev"]);
+        var discovery = new SerialPortDiscovery(dir.Sub("sys"), dir.Sub("dev"));
 
         Assert.Empty(discovery.FindPorts());
         Assert.Contains("no serial ports were found", discovery.DescribePorts(), StringComparison.Ordinal);
@@ -81,8 +82,8 @@ public sealed class DiscoveryTests
     public async Task AutoProbe_PicksThePortWhoseDeviceAnswersIdentify()
     {
         using var dir = new TempDirectory();
-        await using var silent = TestPty.Create(dir["silent"]);
-        await using var sensor = TestPty.Create(dir["sensor"]);
+        await using var silent = TestPty.Create(dir.Sub("silent"));
+        await using var sensor = TestPty.Create(dir.Sub("sensor"));
         await using var silentDevice = new ScriptedDevice(silent.Master);
         await using var device = new ScriptedDevice(sensor.Master);
         SerialPortInfo[] ports = [new(sensor.LinkPath, "pts-a", "pty"), new(silent.LinkPath, "pts-b", "pty")];
@@ -102,7 +103,7 @@ public sealed class DiscoveryTests
     public async Task AutoProbe_WhenNothingAnswersWithinTwoSeconds_FindsNothing()
     {
         using var dir = new TempDirectory();
-        await using var silent = TestPty.Create(dir["silent"]);
+        await using var silent = TestPty.Create(dir.Sub("silent"));
         await using var silentDevice = new ScriptedDevice(silent.Master);
         var time = new ManualTimeProvider();
 
@@ -117,7 +118,7 @@ public sealed class DiscoveryTests
     public async Task AutoSource_WithNoPorts_SaysSo()
     {
         using var dir = new TempDirectory();
-        var connector = new AutoSerialConnector(115200, new SerialPortDiscovery(dir["sys"], dir["dev"]));
+        var connector = new AutoSerialConnector(115200, new SerialPortDiscovery(dir.Sub("sys"), dir.Sub("dev")));
 
         var error = await Assert.ThrowsAsync<SourceOpenException>(() => connector.ConnectAsync(CancellationToken.None));
 

@@ -1,3 +1,4 @@
+using PostureStream.Testing;
 using System.Net;
 using System.Net.Sockets;
 using PostureStream.Devices.Links;
@@ -27,7 +28,7 @@ public sealed class IdleTimeoutTests
         Task<TcpClient> firstAccept = listener.AcceptTcpClientAsync();
         await session.StartAsync(CancellationToken.None);
         using TcpClient silent = await firstAccept.WaitAsync(LinkExtensions.Patience);
-        await time.NextOneShotAsync(d => d == Idle); // the watchdog is armed
+        await time.WaitForOneShotAsync(d => d == Idle); // the watchdog is armed
 
         time.Advance(Idle - TimeSpan.FromMilliseconds(100));
         bool lostTooEarly = events.All.OfType<LinkLost>().Any();
@@ -35,7 +36,7 @@ public sealed class IdleTimeoutTests
         time.Advance(TimeSpan.FromMilliseconds(100));
         LinkLost lost = await events.NextAsync<LinkLost>();
         await ReadUntilClosedAsync(silent); // the session hung up on the silent peer
-        TimeSpan retryIn = await time.NextOneShotAsync(d => d == DeviceSessionOptions.Default.ReconnectInitialDelay);
+        TimeSpan retryIn = await time.WaitForOneShotAsync(d => d == DeviceSessionOptions.Default.ReconnectInitialDelay);
         time.Advance(retryIn);
         using TcpClient second = await secondAccept.WaitAsync(LinkExtensions.Patience);
         LinkRestored restored = await events.NextAsync<LinkRestored>();
@@ -58,7 +59,7 @@ public sealed class IdleTimeoutTests
         Task<TcpClient> accept = listener.AcceptTcpClientAsync();
         await session.StartAsync(CancellationToken.None);
         using TcpClient peer = await accept.WaitAsync(LinkExtensions.Patience);
-        await time.NextOneShotAsync(d => d == Idle);
+        await time.WaitForOneShotAsync(d => d == Idle);
 
         time.Advance(TimeSpan.FromSeconds(10));
         await peer.GetStream().WriteAsync(PspEncoder.Encode(new HelloMessage(0xBEEF, 1, 2, 3, 100, SensorMask.Both, "kept") { Seq = 1 }));

@@ -1,3 +1,4 @@
+using PostureStream.Testing;
 using System.Runtime.InteropServices;
 using PostureStream.Devices.Links;
 using PostureStream.Devices.Session;
@@ -18,7 +19,7 @@ public sealed partial class NamedPipeTests : IDisposable
 
     public NamedPipeTests()
     {
-        _fifo = _dir["capture.fifo"];
+        _fifo = _dir.Sub("capture.fifo");
         Assert.True(MakeFifo(_fifo, 0x180) == 0, $"mkfifo failed: errno {Marshal.GetLastPInvokeError()}"); // 0600
     }
 

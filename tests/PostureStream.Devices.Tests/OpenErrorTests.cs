@@ -2,6 +2,7 @@ using PostureStream.Devices.Discovery;
 using PostureStream.Devices.Links;
 using PostureStream.Devices.Serial;
 using PostureStream.Devices.Tests.Support;
+using PostureStream.Testing;
 
 namespace PostureStream.Devices.Tests;
 
@@ -27,9 +28,9 @@ public sealed class OpenErrorTests
     public void ARegularFile_IsNotASerialPort()
     {
         using var dir = new TempDirectory();
-        File.WriteAllText(dir["notes.txt"], "hello");
+        File.WriteAllText(dir.Sub("notes.txt"), "hello");
 
-        var error = Assert.Throws<SourceOpenException>(() => SerialPortOpener.Open(dir["notes.txt"], 115200));
+        var error = Assert.Throws<SourceOpenException>(() => SerialPortOpener.Open(dir.Sub("notes.txt"), 115200));
 
         Assert.Equal(SourceOpenFailure.NotASerialPort, error.Failure);
         Assert.Contains("is not a serial port", error.Message, StringComparison.Ordinal);
@@ -39,7 +40,7 @@ public sealed class OpenErrorTests
     public async Task APortHeldByAnotherOpener_IsBusy()
     {
         using var dir = new TempDirectory();
-        await using var pty = TestPty.Create(dir["sensor"]);
+        await using var pty = TestPty.Create(dir.Sub("sensor"));
         await using var holder = SerialPortOpener.Open(pty.LinkPath, 115200);
         using var sys = new FakeSysfs();
 
@@ -57,7 +58,7 @@ public sealed class OpenErrorTests
     public async Task AnUnsupportedBaud_ListsTheSupportedOnes(int baud)
     {
         using var dir = new TempDirectory();
-        await using var pty = TestPty.Create(dir["sensor"]);
+        await using var pty = TestPty.Create(dir.Sub("sensor"));
 
         var error = Assert.Throws<SourceOpenException>(() => SerialPortOpener.Open(pty.LinkPath, baud));
 
@@ -69,10 +70,10 @@ public sealed class OpenErrorTests
     public void PermissionDenied_NamesTheGroupThatOwnsThePort()
     {
         using var dir = new TempDirectory();
-        File.WriteAllText(dir["port"], "");
-        string group = UnixGroups.NameOf(SerialNative.GroupIdOf(dir["port"])!.Value) ?? "?";
+        File.WriteAllText(dir.Sub("port"), "");
+        string group = UnixGroups.NameOf(SerialNative.GroupIdOf(dir.Sub("port"))!.Value) ?? "?";
 
-        var error = SerialPortOpener.OpenError(dir["port"], Errno.EACCES, new SerialPortDiscovery());
+        var error = SerialPortOpener.OpenError(dir.Sub("port"), Errno.EACCES, new SerialPortDiscovery());
 
         Assert.Equal(SourceOpenFailure.PermissionDenied, error.Failure);
         Assert.Contains($"belongs to group '{group}'", error.Message, StringComparison.Ordinal);

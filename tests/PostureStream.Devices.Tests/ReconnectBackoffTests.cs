@@ -1,3 +1,4 @@
+using PostureStream.Testing;
 using System.Net;
 using System.Net.Sockets;
 using PostureStream.Devices.Links;
@@ -41,7 +42,7 @@ public sealed class ReconnectBackoffTests
         var waits = new List<TimeSpan>();
         foreach (bool _ in sendsHello)
         {
-            TimeSpan wait = await time.NextOneShotAsync(d => d < TimeSpan.FromMinutes(1));
+            TimeSpan wait = await time.WaitForOneShotAsync(d => d < TimeSpan.FromMinutes(1));
             waits.Add(wait);
             time.Advance(wait);
         }

@@ -1,3 +1,4 @@
+using PostureStream.Testing;
 using System.Net;
 using System.Net.Sockets;
 using PostureStream.Devices.Links;
@@ -26,7 +27,7 @@ public sealed class ReconnectTests
     public async Task Unplug_ThenANewPtyAtTheSamePath_ReconnectsAndContinuesTheStreamWithAGapMarked(SerialDriver driver, string lostBecause)
     {
         using var dir = new TempDirectory();
-        await using var pty = TestPty.Create(dir["by-id-sensor"]);
+        await using var pty = TestPty.Create(dir.Sub("by-id-sensor"));
         var device = new ScriptedDevice(pty.Master, firstSeq: 10);
         var session = new DeviceSession(new SerialConnector(pty.LinkPath, 115200, driver: driver), FastReconnect);
         using var events = new EventRecorder(session);
@@ -103,7 +104,7 @@ public sealed class ReconnectTests
     public async Task CommandWhileTheLinkIsDown_FailsWithLinkLost()
     {
         using var dir = new TempDirectory();
-        await using var pty = TestPty.Create(dir["sensor"]);
+        await using var pty = TestPty.Create(dir.Sub("sensor"));
         await using var device = new ScriptedDevice(pty.Master);
         await using var session = new DeviceSession(new SerialConnector(pty.LinkPath, 115200), FastReconnect);
         using var events = new EventRecorder(session);

@@ -3,6 +3,7 @@ using PostureStream.Devices.Session;
 using PostureStream.Devices.Sources;
 using PostureStream.Devices.Tests.Support;
 using PostureStream.Protocol;
+using PostureStream.Testing;
 
 namespace PostureStream.Devices.Tests;
 
@@ -13,7 +14,7 @@ public sealed class ReplayDeterminismTests
     public async Task CaptureWithALateHello_TakesTheDefaultsAfterTwoSecondsOfDeviceTime_ThenTheHello()
     {
         using var dir = new TempDirectory();
-        string capture = WriteLateHelloCapture(dir["late-hello.psp"]);
+        string capture = WriteLateHelloCapture(dir.Sub("late-hello.psp"));
 
         IReadOnlyList<DeviceEvent> events = await ReplayAsync(capture, ReplaySpeed.Max);
 
@@ -31,7 +32,7 @@ public sealed class ReplayDeterminismTests
     public async Task LinkStatsOfACapture_AreCountedPerTenSecondsOfDeviceTime()
     {
         using var dir = new TempDirectory();
-        string capture = WriteCapture(dir["25s.psp"], seconds: 25);
+        string capture = WriteCapture(dir.Sub("25s.psp"), seconds: 25);
 
         IReadOnlyList<DeviceEvent> events = await ReplayAsync(capture, ReplaySpeed.Max);
 
@@ -45,7 +46,7 @@ public sealed class ReplayDeterminismTests
     public async Task ReplayAtMaxSpeedAndPaced_GiveTheSameEvents()
     {
         using var dir = new TempDirectory();
-        string capture = WriteLateHelloCapture(dir["late-hello.psp"]);
+        string capture = WriteLateHelloCapture(dir.Sub("late-hello.psp"));
 
         IReadOnlyList<DeviceEvent> fast = await ReplayAsync(capture, ReplaySpeed.Max);
         IReadOnlyList<DeviceEvent> paced = await ReplayAsync(capture, ReplaySpeed.Times(40));

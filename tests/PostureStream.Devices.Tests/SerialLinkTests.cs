@@ -1,3 +1,4 @@
+using PostureStream.Testing;
 using System.Security.Cryptography;
 using PostureStream.Devices.Links;
 using PostureStream.Devices.Serial;
@@ -14,7 +15,7 @@ public sealed class SerialLinkTests
     public async Task BytesWrittenAtTheDeviceEnd_ArriveIntact_ThroughTheSerialLink(SerialDriver driver)
     {
         using var dir = new TempDirectory();
-        await using var pty = TestPty.Create(dir["sensor"]);
+        await using var pty = TestPty.Create(dir.Sub("sensor"));
         await using IDeviceLink port = SerialLinkOpener.Open(pty.LinkPath, 115200, driver);
         // Every byte value, including the ones a cooked terminal would eat (0x00, ^C, ^S, CR, DEL).
         byte[] payload = [.. Enumerable.Range(0, 256).Select(i => (byte)i), .. RandomNumberGenerator.GetBytes(8192)];
@@ -31,7 +32,7 @@ public sealed class SerialLinkTests
     public async Task CommandsWrittenToTheSerialLink_ArriveIntact_AtTheDeviceEnd(SerialDriver driver)
     {
         using var dir = new TempDirectory();
-        await using var pty = TestPty.Create(dir["sensor"]);
+        await using var pty = TestPty.Create(dir.Sub("sensor"));
         await using IDeviceLink port = SerialLinkOpener.Open(pty.LinkPath, 115200, driver);
         byte[] payload = [.. Enumerable.Range(0, 256).Select(i => (byte)i), 0x0A, 0x0D, 0x0A];
 
@@ -51,7 +52,7 @@ public sealed class SerialLinkTests
     public async Task OpenedPort_IsRaw8N1_AtTheRequestedBaud(int baud, SerialDriver driver = SerialDriver.Termios)
     {
         using var dir = new TempDirectory();
-        await using var pty = TestPty.Create(dir["sensor"]);
+        await using var pty = TestPty.Create(dir.Sub("sensor"));
         await using IDeviceLink port = SerialLinkOpener.Open(pty.LinkPath, baud, driver);
 
         TermiosSnapshot settings = TermiosSnapshot.Read(pty.SlavePath);
@@ -71,7 +72,7 @@ public sealed class SerialLinkTests
     public async Task OpenPort_IsExclusive_AndClosingItLetsOthersIn()
     {
         using var dir = new TempDirectory();
-        await using var pty = TestPty.Create(dir["sensor"]);
+        await using var pty = TestPty.Create(dir.Sub("sensor"));
         IDeviceLink port = SerialPortOpener.Open(pty.LinkPath, 115200);
 
         bool whileOpen = TermiosSnapshot.IsExclusive(pty.SlavePath);
@@ -94,7 +95,7 @@ public sealed class SerialLinkTests
     public async Task ClosingTheMaster_EndsTheRead_WithLinkLost(SerialDriver driver)
     {
         using var dir = new TempDirectory();
-        await using var pty = TestPty.Create(dir["sensor"]);
+        await using var pty = TestPty.Create(dir.Sub("sensor"));
         await using IDeviceLink port = SerialLinkOpener.Open(pty.LinkPath, 115200, driver);
         using var timeout = new CancellationTokenSource(LinkExtensions.Patience);
 
@@ -110,7 +111,7 @@ public sealed class SerialLinkTests
     public async Task CancellingARead_StopsIt(SerialDriver driver)
     {
         using var dir = new TempDirectory();
-        await using var pty = TestPty.Create(dir["sensor"]);
+        await using var pty = TestPty.Create(dir.Sub("sensor"));
         await using IDeviceLink port = SerialLinkOpener.Open(pty.LinkPath, 115200, driver);
         using var cancel = new CancellationTokenSource();
 

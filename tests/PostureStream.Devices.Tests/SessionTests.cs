@@ -2,6 +2,7 @@ using PostureStream.Devices.Links;
 using PostureStream.Devices.Session;
 using PostureStream.Devices.Tests.Support;
 using PostureStream.Protocol;
+using PostureStream.Testing;
 
 namespace PostureStream.Devices.Tests;
 
@@ -17,7 +18,7 @@ public sealed class SessionTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _pty = TestPty.Create(_dir["sensor"]);
+        _pty = TestPty.Create(_dir.Sub("sensor"));
         _device = new ScriptedDevice(_pty.Master);
         return Task.CompletedTask;
     }

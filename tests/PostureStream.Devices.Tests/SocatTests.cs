@@ -2,6 +2,7 @@ using PostureStream.Devices.Links;
 using PostureStream.Devices.Session;
 using PostureStream.Devices.Tests.Support;
 using PostureStream.Protocol;
+using PostureStream.Testing;
 
 namespace PostureStream.Devices.Tests;
 
@@ -14,7 +15,7 @@ public sealed class SocatTests
         using var dir = new TempDirectory();
         var hello = new HelloMessage(0x5A, 1, 0, 0, 50, SensorMask.Both, "via-socat");
         var options = new DeviceSessionOptions { ReconnectInitialDelay = TimeSpan.FromMilliseconds(20), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) };
-        await using (SocatPtyPair pair = await SocatPtyPair.StartAsync(dir["host"], dir["device"]))
+        await using (SocatPtyPair pair = await SocatPtyPair.StartAsync(dir.Sub("host"), dir.Sub("device")))
         {
             await using var session = new DeviceSession(new SerialConnector(pair.PathA, 115200), options);
             using var events = new EventRecorder(session);
@@ -34,7 +35,7 @@ public sealed class SocatTests
             await devicePort.DisposeAsync();
             await pair.StopAsync();
             await events.NextAsync<LinkLost>();
-            await using SocatPtyPair again = await SocatPtyPair.StartAsync(dir["host"], dir["device"]);
+            await using SocatPtyPair again = await SocatPtyPair.StartAsync(dir.Sub("host"), dir.Sub("device"));
             await using IDeviceLink devicePortAgain = again.OpenDeviceEnd();
             await using var deviceAgain = new ScriptedDevice(devicePortAgain);
             await deviceAgain.AnswerHandshakeAsync(hello);

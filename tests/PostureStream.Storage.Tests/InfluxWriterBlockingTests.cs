@@ -68,7 +68,7 @@ public sealed class InfluxWriterBlockingTests : IDisposable
         while (true)
         {
             // Request timeouts (1 h here) are never jumped to.
-            var timer = _time.WaitForOneShotTimerAsync(d => d <= TimeSpan.FromMinutes(1));
+            var timer = _time.WaitForOneShotAsync(d => d <= TimeSpan.FromMinutes(1));
             if (finished is not null && await Task.WhenAny(timer, finished).WaitAsync(deadline.Token) == finished)
             {
                 return;
@@ -153,7 +153,7 @@ public sealed class InfluxWriterBlockingTests : IDisposable
         var flushed = writer.FlushAsync(new CancellationTokenSource(Patience).Token);
 
         // Retried slowly: at the longest backoff, with no jitter.
-        var delay = await _time.WaitForOneShotTimerAsync(d => d == MaxRetryDelay).WaitAsync(Patience);
+        var delay = await _time.WaitForOneShotAsync(d => d == MaxRetryDelay);
         string error = Assert.Single(_log.At(LogLevel.Error));
         Assert.Contains("HTTP 401", error, StringComparison.Ordinal);
         Assert.Contains("the token is wrong or revoked: fix token= in the store URI or POSTURESTREAM_INFLUX_TOKEN", error, StringComparison.Ordinal);
@@ -166,7 +166,7 @@ public sealed class InfluxWriterBlockingTests : IDisposable
         for (int i = 0; i < 8; i++)
         {
             _time.Advance(delay);
-            delay = await _time.WaitForOneShotTimerAsync(d => d == MaxRetryDelay).WaitAsync(Patience);
+            delay = await _time.WaitForOneShotAsync(d => d == MaxRetryDelay);
         }
 
         Assert.Equal(2, _log.At(LogLevel.Error).Count());
@@ -194,7 +194,7 @@ public sealed class InfluxWriterBlockingTests : IDisposable
         using var server = new ScriptedHttpServer((_, _) => (404, message, null));
         await using var writer = NewWriter(server.Port, storeUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, storeUri, server.Port));
         await WritePointsAsync(writer, 2);
-        await _time.WaitForOneShotTimerAsync(d => d == MaxRetryDelay).WaitAsync(Patience);
+        await _time.WaitForOneShotAsync(d => d == MaxRetryDelay);
 
         string error = Assert.Single(_log.At(LogLevel.Error));
         Assert.Contains($"HTTP 404: {message}; {hint}", error, StringComparison.Ordinal);
@@ -208,7 +208,7 @@ public sealed class InfluxWriterBlockingTests : IDisposable
         using var server = new ScriptedHttpServer((_, _) => (403, "{\"error\":\"\\\"ann\\\" user is not authorized to write to database \\\"posture\\\"\"}", null));
         await using var writer = NewWriter(server.Port, storeUri: $"influxdb-v1:http://127.0.0.1:{server.Port}?db=posture&user=ann&password=pw");
         await WritePointsAsync(writer, 1);
-        await _time.WaitForOneShotTimerAsync(d => d == MaxRetryDelay).WaitAsync(Patience);
+        await _time.WaitForOneShotAsync(d => d == MaxRetryDelay);
         Assert.Contains("the user 'ann' may not write to the database 'posture': grant it WRITE, or fix user= or db=", Assert.Single(_log.At(LogLevel.Error)), StringComparison.Ordinal);
         Assert.Equal(1, writer.Metrics.BacklogLines);
     }
@@ -221,7 +221,7 @@ public sealed class InfluxWriterBlockingTests : IDisposable
         await WritePointsAsync(writer, 10);
         var flushed = writer.FlushAsync(new CancellationTokenSource(Patience).Token);
 
-        await _time.WaitForOneShotTimerAsync(d => d == MaxRetryDelay).WaitAsync(Patience);
+        await _time.WaitForOneShotAsync(d => d == MaxRetryDelay);
         string deadLetter = SpoolPath("dead-letter.lp");
         Assert.Equal(Enumerable.Range(0, 5), File.ReadAllLines(deadLetter).Where(l => !l.StartsWith('#')).Select(IndexOf));
         Assert.Equal((5L, 5L), (writer.Metrics.LinesDeadLettered, writer.Metrics.BacklogLines));

@@ -137,7 +137,7 @@ public sealed class InfluxWriterRetryTests : IDisposable
         WritePoints(writer, 5);
         var flushed = writer.FlushAsync(Deadline());
 
-        var delay = await _time.WaitForOneShotTimerAsync(d => d == TimeSpan.FromSeconds(120)).WaitAsync(Patience);
+        var delay = await _time.WaitForOneShotAsync(d => d == TimeSpan.FromSeconds(120));
         Assert.Equal(TimeSpan.FromSeconds(120), writer.Metrics.LastRetryDelay);
         Assert.Single(server.Requests);
         Assert.False(flushed.IsCompleted);
@@ -160,7 +160,7 @@ public sealed class InfluxWriterRetryTests : IDisposable
         for (int attempt = 0; attempt < 3; attempt++)
         {
             double full = Math.Pow(2, attempt);
-            var delay = await _time.WaitForOneShotTimerAsync(d => d.TotalSeconds >= full / 2 && d.TotalSeconds <= full).WaitAsync(Patience);
+            var delay = await _time.WaitForOneShotAsync(d => d.TotalSeconds >= full / 2 && d.TotalSeconds <= full);
             Assert.Equal(attempt + 1, server.Requests.Count);
             _time.Advance(delay);
         }
@@ -178,7 +178,7 @@ public sealed class InfluxWriterRetryTests : IDisposable
         await using var writer = NewWriter(server.Port);
         WritePoints(writer, 1);
         var flushed = writer.FlushAsync(Deadline());
-        var delay = await _time.WaitForOneShotTimerAsync(d => d >= TimeSpan.FromSeconds(44) && d <= TimeSpan.FromSeconds(45)).WaitAsync(Patience);
+        var delay = await _time.WaitForOneShotAsync(d => d >= TimeSpan.FromSeconds(44) && d <= TimeSpan.FromSeconds(45));
         _time.Advance(delay);
         await flushed;
         Assert.Equal(2, server.Requests.Count);
@@ -220,7 +220,7 @@ public sealed class InfluxWriterRetryTests : IDisposable
         WritePoints(writer, 6);
         var flushed = writer.FlushAsync(Deadline());
 
-        await _time.WaitForOneShotTimerAsync(d => d <= TimeSpan.FromSeconds(1)).WaitAsync(Patience);
+        await _time.WaitForOneShotAsync(d => d <= TimeSpan.FromSeconds(1));
         Assert.False(writer.Metrics.StoreReachable);
         Assert.Equal(6, writer.Metrics.BacklogLines);
         Assert.Contains(_log.At(LogLevel.Warning), m => m.Contains("not reachable", StringComparison.Ordinal) && m.Contains("6 lines", StringComparison.Ordinal));
@@ -247,7 +247,7 @@ public sealed class InfluxWriterRetryTests : IDisposable
         var first = NewWriter(server.Port);
         WritePoints(writer: first, 9);
         await first.PersistAsync(Deadline());
-        await _time.WaitForOneShotTimerAsync(d => d <= TimeSpan.FromSeconds(1)).WaitAsync(Patience);
+        await _time.WaitForOneShotAsync(d => d <= TimeSpan.FromSeconds(1));
         await first.DisposeAsync();
         Assert.Contains(_log.At(LogLevel.Warning), m => m.Contains("9 lines not yet accepted stay in the spool", StringComparison.Ordinal));
 

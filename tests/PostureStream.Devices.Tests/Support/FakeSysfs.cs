@@ -1,3 +1,5 @@
+using PostureStream.Testing;
+
 namespace PostureStream.Devices.Tests.Support;
 
 /// <summary>
@@ -44,9 +46,9 @@ internal sealed class FakeSysfs : IDisposable
         Link(Path.Combine(Dir("dev/serial/by-id"), "usb-FTDI_FT232R_USB_UART_A10K7Q-if00-port0"), "../../ttyUSB0");
     }
 
-    public string SysRoot => _dir["sys"];
+    public string SysRoot => _dir.Sub("sys");
 
-    public string DevRoot => _dir["dev"];
+    public string DevRoot => _dir.Sub("dev");
 
     public void Dispose() => _dir.Dispose();
 
