@@ -113,7 +113,7 @@ public sealed class CaptureTests
         await session.StartAsync(CancellationToken.None);
         await events.Completed;
 
-        Assert.Equal("file", session.Transport);
+        Assert.Equal(Vocabulary.Transport.File, session.Transport);
         Assert.Equal("clinic-7", events.All.OfType<DeviceIdentified>().Single().Identity.DisplayName);
         Assert.Equal(3, events.All.OfType<SamplesReceived>().Count());
         Assert.Equal(6, events.All.OfType<LinkStatsReported>().Sum(s => s.Stats.Samples));

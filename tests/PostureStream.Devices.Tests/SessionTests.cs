@@ -170,7 +170,7 @@ public sealed class SessionTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromSeconds(10));
         LinkStats second = (await events.NextAsync<LinkStatsReported>()).Stats;
 
-        Assert.Equal("serial", first.Transport);
+        Assert.Equal(Vocabulary.Transport.Serial, first.Transport);
         Assert.Equal(60, first.Samples);
         Assert.Equal(3, first.LostFrames);
         Assert.True(first.Frames >= 6); // plus HELLO and the START ACK

@@ -7,7 +7,7 @@ using PostureStream.Protocol;
 using PostureStream.Signals;
 using PostureStream.Signals.Detection;
 using PostureStream.Storage.Points;
-using DetectionIdentity = PostureStream.Signals.Detection.DeviceIdentity;
+using DetectionIdentity = PostureStream.Vocabulary.DeviceIdentity;
 using SessionIdentity = PostureStream.Devices.Session.DeviceIdentity;
 
 namespace PostureStream.Cli.Run;
@@ -125,7 +125,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
             case LinkStatsReported stats when _series is not null:
                 LinkStats s = stats.Stats;
                 _context.Stores.Write(new LinkStatsRecord(
-                    _series, _statsStamp.IntervalStart(s.IntervalStart), StorageMapping.Transport(s.Transport),
+                    _series, _statsStamp.IntervalStart(s.IntervalStart), s.Transport,
                     s.Frames, s.Samples, s.CrcErrors, s.CobsErrors, s.OtherErrors, s.LostFrames, s.Resyncs, s.Reconnects), _context.StorePacing);
                 _live?.Link(connected: true, s.LostFrames, s.CrcErrors + s.CobsErrors + s.OtherErrors, s.Reconnects);
                 break;

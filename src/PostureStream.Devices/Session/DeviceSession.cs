@@ -74,7 +74,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
         }
     }
 
-    public string Transport => _connector.Transport;
+    public Transport Transport => _connector.Transport;
 
     public string Description => _connector.Description;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace PostureStream.Signals.Detection;
+namespace PostureStream.Vocabulary;
 
 /// <summary>
-/// Who a device is on every output (Storage README, schema: identity): the display name and the 64-bit id,
+/// Who a device is on every output (the <c>device</c> and <c>device_id</c> tags): the display name and the 64-bit id,
 /// with its 16-hex-digit spelling made once so outputs never format it per point.
 /// </summary>
 public sealed class DeviceIdentity
