@@ -18,7 +18,7 @@ public sealed class CaptureTests
         await using var pty = TestPty.Create(dir["sensor"]);
         await using var device = new ScriptedDevice(pty.Master);
         List<PspMessage> live;
-        DeviceIdentity liveIdentity;
+        SessionIdentity liveIdentity;
         await using (var session = new DeviceSession(RecordingConnector.ToFile(new SerialConnector(pty.LinkPath, 115200), capture)))
         {
             using var events = new EventRecorder(session);

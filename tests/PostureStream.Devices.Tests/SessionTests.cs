@@ -87,7 +87,7 @@ public sealed class SessionTests : IAsyncLifetime
 
         Assert.False(identified.Identity.IsFromHello);
         Assert.Equal(0ul, identified.Identity.DeviceId);
-        Assert.Equal(DeviceIdentity.DefaultSampleRateHz, identified.Identity.SampleRateHz);
+        Assert.Equal(SessionIdentity.DefaultSampleRateHz, identified.Identity.SampleRateHz);
         Assert.Equal(SensorMask.Both, identified.Identity.Sensors);
         Assert.Equal("desk", identified.Identity.DisplayName);
         Assert.IsType<DeviceIdentified>(events.All[0]);
