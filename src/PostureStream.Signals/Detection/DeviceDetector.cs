@@ -312,7 +312,8 @@ public sealed class DeviceDetector
         {
             EpisodeStep.Raised => AlertPhase.Raised,
             EpisodeStep.Reminder => AlertPhase.Reminder,
-            _ => AlertPhase.Cleared,
+            EpisodeStep.Cleared => AlertPhase.Cleared,
+            EpisodeStep.None => throw new System.Diagnostics.UnreachableException("a step that is no alert was alerted"),
         };
         bool buzzed = phase != AlertPhase.Cleared && _buzz.TryBuzz(micros, utc, _rules);
         double peak = peakSign * e.Peak;
