@@ -1,5 +1,6 @@
 using PostureStream.Cli.Run;
 using PostureStream.Devices.Session;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Cli.Tests;
 
@@ -9,7 +10,7 @@ public sealed class LinkQualityTests
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
     private static LinkStats Stats(long frames, long crc = 0, long cobs = 0, long other = 0, long resyncs = 0, long lost = 0, double seconds = 10) =>
-        new("serial", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(seconds), frames, frames * 10, crc, cobs, other, lost, resyncs, 0, null);
+        new(Transport.Serial, DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(seconds), frames, frames * 10, crc, cobs, other, lost, resyncs, 0, null);
 
     [Fact]
     public void OnlyGarbageForTenSeconds_WarnsOnce_NamingTheLikelyCauses()

@@ -1,5 +1,5 @@
 using PostureStream.Dashboard.Live;
-using PostureStream.Storage.Schema;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Dashboard.Tests;
 
@@ -14,7 +14,7 @@ internal static class LiveUpdates
         DeviceId = deviceId,
         Device = device,
         TimeUtc = Start.AddSeconds(second),
-        Activity = PostureActivity.Sitting,
+        Activity = Activity.Sitting,
         State = second >= 60 ? PostureState.Flattened : PostureState.Neutral,
         PelvicTilt = Math.Round(-2 - (6 * Math.Sin(second / 20.0)), 1),
         LumbarFlexion = Math.Round(4 + (3 * Math.Cos(second / 15.0)), 1),
@@ -24,7 +24,7 @@ internal static class LiveUpdates
         LastAlert = new LiveAlert(Start.AddMinutes(-20), AlertKind.Flattening, AlertPhase.Cleared, 95, -11.2, true),
         BatteryPercent = 81,
         BatteryMillivolts = 3940,
-        Link = new LinkHealth(true, LinkTransport.Serial, 0, 0, 0),
+        Link = new LinkHealth(true, Transport.Serial, 0, 0, 0),
         Calibration = CalibrationState.Calibrated,
     };
 }

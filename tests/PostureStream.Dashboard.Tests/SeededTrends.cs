@@ -3,6 +3,7 @@ using PostureStream.Storage.Schema;
 using PostureStream.Storage.Sqlite;
 using PostureStream.Storage.Trends;
 using PostureStream.Testing;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Dashboard.Tests;
 
@@ -91,7 +92,7 @@ internal static class SeededTrends
             tilt, tilt - 6, tilt + 7, lordosis, lordosis - 5, lordosis + 4, SamplesPerHour / 60, Gaps: 0);
 
     private static PostureAlertRecord Alert(DeviceSeries device, DateTime time, AlertKind kind, AlertPhase phase) =>
-        new(device, time, kind, phase, time.AddMinutes(-1), 60, kind == AlertKind.Flattening ? -11.5 : 9.2, PostureActivity.Sitting, Buzzed: phase == AlertPhase.Raised);
+        new(device, time, kind, phase, time.AddMinutes(-1), 60, kind == AlertKind.Flattening ? -11.5 : 9.2, Activity.Sitting, Buzzed: phase == AlertPhase.Raised);
 
     private static PostureBendRecord Bend(DeviceSeries device, DateTime time, double share) =>
         new(device, time, 2.5, 40 * share / 0.5, 40 * (1 - share) / 0.5, share, share > 0.6);

@@ -1,6 +1,7 @@
 using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
 using PostureStream.Storage.Sqlite;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Dashboard.Tests;
 
@@ -46,8 +47,8 @@ internal static class SqliteSeed
             if (day % 2 == 0)
             {
                 var raised = morning.AddMinutes(3);
-                store.Write(new PostureAlertRecord(Kitchen, raised, AlertKind.Flattening, AlertPhase.Raised, raised.AddMinutes(-1), 60, -11, PostureActivity.Sitting, true));
-                store.Write(new PostureAlertRecord(Kitchen, raised.AddMinutes(2), AlertKind.Flattening, AlertPhase.Cleared, raised.AddMinutes(-1), 180, -13, PostureActivity.Sitting, false));
+                store.Write(new PostureAlertRecord(Kitchen, raised, AlertKind.Flattening, AlertPhase.Raised, raised.AddMinutes(-1), 60, -11, Activity.Sitting, true));
+                store.Write(new PostureAlertRecord(Kitchen, raised.AddMinutes(2), AlertKind.Flattening, AlertPhase.Cleared, raised.AddMinutes(-1), 180, -13, Activity.Sitting, false));
             }
 
             store.Write(new PostureBendRecord(Kitchen, morning.AddMinutes(5), 2.5, 40, 20, 0.67, true));

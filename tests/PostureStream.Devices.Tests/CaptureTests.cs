@@ -19,7 +19,7 @@ public sealed class CaptureTests
         await using var pty = TestPty.Create(dir.Sub("sensor"));
         await using var device = new ScriptedDevice(pty.Master);
         List<PspMessage> live;
-        DeviceIdentity liveIdentity;
+        SessionIdentity liveIdentity;
         await using (var session = new DeviceSession(RecordingConnector.ToFile(new SerialConnector(pty.LinkPath, 115200), capture)))
         {
             using var events = new EventRecorder(session);
@@ -114,7 +114,7 @@ public sealed class CaptureTests
         await session.StartAsync(CancellationToken.None);
         await events.Completed;
 
-        Assert.Equal("file", session.Transport);
+        Assert.Equal(Vocabulary.Transport.File, session.Transport);
         Assert.Equal("clinic-7", events.All.OfType<DeviceIdentified>().Single().Identity.DisplayName);
         Assert.Equal(3, events.All.OfType<SamplesReceived>().Count());
         Assert.Equal(6, events.All.OfType<LinkStatsReported>().Sum(s => s.Stats.Samples));

@@ -13,13 +13,13 @@ public sealed class IdentityTests
     [InlineData(null, "  ", null, "device-beef")]
     public void DisplayName_FollowsTheOrderOfDesign7(string? sourceName, string? deviceName, string? helloName, string expected)
     {
-        Assert.Equal(expected, DeviceIdentity.DisplayNameFor(sourceName, deviceName, helloName, 0x1234_5678_9abc_beef));
+        Assert.Equal(expected, SessionIdentity.DisplayNameFor(sourceName, deviceName, helloName, 0x1234_5678_9abc_beef));
     }
 
     [Fact]
     public void DeviceId_IsSixteenLowercaseHexDigits()
     {
-        var identity = DeviceIdentity.FromHello(new HelloMessage(0xAB, 1, 0, 0, 104, SensorMask.Lumbar, "x"), DeviceSessionOptions.Default);
+        var identity = SessionIdentity.FromHello(new HelloMessage(0xAB, 1, 0, 0, 104, SensorMask.Lumbar, "x"), DeviceSessionOptions.Default);
 
         Assert.Equal("00000000000000ab", identity.DeviceIdHex);
         Assert.Equal(104, identity.SampleRateHz);
@@ -32,7 +32,7 @@ public sealed class IdentityTests
         // CSI colour, an OSC window title ended by BEL, CR LF (a forged log line), DEL, and C1 CSI (U+009B).
         string hostile = "\u001b[31mbob\u001b]0;pwned\u0007\r\nfake\u007f\u009b2J";
 
-        var identity = DeviceIdentity.FromHello(new HelloMessage(0xAB, 1, 0, 0, 100, SensorMask.Both, hostile), DeviceSessionOptions.Default);
+        var identity = SessionIdentity.FromHello(new HelloMessage(0xAB, 1, 0, 0, 100, SensorMask.Both, hostile), DeviceSessionOptions.Default);
 
         Assert.Equal("[31mbob]0;pwnedfake2J", identity.DisplayName);
         Assert.Equal(identity.DisplayName, identity.Hello!.Name);
@@ -42,7 +42,7 @@ public sealed class IdentityTests
     [Fact]
     public void HelloName_OfOnlyControlCharacters_FallsBackToTheId()
     {
-        var identity = DeviceIdentity.FromHello(new HelloMessage(0x1234, 1, 0, 0, 100, SensorMask.Both, "\u001b\u001b\u0007"), DeviceSessionOptions.Default);
+        var identity = SessionIdentity.FromHello(new HelloMessage(0x1234, 1, 0, 0, 100, SensorMask.Both, "\u001b\u001b\u0007"), DeviceSessionOptions.Default);
 
         Assert.Equal("device-1234", identity.DisplayName);
     }
@@ -50,10 +50,10 @@ public sealed class IdentityTests
     [Fact]
     public void Defaults_Are100HzBothSensorsIdZero()
     {
-        var identity = DeviceIdentity.Defaults(new DeviceSessionOptions { DeviceName = "kitchen" });
+        var identity = SessionIdentity.Defaults(new DeviceSessionOptions { DeviceName = "kitchen" });
 
         Assert.Equal((0ul, (ushort)100, SensorMask.Both, "kitchen"), (identity.DeviceId, identity.SampleRateHz, identity.Sensors, identity.DisplayName));
-        Assert.Equal("device-0000", DeviceIdentity.Defaults(DeviceSessionOptions.Default).DisplayName);
+        Assert.Equal("device-0000", SessionIdentity.Defaults(DeviceSessionOptions.Default).DisplayName);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using PostureStream.Devices.Serial;
 using PostureStream.Devices.Session;
 using PostureStream.Devices.Tests.Support;
 using PostureStream.Protocol;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Devices.Tests;
 
@@ -97,7 +98,7 @@ public sealed class ReconnectTests
         SamplesReceived continued = await events.NextAsync<SamplesReceived>();
 
         Assert.Equal(50_000u, continued.Frame.Samples[0].TickMicroseconds);
-        Assert.Equal("tcp", session.Transport);
+        Assert.Equal(Transport.Tcp, session.Transport);
     }
 
     [Fact]

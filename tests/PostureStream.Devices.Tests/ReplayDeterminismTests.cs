@@ -4,6 +4,7 @@ using PostureStream.Devices.Sources;
 using PostureStream.Devices.Tests.Support;
 using PostureStream.Protocol;
 using PostureStream.Testing;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Devices.Tests;
 
@@ -39,7 +40,7 @@ public sealed class ReplayDeterminismTests
         LinkStats[] stats = [.. events.OfType<LinkStatsReported>().Select(s => s.Stats)];
         Assert.Equal([10_075_000u, 20_075_000u, 24_975_000u], stats.Select(s => s.LastTickMicroseconds!.Value));
         Assert.Equal([101 * 4, 100 * 4, 49 * 4], stats.Select(s => s.Samples));
-        Assert.All(stats, s => Assert.Equal("file", s.Transport));
+        Assert.All(stats, s => Assert.Equal(Transport.File, s.Transport));
     }
 
     [Fact]

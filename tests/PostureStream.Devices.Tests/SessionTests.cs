@@ -88,7 +88,7 @@ public sealed class SessionTests : IAsyncLifetime
 
         Assert.False(identified.Identity.IsFromHello);
         Assert.Equal(0ul, identified.Identity.DeviceId);
-        Assert.Equal(DeviceIdentity.DefaultSampleRateHz, identified.Identity.SampleRateHz);
+        Assert.Equal(SessionIdentity.DefaultSampleRateHz, identified.Identity.SampleRateHz);
         Assert.Equal(SensorMask.Both, identified.Identity.Sensors);
         Assert.Equal("desk", identified.Identity.DisplayName);
         Assert.IsType<DeviceIdentified>(events.All[0]);
@@ -171,7 +171,7 @@ public sealed class SessionTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromSeconds(10));
         LinkStats second = (await events.NextAsync<LinkStatsReported>()).Stats;
 
-        Assert.Equal("serial", first.Transport);
+        Assert.Equal(Vocabulary.Transport.Serial, first.Transport);
         Assert.Equal(60, first.Samples);
         Assert.Equal(3, first.LostFrames);
         Assert.True(first.Frames >= 6); // plus HELLO and the START ACK

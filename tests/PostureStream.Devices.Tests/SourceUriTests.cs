@@ -1,5 +1,6 @@
 using PostureStream.Devices.Serial;
 using PostureStream.Devices.Sources;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Devices.Tests;
 
@@ -15,7 +16,7 @@ public sealed class SourceUriTests
         Assert.Equal(921600, spec.BaudRate);
         Assert.Equal("alice", spec.Name);
         Assert.Equal(SourceClock.Arrival, spec.Clock);
-        Assert.Equal("serial", spec.Transport);
+        Assert.Equal(Transport.Serial, spec.Transport);
     }
 
     [Fact]

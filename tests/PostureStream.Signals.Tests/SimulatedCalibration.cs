@@ -6,6 +6,7 @@ using PostureStream.Signals.Tests.Detection;
 using PostureStream.Simulation;
 using PostureStream.Simulation.Physiology;
 using PostureStream.Simulation.Scenarios;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Signals.Tests;
 
@@ -63,7 +64,7 @@ internal sealed class SimulatedCalibration
             {
                 int count = PostureInputAdapter.Fill(frame, inputs);
                 detector.Process(inputs.AsSpan(0, count), sink);
-                calibration.ReportSitting(detector.Activity == Signals.Detection.Activity.Sitting);
+                calibration.ReportSitting(detector.Activity == Vocabulary.Activity.Sitting);
                 calibration.ReportWalking(detector.ContinuousWalking);
             });
 

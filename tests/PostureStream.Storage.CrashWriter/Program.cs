@@ -2,6 +2,7 @@ using System.Globalization;
 using PostureStream.Storage.Influx;
 using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Storage.CrashWriter;
 
@@ -41,7 +42,7 @@ public static class Program
         var start = new DateTime(2026, 11, 22, 1, 0, 0, DateTimeKind.Utc);
         for (int i = 0; ; i++)
         {
-            writer.Write(new PostureRecord(device, start.AddMilliseconds(i), i, 0, 0, 0, 0, 0, 0, PostureActivity.Standing, PostureState.Neutral));
+            writer.Write(new PostureRecord(device, start.AddMilliseconds(i), i, 0, 0, 0, 0, 0, 0, Activity.Standing, PostureState.Neutral));
             if (i % 50 == 49)
             {
                 await writer.PersistAsync(deadline.Token);

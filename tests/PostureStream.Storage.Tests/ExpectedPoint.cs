@@ -1,6 +1,7 @@
 using PostureStream.Storage.LineProtocol;
 using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Storage.Tests;
 
@@ -24,15 +25,15 @@ internal sealed record ExpectedPoint(string Measurement, Dictionary<string, stri
                     ["pelvis_pitch"] = r.PelvisPitchDegrees, ["pelvis_roll"] = r.PelvisRollDegrees,
                     ["pelvic_tilt"] = r.PelvicTiltDegrees, ["lumbar_flexion"] = r.LumbarFlexionDegrees,
                     ["lordosis_delta"] = r.LordosisDeltaDegrees,
-                    ["activity"] = SchemaText.ToText(r.Activity), ["state"] = SchemaText.ToText(r.State),
+                    ["activity"] = VocabularyText.ToText(r.Activity), ["state"] = VocabularyText.ToText(r.State),
                 }, ns);
             case PostureAlertRecord r:
-                tags[StorageSchema.KindTag] = SchemaText.ToText(r.Kind);
+                tags[StorageSchema.KindTag] = VocabularyText.ToText(r.Kind);
                 return new(StorageSchema.PostureAlertMeasurement, tags, new()
                 {
-                    ["phase"] = SchemaText.ToText(r.Phase), ["episode_start_us"] = r.EpisodeStartUnixMicroseconds,
+                    ["phase"] = VocabularyText.ToText(r.Phase), ["episode_start_us"] = r.EpisodeStartUnixMicroseconds,
                     ["duration_s"] = r.DurationSeconds, ["peak_delta"] = r.PeakDeltaDegrees,
-                    ["activity"] = SchemaText.ToText(r.Activity), ["buzzed"] = r.Buzzed,
+                    ["activity"] = VocabularyText.ToText(r.Activity), ["buzzed"] = r.Buzzed,
                 }, ns);
             case PostureSummaryRecord r:
                 return new(StorageSchema.PostureSummaryMeasurement, tags, new()
@@ -65,7 +66,7 @@ internal sealed record ExpectedPoint(string Measurement, Dictionary<string, stri
 
                 return new(StorageSchema.DeviceStatusMeasurement, tags, fields, ns);
             case LinkStatsRecord r:
-                tags[StorageSchema.TransportTag] = SchemaText.ToText(r.Transport);
+                tags[StorageSchema.TransportTag] = VocabularyText.ToText(r.Transport);
                 return new(StorageSchema.LinkStatsMeasurement, tags, new()
                 {
                     ["frames"] = r.Frames, ["samples"] = r.Samples, ["crc_errors"] = r.CrcErrors, ["cobs_errors"] = r.CobsErrors,

@@ -3,6 +3,7 @@ using PostureStream.Storage.Influx;
 using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
 using PostureStream.Storage.Tests.Fixtures;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Storage.Tests;
 
@@ -15,7 +16,7 @@ public sealed class InfluxdOutageTests : IDisposable
 
     internal static PostureRecord Point(DeviceSeries device, int index) => new(
         device, new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc).AddMilliseconds(index),
-        index, 0.5, 1.5, -0.25, 2.125, 10, -3.5, PostureActivity.Walking, PostureState.Neutral);
+        index, 0.5, 1.5, -0.25, 2.125, 10, -3.5, Activity.Walking, PostureState.Neutral);
 
     [Fact]
     public async Task InfluxdStoppedMidStream_ThenRestarted_EveryPointPresentExactlyOnce()

@@ -2,6 +2,7 @@ using System.Text;
 using PostureStream.Storage.LineProtocol;
 using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Storage.Tests;
 
@@ -177,7 +178,7 @@ public sealed class LineProtocolWriterTests
     public void Posture_GoldenLine()
     {
         var device = new DeviceSeries("Anna's belt, v2", 0x00A1B2C3D4E5F607);
-        var record = new PostureRecord(device, T0, 1.25, -0.5, 12, 0.01, 3.5, double.NaN, -10.75, PostureActivity.Sitting, PostureState.Flattened);
+        var record = new PostureRecord(device, T0, 1.25, -0.5, 12, 0.01, 3.5, double.NaN, -10.75, Activity.Sitting, PostureState.Flattened);
         string line = Encode(TimestampPrecision.Milliseconds, w => Assert.True(w.WritePosture(record)));
         Assert.Equal(
             "posture,device=Anna's\\ belt\\,\\ v2,device_id=00a1b2c3d4e5f607 lumbar_pitch=1.25,lumbar_roll=-0.5,pelvis_pitch=12,pelvis_roll=0.01," +
@@ -188,7 +189,7 @@ public sealed class LineProtocolWriterTests
     public void Alert_GoldenLine_HasKindTagAfterDeviceId()
     {
         var device = new DeviceSeries("d", 1);
-        var record = new PostureAlertRecord(device, T0, AlertKind.Hyperextension, AlertPhase.Raised, T0.AddSeconds(-60), 60, 9.5, PostureActivity.Standing, true);
+        var record = new PostureAlertRecord(device, T0, AlertKind.Hyperextension, AlertPhase.Raised, T0.AddSeconds(-60), 60, 9.5, Activity.Standing, true);
         string line = Encode(TimestampPrecision.Seconds, w => Assert.True(w.WritePostureAlert(record)));
         Assert.Equal(
             "posture_alert,device=d,device_id=0000000000000001,kind=hyperextension phase=\"raised\",episode_start_us=1795332555000000i," +
@@ -206,7 +207,7 @@ public sealed class LineProtocolWriterTests
     [Fact]
     public void LinkStats_GoldenLine()
     {
-        var record = new LinkStatsRecord(new DeviceSeries("", 3), T0, LinkTransport.Ble, 100, 1600, 1, 2, 3, 4, 5, 6);
+        var record = new LinkStatsRecord(new DeviceSeries("", 3), T0, Transport.Ble, 100, 1600, 1, 2, 3, 4, 5, 6);
         string line = Encode(TimestampPrecision.Seconds, w => w.WriteLinkStats(record));
         Assert.Equal("link_stats,device_id=0000000000000003,transport=ble frames=100i,samples=1600i,crc_errors=1i,cobs_errors=2i,other_errors=3i,lost_frames=4i,resyncs=5i,reconnects=6i 1795332615\n", line);
     }

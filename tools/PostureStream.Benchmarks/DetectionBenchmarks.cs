@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using PostureStream.Signals.Detection;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Benchmarks;
 

@@ -7,6 +7,8 @@ using PostureStream.Storage.LineProtocol;
 using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
 using PostureStream.Storage.Spool;
+using PostureStream.Vocabulary;
+using Activity = PostureStream.Vocabulary.Activity;
 
 namespace PostureStream.Benchmarks;
 
@@ -36,7 +38,7 @@ public class StorageEncodeBenchmarks
         double Angle() => AngleDecimals > 15 ? (random.NextDouble() * 60) - 30 : Math.Round((random.NextDouble() * 60) - 30, AngleDecimals);
         _points = Enumerable.Range(0, PointsPerInvoke).Select(i => new PostureRecord(
             devices[i % devices.Length], start.AddMilliseconds(i * 100), Angle(), Angle(), Angle(), Angle(), Angle(), Angle(), Angle(),
-            PostureActivity.Sitting, PostureState.Neutral)).ToArray();
+            Activity.Sitting, PostureState.Neutral)).ToArray();
         _buffer = new LineProtocolBuffer(4 << 20);
         _writer = new LineProtocolWriter(_buffer, TimestampPrecision.Milliseconds);
     }
@@ -78,7 +80,7 @@ public class StorageSpoolBenchmarks
         var device = new DeviceSeries("bench", 1);
         for (int i = 0; i < LinesPerBatch; i++)
         {
-            writer.WritePosture(new PostureRecord(device, DateTime.UnixEpoch.AddMilliseconds(i), 1.25, -2.5, 10.75, 0.5, 3.25, 12.5, -4.75, PostureActivity.Sitting, PostureState.Neutral));
+            writer.WritePosture(new PostureRecord(device, DateTime.UnixEpoch.AddMilliseconds(i), 1.25, -2.5, 10.75, 0.5, 3.25, 12.5, -4.75, Activity.Sitting, PostureState.Neutral));
         }
 
         _batch = buffer.WrittenSpan.ToArray();
@@ -162,7 +164,7 @@ public class StorageInfluxdBenchmarks
         var devices = Enumerable.Range(0, 100).Select(i => new DeviceSeries($"wearer {i}", (ulong)i)).ToArray();
         _points = Enumerable.Range(0, PointsPerInvoke).Select(i => new PostureRecord(
             devices[i % devices.Length], DateTime.UnixEpoch.AddDays(20_000).AddMilliseconds(i), 1.25, -2.5, 10.75, 0.5, 3.25, 12.5, -4.75,
-            PostureActivity.Sitting, PostureState.Neutral)).ToArray();
+            Activity.Sitting, PostureState.Neutral)).ToArray();
     }
 
     [GlobalCleanup]

@@ -7,8 +7,6 @@ using PostureStream.Protocol;
 using PostureStream.Signals;
 using PostureStream.Signals.Detection;
 using PostureStream.Storage.Points;
-using DetectionIdentity = PostureStream.Signals.Detection.DeviceIdentity;
-using SessionIdentity = PostureStream.Devices.Session.DeviceIdentity;
 
 namespace PostureStream.Cli.Run;
 
@@ -125,7 +123,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
             case LinkStatsReported stats when _series is not null:
                 LinkStats s = stats.Stats;
                 _context.Stores.Write(new LinkStatsRecord(
-                    _series, _statsStamp.IntervalStart(s.IntervalStart), StorageMapping.Transport(s.Transport),
+                    _series, _statsStamp.IntervalStart(s.IntervalStart), s.Transport,
                     s.Frames, s.Samples, s.CrcErrors, s.CobsErrors, s.OtherErrors, s.LostFrames, s.Resyncs, s.Reconnects), _context.StorePacing);
                 _live?.Link(connected: true, s.LostFrames, s.CrcErrors + s.CobsErrors + s.OtherErrors, s.Reconnects);
                 break;
@@ -142,7 +140,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
 
     private void Identify(SessionIdentity identity)
     {
-        if (_series is not null && _series.DeviceId == identity.DeviceId && _series.Name == identity.DisplayName)
+        if (_series is not null && _series.Device == identity.Device)
         {
             return;
         }
@@ -153,8 +151,8 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         }
 
         // Published with release semantics: the dashboard reads both from its request threads.
-        Volatile.Write(ref _detector, new DeviceDetector(new DetectionIdentity(identity.DeviceId, identity.DisplayName), _context.Detection));
-        Volatile.Write(ref _series, new DeviceSeries(identity.DisplayName, identity.DeviceId));
+        Volatile.Write(ref _detector, new DeviceDetector(identity.Device, _context.Detection));
+        Volatile.Write(ref _series, new DeviceSeries(identity.Device));
         _context.Reporter.Identified(identity.DisplayName, identity.DeviceIdHex, identity.IsFromHello, SampleClock);
     }
 

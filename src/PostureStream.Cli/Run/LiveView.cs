@@ -1,7 +1,6 @@
 using PostureStream.Dashboard.Live;
 using PostureStream.Signals;
 using PostureStream.Signals.Detection;
-using PostureStream.Storage.Schema;
 using DashboardCalibration = PostureStream.Dashboard.Live.CalibrationState;
 using SignalCalibration = PostureStream.Signals.CalibrationState;
 
@@ -11,7 +10,7 @@ namespace PostureStream.Cli.Run;
 /// What the dashboard's live tab shows of one device, published a few times a second of device time
 /// (not per sample: a thousand devices must not flood the page).
 /// </summary>
-internal sealed class LiveView(LiveFeedHub hub, string transport)
+internal sealed class LiveView(LiveFeedHub hub, Transport transport)
 {
     private const long PublishEveryMicros = 250_000;
     private long _lastPublished = long.MinValue;
@@ -50,8 +49,8 @@ internal sealed class LiveView(LiveFeedHub hub, string transport)
 
     public void Alert(in AlertEvent alert) => _lastAlert = new LiveAlert(
         alert.Utc,
-        StorageMapping.Map(alert.Kind),
-        StorageMapping.Map(alert.Phase),
+        alert.Kind,
+        alert.Phase,
         alert.DurationSeconds,
         alert.PeakDeltaDegrees,
         alert.Buzzed);
@@ -64,24 +63,24 @@ internal sealed class LiveView(LiveFeedHub hub, string transport)
         }
 
         _lastPublished = point.DeviceMicros;
-        (EpisodeKind Kind, TimeSpan Accumulated)? episode = detector.RunningEpisode;
+        (AlertKind Kind, TimeSpan Accumulated)? episode = detector.RunningEpisode;
         long snoozedUntil = detector.SnoozedUntilMicros;
         hub.Publish(new LiveDeviceUpdate
         {
             DeviceId = point.Device.IdHex,
             Device = point.Device.Name,
             TimeUtc = DateTime.SpecifyKind(point.Utc, DateTimeKind.Utc),
-            Activity = StorageMapping.Map(point.Activity),
-            State = StorageMapping.Map(point.State),
+            Activity = point.Activity,
+            State = point.State,
             PelvicTilt = Finite(point.PelvicTilt),
             LumbarFlexion = Finite(point.LumbarFlexion),
             LordosisDelta = Finite(point.LordosisDelta),
             EpisodeTime = episode?.Accumulated ?? TimeSpan.Zero,
-            EpisodeKind = episode is { Kind: var kind } ? StorageMapping.Map(kind) : null,
+            EpisodeKind = episode?.Kind,
             LastAlert = _lastAlert,
             BatteryPercent = _batteryPercent,
             BatteryMillivolts = _batteryMillivolts,
-            Link = new LinkHealth(_connected, StorageMapping.Transport(transport), _lostFrames, _errorFrames, _reconnects),
+            Link = new LinkHealth(_connected, transport, _lostFrames, _errorFrames, _reconnects),
             Calibration = _calibration switch
             {
                 SignalCalibration.Calibrated => DashboardCalibration.Calibrated,

@@ -21,13 +21,13 @@ internal sealed class RunReporter(TextWriter output, TextWriter problems, bool q
 
     public void Alert(in AlertEvent alert) =>
         Info(string.Create(CultureInfo.InvariantCulture,
-            $"{alert.Device.Name}: {DetectionNames.Of(alert.Kind)} {DetectionNames.Of(alert.Phase)} after {alert.DurationSeconds:0.0} s, peak {alert.PeakDeltaDegrees:+0.0;-0.0}° ({DetectionNames.Of(alert.Activity)}){(alert.Buzzed ? ", buzz" : "")}"),
+            $"{alert.Device.Name}: {VocabularyText.ToText(alert.Kind)} {VocabularyText.ToText(alert.Phase)} after {alert.DurationSeconds:0.0} s, peak {alert.PeakDeltaDegrees:+0.0;-0.0}° ({VocabularyText.ToText(alert.Activity)}){(alert.Buzzed ? ", buzz" : "")}"),
             alert.Utc);
 
     public void StateChanged(in DetectionStateChange change)
     {
         // State changes are many; only the ones a wearer acts on are shown.
-        if (change.State is Signals.Detection.PostureState.SensorFault && change.PreviousState != change.State)
+        if (change.State is PostureState.SensorFault && change.PreviousState != change.State)
         {
             Write(problems, $"warning: {change.Device.Name}: sensor fault: detection paused", change.Utc);
         }

@@ -36,7 +36,7 @@ internal sealed class SimulatorConnector : ILinkConnector
     /// <summary>The virtual device once connected: its received buzzes, its ground truth.</summary>
     public SimulatedLink? Link { get; private set; }
 
-    public string Transport => "sim";
+    public Transport Transport => Transport.Sim;
 
     public string Description => "sim:" + _uri.Scenario;
 

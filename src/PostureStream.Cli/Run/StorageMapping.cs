@@ -1,8 +1,5 @@
 using PostureStream.Signals.Detection;
 using PostureStream.Storage.Points;
-using PostureStream.Storage.Schema;
-using DetectedState = PostureStream.Signals.Detection.PostureState;
-using StoredState = PostureStream.Storage.Schema.PostureState;
 
 namespace PostureStream.Cli.Run;
 
@@ -15,19 +12,19 @@ public static class StorageMapping
     /// </summary>
     public static PostureRecord Posture(in PosturePoint p, DeviceSeries series) => new(
         series, p.Utc, Milli(p.LumbarPitch), Milli(p.LumbarRoll), Milli(p.PelvisPitch), Milli(p.PelvisRoll),
-        Milli(p.PelvicTilt), Milli(p.LumbarFlexion), Milli(p.LordosisDelta), Map(p.Activity), Map(p.State));
+        Milli(p.PelvicTilt), Milli(p.LumbarFlexion), Milli(p.LordosisDelta), p.Activity, p.State);
 
     private static double Milli(double degrees) => Math.Round(degrees, 3);
 
     public static PostureAlertRecord Alert(in AlertEvent a, DeviceSeries series) => new(
         series,
         a.Utc,
-        Map(a.Kind),
-        Map(a.Phase),
+        a.Kind,
+        a.Phase,
         a.EpisodeStartUtc,
         a.DurationSeconds,
         a.PeakDeltaDegrees,
-        Map(a.Activity),
+        a.Activity,
         a.Buzzed);
 
     public static PostureBendRecord Bend(in BendEvent b, DeviceSeries series) => new(
@@ -53,41 +50,4 @@ public static class StorageMapping
         m.MaxLordosisDelta,
         m.Samples,
         m.Gaps);
-
-    public static AlertKind Map(EpisodeKind kind) => kind == EpisodeKind.Flattening ? AlertKind.Flattening : AlertKind.Hyperextension;
-
-    public static Storage.Schema.AlertPhase Map(Signals.Detection.AlertPhase phase) => phase switch
-    {
-        Signals.Detection.AlertPhase.Raised => Storage.Schema.AlertPhase.Raised,
-        Signals.Detection.AlertPhase.Reminder => Storage.Schema.AlertPhase.Reminder,
-        _ => Storage.Schema.AlertPhase.Cleared,
-    };
-
-    public static PostureActivity Map(Activity activity) => activity switch
-    {
-        Activity.Standing => PostureActivity.Standing,
-        Activity.Sitting => PostureActivity.Sitting,
-        Activity.Walking => PostureActivity.Walking,
-        Activity.Bending => PostureActivity.Bending,
-        Activity.Lying => PostureActivity.Lying,
-        _ => PostureActivity.Unknown,
-    };
-
-    public static StoredState Map(DetectedState state) => state switch
-    {
-        DetectedState.Neutral => StoredState.Neutral,
-        DetectedState.Flattened => StoredState.Flattened,
-        DetectedState.Hyperextended => StoredState.Hyperextended,
-        DetectedState.SensorFault => StoredState.SensorFault,
-        _ => StoredState.Uncalibrated,
-    };
-
-    public static LinkTransport Transport(string transport) => transport switch
-    {
-        "serial" => LinkTransport.Serial,
-        "ble" => LinkTransport.Ble,
-        "tcp" => LinkTransport.Tcp,
-        "file" => LinkTransport.File,
-        _ => LinkTransport.Sim,
-    };
 }

@@ -4,12 +4,15 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace PostureStream.Dashboard.Api;
 
-/// <summary>How the dashboard's JSON reads: camelCase names, enums as the snake_case strings of the schema (Storage README, schema).</summary>
+/// <summary>
+/// How the dashboard's JSON reads: camelCase names; the shared vocabulary spelled as the stores spell it; the
+/// dashboard's own enums (calibration state) as snake_case strings.
+/// </summary>
 internal static class DashboardJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Converters = { new VocabularyJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };

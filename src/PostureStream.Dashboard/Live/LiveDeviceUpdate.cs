@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using PostureStream.Storage.Schema;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Dashboard.Live;
 
@@ -19,7 +19,7 @@ public sealed record LiveDeviceUpdate
     /// <summary>The time of the sample this update describes, UTC.</summary>
     public required DateTime TimeUtc { get; init; }
 
-    public PostureActivity Activity { get; init; }
+    public Activity Activity { get; init; }
 
     public PostureState State { get; init; }
 
@@ -57,7 +57,7 @@ public sealed record LiveDeviceUpdate
 public sealed record LiveAlert(DateTime TimeUtc, AlertKind Kind, AlertPhase Phase, double DurationSeconds, double PeakDeltaDegrees, bool Buzzed);
 
 /// <summary>The link's health over its last statistics interval (Storage README, schema <c>link_stats</c>).</summary>
-public sealed record LinkHealth(bool Connected, LinkTransport Transport, long LostFrames, long ErrorFrames, long Reconnects);
+public sealed record LinkHealth(bool Connected, Transport Transport, long LostFrames, long ErrorFrames, long Reconnects);
 
 /// <summary>Whether the device has a standing neutral, and whether it is still trusted (Signals README, angles).</summary>
 public enum CalibrationState

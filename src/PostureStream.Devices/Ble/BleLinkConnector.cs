@@ -22,7 +22,7 @@ public sealed class BleLinkConnector : ILinkConnector
         _open = open ?? (o => new BleLink(o));
     }
 
-    public string Transport => "ble";
+    public Transport Transport => Transport.Ble;
 
     public string Description => "ble:" + _options.Address;
 

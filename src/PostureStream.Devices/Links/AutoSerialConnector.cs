@@ -25,7 +25,7 @@ public sealed class AutoSerialConnector : ILinkConnector
         _timeout = timeout ?? SerialAutoProbe.DefaultTimeout;
     }
 
-    public string Transport => "serial";
+    public Transport Transport => Transport.Serial;
 
     public string Description => _chosen?.Description ?? "serial:auto";
 

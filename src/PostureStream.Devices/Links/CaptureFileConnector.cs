@@ -23,7 +23,7 @@ public sealed class CaptureFileConnector : ILinkConnector
 
     public ReplaySpeed Speed { get; }
 
-    public string Transport => "file";
+    public Transport Transport => Transport.File;
 
     public string Description => Path;
 

@@ -6,7 +6,7 @@ namespace PostureStream.Devices.Links;
 public interface ILinkConnector
 {
     /// <summary>The transport as link_stats tags it: serial, tcp, file, sim or ble (Storage README, schema).</summary>
-    string Transport { get; }
+    Transport Transport { get; }
 
     /// <summary>What to show the user for this source, e.g. the port path or host:port.</summary>
     string Description { get; }

@@ -33,7 +33,7 @@ public sealed class RecordingConnector : ILinkConnector, IAsyncDisposable
         return new RecordingConnector(inner, file);
     }
 
-    public string Transport => _inner.Transport;
+    public Transport Transport => _inner.Transport;
 
     public string Description => _inner.Description;
 

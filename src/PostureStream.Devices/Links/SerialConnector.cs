@@ -22,7 +22,7 @@ public sealed class SerialConnector : ILinkConnector
 
     public SerialDriver Driver { get; }
 
-    public string Transport => "serial";
+    public Transport Transport => Transport.Serial;
 
     public string Description => Path;
 

@@ -15,7 +15,7 @@ public sealed class TcpConnector : ILinkConnector
 
     public int Port { get; }
 
-    public string Transport => "tcp";
+    public Transport Transport => Transport.Tcp;
 
     public string Description => $"tcp://{(Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host)}:{Port}";
 

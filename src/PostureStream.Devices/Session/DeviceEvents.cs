@@ -9,7 +9,7 @@ public abstract record DeviceEvent(DateTimeOffset At);
 /// The device's identity became known (HELLO) or was defaulted after the HELLO hold, or a later HELLO
 /// changed it. Always comes before the first <see cref="SamplesReceived"/>.
 /// </summary>
-public sealed record DeviceIdentified(DeviceIdentity Identity, DateTimeOffset At) : DeviceEvent(At);
+public sealed record DeviceIdentified(SessionIdentity Identity, DateTimeOffset At) : DeviceEvent(At);
 
 /// <summary>One whole SAMPLES frame (1–16 samples), never split.</summary>
 public sealed record SamplesReceived(SamplesMessage Frame, DateTimeOffset At) : DeviceEvent(At);

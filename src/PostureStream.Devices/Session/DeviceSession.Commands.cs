@@ -14,7 +14,7 @@ public sealed partial class DeviceSession
         ArgumentNullException.ThrowIfNull(command);
         if (!_connector.AcceptsCommands)
         {
-            throw new NotSupportedException($"{_connector.Transport} sources take no commands");
+            throw new NotSupportedException($"{VocabularyText.ToText(_connector.Transport)} sources take no commands");
         }
 
         if (PspMessageTypes.DirectionOf((byte)command.Type) != PspDirection.HostToDevice || command.Type == PspMessageType.Identify)

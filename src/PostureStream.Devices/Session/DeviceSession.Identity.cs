@@ -7,7 +7,7 @@ public sealed partial class DeviceSession
 {
     private void OnHello(HelloMessage hello, DateTimeOffset at)
     {
-        var identity = DeviceIdentity.FromHello(hello, _options);
+        var identity = SessionIdentity.FromHello(hello, _options);
         bool changed = _identity is null || _identity.DeviceId != identity.DeviceId || _identity.DisplayName != identity.DisplayName
             || _identity.SampleRateHz != identity.SampleRateHz || _identity.Sensors != identity.Sensors || !_identity.IsFromHello;
         _identity = identity;
@@ -70,7 +70,7 @@ public sealed partial class DeviceSession
 
     private void TakeDefaults(DateTimeOffset at)
     {
-        _identity = DeviceIdentity.Defaults(_options);
+        _identity = SessionIdentity.Defaults(_options);
         StopIdentifying();
         _events.OnNext(new DeviceIdentified(_identity, at));
         ReleaseHeld();

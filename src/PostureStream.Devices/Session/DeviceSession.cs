@@ -37,7 +37,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
     private long? _statsStartMicros;
     private long? _holdStartMicros;
     private volatile IDeviceLink? _link;
-    private DeviceIdentity? _identity;
+    private SessionIdentity? _identity;
     private ITimer? _holdTimer;
     private ITimer? _identifyTimer;
     private ITimer? _statsTimer;
@@ -63,7 +63,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
     public IObservable<DeviceEvent> Events => _events.AsObservable();
 
     /// <summary>The identity in force (null until the HELLO or the end of the hold).</summary>
-    public DeviceIdentity? Identity
+    public SessionIdentity? Identity
     {
         get
         {
@@ -74,7 +74,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
         }
     }
 
-    public string Transport => _connector.Transport;
+    public Transport Transport => _connector.Transport;
 
     public string Description => _connector.Description;
 

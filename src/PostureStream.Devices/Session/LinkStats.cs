@@ -7,7 +7,7 @@ namespace PostureStream.Devices.Session;
 /// of the interval's last sample (null before any), so replays can stamp the point in device time.
 /// </summary>
 public readonly record struct LinkStats(
-    string Transport,
+    Transport Transport,
     DateTimeOffset IntervalStart,
     TimeSpan Interval,
     long Frames,

@@ -5,13 +5,13 @@ namespace PostureStream.Devices.Session;
 /// <summary>Turns running totals into per-interval counts by subtracting the previous snapshot.</summary>
 internal sealed class LinkStatsCounter
 {
-    private readonly string _transport;
+    private readonly Transport _transport;
     private PspDecoderStats _lastDecoder;
     private long _lastSamples;
     private long _lastReconnects;
     private DateTimeOffset _intervalStart;
 
-    public LinkStatsCounter(string transport, DateTimeOffset start)
+    public LinkStatsCounter(Transport transport, DateTimeOffset start)
     {
         _transport = transport;
         _intervalStart = start;

@@ -37,7 +37,7 @@ public sealed class DeviceLinkFactory
             SourceKind.Tcp => new TcpConnector(spec.Host, spec.Port),
             SourceKind.File => new CaptureFileConnector(spec.Target, spec.Speed, _time),
             _ when _extensions.TryGetValue(spec.Kind, out var create) => create(spec),
-            _ => throw new SourceOpenException(SourceOpenFailure.Other, $"{spec.Transport}: sources are not available in this build; use serial:, tcp: or file:"),
+            _ => throw new SourceOpenException(SourceOpenFailure.Other, $"{VocabularyText.ToText(spec.Transport)}: sources are not available in this build; use serial:, tcp: or file:"),
         };
 
         return spec.RecordPath is null ? connector : RecordingConnector.ToFile(connector, spec.RecordPath);

@@ -46,14 +46,13 @@ public sealed record SourceSpec(string Uri, SourceKind Kind, string Target)
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The transport as link_stats tags it.</summary>
-    public string Transport => Kind switch
+    public Transport Transport => Kind switch
     {
-        SourceKind.Serial => "serial",
-        SourceKind.Tcp => "tcp",
-        SourceKind.File => "file",
-        SourceKind.Simulator => "sim",
-        SourceKind.Ble => "ble",
-        _ => Kind.ToString().ToLowerInvariant(),
+        SourceKind.Serial => Transport.Serial,
+        SourceKind.Tcp => Transport.Tcp,
+        SourceKind.File => Transport.File,
+        SourceKind.Simulator => Transport.Sim,
+        SourceKind.Ble => Transport.Ble,
     };
 
     /// <summary>True for <c>serial:auto</c>.</summary>

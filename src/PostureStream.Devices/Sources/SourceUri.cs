@@ -225,13 +225,13 @@ public static class SourceUri
         {
             if (!own.Contains(key) && !CommonKeys.Contains(key))
             {
-                throw new SourceUriException($"unknown parameter '{key}' in '{spec.Uri}'; {spec.Transport} sources take {string.Join(", ", own.Concat(CommonKeys))}");
+                throw new SourceUriException($"unknown parameter '{key}' in '{spec.Uri}'; {VocabularyText.ToText(spec.Transport)} sources take {string.Join(", ", own.Concat(CommonKeys))}");
             }
         }
     }
 
     private static SourceSpec RequireTarget(SourceSpec spec, string example) =>
         string.IsNullOrWhiteSpace(spec.Target)
-            ? throw new SourceUriException($"source '{spec.Uri}' names no {spec.Transport} target; give {example}")
+            ? throw new SourceUriException($"source '{spec.Uri}' names no {VocabularyText.ToText(spec.Transport)} target; give {example}")
             : spec;
 }

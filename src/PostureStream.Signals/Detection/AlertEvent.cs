@@ -16,7 +16,7 @@ public readonly record struct AlertEvent(
     DeviceIdentity Device,
     DateTime Utc,
     long DeviceMicros,
-    EpisodeKind Kind,
+    AlertKind Kind,
     AlertPhase Phase,
     DateTime EpisodeStartUtc,
     long EpisodeStartMicros,

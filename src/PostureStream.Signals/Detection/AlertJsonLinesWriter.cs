@@ -67,12 +67,12 @@ public sealed class AlertJsonLinesWriter : IDisposable
         json.WriteString("time", Time(alert.Utc));
         json.WriteString("device", alert.Device.Name);
         json.WriteString("deviceId", alert.Device.IdHex);
-        json.WriteString("kind", DetectionNames.Of(alert.Kind));
-        json.WriteString("phase", DetectionNames.Of(alert.Phase));
+        json.WriteString("kind", VocabularyText.ToText(alert.Kind));
+        json.WriteString("phase", VocabularyText.ToText(alert.Phase));
         json.WriteString("episodeStart", Time(alert.EpisodeStartUtc));
         json.WriteNumber("durationSeconds", Math.Round(alert.DurationSeconds, 6));
         json.WriteNumber("peakDeltaDegrees", Math.Round(alert.PeakDeltaDegrees, 3) + 0.0);
-        json.WriteString("activity", DetectionNames.Of(alert.Activity));
+        json.WriteString("activity", VocabularyText.ToText(alert.Activity));
         json.WriteEndObject();
     }
 

@@ -60,19 +60,19 @@ public sealed class DeviceDetector
     public long SnoozedUntilMicros => _buzz.SnoozedUntilMicros;
 
     /// <summary>The open episode with the most accumulated time (the live view's episode timer), or null.</summary>
-    public (EpisodeKind Kind, TimeSpan Accumulated)? RunningEpisode
+    public (AlertKind Kind, TimeSpan Accumulated)? RunningEpisode
     {
         get
         {
-            (EpisodeKind Kind, long Micros)? best = null;
+            (AlertKind Kind, long Micros)? best = null;
             if (_flattening.IsOpen)
             {
-                best = (EpisodeKind.Flattening, _flattening.AccumulatedMicros);
+                best = (AlertKind.Flattening, _flattening.AccumulatedMicros);
             }
 
             if (_hyperextension.IsOpen && (best is null || _hyperextension.AccumulatedMicros > best.Value.Micros))
             {
-                best = (EpisodeKind.Hyperextension, _hyperextension.AccumulatedMicros);
+                best = (AlertKind.Hyperextension, _hyperextension.AccumulatedMicros);
             }
 
             return best is { } b ? (b.Kind, TimeSpan.FromMicroseconds(b.Micros)) : null;
@@ -243,13 +243,13 @@ public sealed class DeviceDetector
         EpisodeStep flat = _flattening.Step(in s, -delta, -t.FlatteningStart, -t.FlatteningEnd, _rules);
         if (flat != EpisodeStep.None)
         {
-            Alert(EpisodeKind.Flattening, flat, s.DeviceMicros, s.Utc, activity, sink);
+            Alert(AlertKind.Flattening, flat, s.DeviceMicros, s.Utc, activity, sink);
         }
 
         EpisodeStep hyper = _hyperextension.Step(in s, delta, t.HyperextensionStart, t.HyperextensionEnd, _rules);
         if (hyper != EpisodeStep.None)
         {
-            Alert(EpisodeKind.Hyperextension, hyper, s.DeviceMicros, s.Utc, activity, sink);
+            Alert(AlertKind.Hyperextension, hyper, s.DeviceMicros, s.Utc, activity, sink);
         }
     }
 
@@ -290,26 +290,33 @@ public sealed class DeviceDetector
     {
         if (_flattening.End() == EpisodeStep.Cleared)
         {
-            Alert(EpisodeKind.Flattening, EpisodeStep.Cleared, _lastMicros, _lastUtc, _lastActivity, sink);
+            Alert(AlertKind.Flattening, EpisodeStep.Cleared, _lastMicros, _lastUtc, _lastActivity, sink);
         }
 
         if (_hyperextension.End() == EpisodeStep.Cleared)
         {
-            Alert(EpisodeKind.Hyperextension, EpisodeStep.Cleared, _lastMicros, _lastUtc, _lastActivity, sink);
+            Alert(AlertKind.Hyperextension, EpisodeStep.Cleared, _lastMicros, _lastUtc, _lastActivity, sink);
         }
     }
 
-    private void Alert(EpisodeKind kind, EpisodeStep step, long micros, DateTime utc, Activity activity, IDetectionSink sink)
+    private void Alert(AlertKind kind, EpisodeStep step, long micros, DateTime utc, Activity activity, IDetectionSink sink)
     {
-        ref readonly EpisodeTracker e = ref kind == EpisodeKind.Flattening ? ref _flattening : ref _hyperextension;
+        // The flattening tracker follows the negated delta, so its peak is turned back into a signed delta. A switch
+        // (not a two-way ternary) so that a new alert kind does not compile until it has its own tracker.
+        (EpisodeTracker e, double peakSign) = kind switch
+        {
+            AlertKind.Flattening => (_flattening, -1.0),
+            AlertKind.Hyperextension => (_hyperextension, 1.0),
+        };
         AlertPhase phase = step switch
         {
             EpisodeStep.Raised => AlertPhase.Raised,
             EpisodeStep.Reminder => AlertPhase.Reminder,
-            _ => AlertPhase.Cleared,
+            EpisodeStep.Cleared => AlertPhase.Cleared,
+            EpisodeStep.None => throw new System.Diagnostics.UnreachableException("a step that is no alert was alerted"),
         };
         bool buzzed = phase != AlertPhase.Cleared && _buzz.TryBuzz(micros, utc, _rules);
-        double peak = kind == EpisodeKind.Flattening ? -e.Peak : e.Peak;
+        double peak = peakSign * e.Peak;
         sink.OnAlert(new AlertEvent(Device, utc, micros, kind, phase, e.StartUtc, e.StartMicros,
             TimeSpan.FromMicroseconds(e.AccumulatedMicros), peak, activity, buzzed));
     }

@@ -19,8 +19,8 @@ public readonly record struct PosturePoint(
     PostureState State)
 {
     /// <summary>The <c>activity</c> field: standing, sitting, walking, bending, lying, unknown.</summary>
-    public string ActivityName => DetectionNames.Of(Activity);
+    public string ActivityName => VocabularyText.ToText(Activity);
 
     /// <summary>The <c>state</c> field: neutral, flattened, hyperextended, uncalibrated, sensor_fault.</summary>
-    public string StateName => DetectionNames.Of(State);
+    public string StateName => VocabularyText.ToText(State);
 }

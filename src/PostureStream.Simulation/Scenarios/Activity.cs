@@ -1,6 +1,12 @@
 namespace PostureStream.Simulation.Scenarios;
 
 /// <summary>The activities of detection (Detection README), as the wearer intends them (not as a detector infers them).</summary>
+/// <remarks>
+/// Deliberately not the shared <c>PostureStream.Vocabulary.Activity</c>: the simulator and its ground truth are an
+/// independent oracle the detector is scored against, so they keep their own words and spellings (and Simulation
+/// references no downstream project). The truth file happens to spell them as the stores do; the evaluation harness
+/// compares the strings.
+/// </remarks>
 public enum Activity
 {
     Standing,

@@ -17,8 +17,8 @@ public sealed partial class LineProtocolWriter
         RawField("pelvic_tilt="u8, r.PelvicTiltDegrees);
         RawField("lumbar_flexion="u8, r.LumbarFlexionDegrees);
         RawField("lordosis_delta="u8, r.LordosisDeltaDegrees);
-        RawStringField("activity="u8, SchemaText.ToUtf8(r.Activity));
-        RawStringField("state="u8, SchemaText.ToUtf8(r.State));
+        RawStringField("activity="u8, VocabularyText.ToUtf8(r.Activity));
+        RawStringField("state="u8, VocabularyText.ToUtf8(r.State));
         return EndPoint(r.TimeUtc);
     }
 
@@ -27,12 +27,12 @@ public sealed partial class LineProtocolWriter
         BeginPoint("posture_alert"u8);
         RawTags(r.Device.EncodedTags);
         RawTags(",kind="u8);
-        RawTags(SchemaText.ToUtf8(r.Kind));
-        RawStringField("phase="u8, SchemaText.ToUtf8(r.Phase));
+        RawTags(VocabularyText.ToUtf8(r.Kind));
+        RawStringField("phase="u8, VocabularyText.ToUtf8(r.Phase));
         RawField("episode_start_us="u8, r.EpisodeStartUnixMicroseconds);
         RawField("duration_s="u8, r.DurationSeconds);
         RawField("peak_delta="u8, r.PeakDeltaDegrees);
-        RawStringField("activity="u8, SchemaText.ToUtf8(r.Activity));
+        RawStringField("activity="u8, VocabularyText.ToUtf8(r.Activity));
         RawField("buzzed="u8, r.Buzzed);
         return EndPoint(r.TimeUtc);
     }
@@ -95,7 +95,7 @@ public sealed partial class LineProtocolWriter
         BeginPoint("link_stats"u8);
         RawTags(r.Device.EncodedTags);
         RawTags(",transport="u8);
-        RawTags(SchemaText.ToUtf8(r.Transport));
+        RawTags(VocabularyText.ToUtf8(r.Transport));
         RawField("frames="u8, r.Frames);
         RawField("samples="u8, r.Samples);
         RawField("crc_errors="u8, r.CrcErrors);

@@ -13,6 +13,14 @@ public sealed class DeviceSeries
 {
     private readonly byte[] _encodedTags;
 
+    /// <summary>The series of a device identity (the shared one the detector and the session use).</summary>
+    public DeviceSeries(DeviceIdentity device)
+        : this((device ?? throw new ArgumentNullException(nameof(device))).Name, device.Id)
+    {
+        Device = device;
+    }
+
+    /// <summary>A series by name and id; an empty name leaves the <c>device</c> tag out (imports and tests).</summary>
     public DeviceSeries(string name, ulong deviceId)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -30,6 +38,9 @@ public sealed class DeviceSeries
         length += Append(nameSpan[length..], "," + StorageSchema.DeviceIdTag + "=" + DeviceIdHex);
         _encodedTags = buffer[..length];
     }
+
+    /// <summary>The identity this series was made from; null for a series made by name and id.</summary>
+    public DeviceIdentity? Device { get; }
 
     /// <summary>The display name as given (InfluxDB stores it sanitised, see <see cref="LineProtocolEscaper.Sanitize"/>).</summary>
     public string Name { get; }

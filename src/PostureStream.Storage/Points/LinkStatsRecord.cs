@@ -7,7 +7,7 @@ namespace PostureStream.Storage.Points;
 public readonly record struct LinkStatsRecord(
     DeviceSeries Device,
     DateTime TimeUtc,
-    LinkTransport Transport,
+    Transport Transport,
     long Frames,
     long Samples,
     long CrcErrors,

@@ -12,7 +12,7 @@ public readonly record struct PostureAlertRecord(
     DateTime EpisodeStartUtc,
     double DurationSeconds,
     double PeakDeltaDegrees,
-    PostureActivity Activity,
+    Activity Activity,
     bool Buzzed) : IStoredPoint
 {
     /// <summary>The <c>episode_start_us</c> field: microseconds since the Unix epoch.</summary>

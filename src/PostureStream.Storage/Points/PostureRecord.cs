@@ -17,7 +17,7 @@ public readonly record struct PostureRecord(
     double PelvicTiltDegrees,
     double LumbarFlexionDegrees,
     double LordosisDeltaDegrees,
-    PostureActivity Activity,
+    Activity Activity,
     PostureState State) : IStoredPoint
 {
     public bool WriteTo(LineProtocolWriter writer) => writer.WritePosture(in this);

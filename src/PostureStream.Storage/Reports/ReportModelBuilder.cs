@@ -20,7 +20,7 @@ internal static class ReportModelBuilder
     {
         var anglesByDay = angles.GroupBy(a => LocalDate(a.StartUtc, request.Zone)).ToDictionary(g => g.Key, g => g.ToList());
         var statesByDay = states.GroupBy(s => LocalDate(s.StartUtc, request.Zone)).ToDictionary(g => g.Key, g => g.ToList());
-        var raised = alerts.Where(a => string.Equals(a.Phase, "raised", StringComparison.Ordinal))
+        var raised = alerts.Where(a => string.Equals(a.Phase, VocabularyText.ToText(AlertPhase.Raised), StringComparison.Ordinal))
             .GroupBy(a => LocalDate(a.TimeUtc, request.Zone)).ToDictionary(g => g.Key, g => g.ToList());
         var bendsByDay = bends.GroupBy(b => LocalDate(b.TimeUtc, request.Zone)).ToDictionary(g => g.Key, g => g.ToList());
 
@@ -38,8 +38,8 @@ internal static class ReportModelBuilder
                 dayStates.Sum(s => s.SecondsHyperextended),
                 WeightedMean(dayAngles, a => a.MeanPelvicTilt),
                 WeightedMean(dayAngles, a => a.MeanLordosisDelta),
-                dayAlerts.Count(a => string.Equals(a.Kind, "flattening", StringComparison.Ordinal)),
-                dayAlerts.Count(a => string.Equals(a.Kind, "hyperextension", StringComparison.Ordinal)),
+                dayAlerts.Count(a => string.Equals(a.Kind, VocabularyText.ToText(AlertKind.Flattening), StringComparison.Ordinal)),
+                dayAlerts.Count(a => string.Equals(a.Kind, VocabularyText.ToText(AlertKind.Hyperextension), StringComparison.Ordinal)),
                 dayBends.Count,
                 dayBends.Count(b => b.LumbarDominant),
                 dayBends.Count == 0 ? null : dayBends.Average(b => b.LumbarShare)));

@@ -25,12 +25,12 @@ internal static class SqliteRowMapper
             {
                 F(r.LumbarPitchDegrees), F(r.LumbarRollDegrees), F(r.PelvisPitchDegrees), F(r.PelvisRollDegrees),
                 F(r.PelvicTiltDegrees), F(r.LumbarFlexionDegrees), F(r.LordosisDeltaDegrees),
-                SchemaText.ToText(r.Activity), SchemaText.ToText(r.State),
+                VocabularyText.ToText(r.Activity), VocabularyText.ToText(r.State),
             }),
-            PostureAlertRecord r => (StorageSchema.PostureAlert, SchemaText.ToText(r.Kind), new object?[]
+            PostureAlertRecord r => (StorageSchema.PostureAlert, VocabularyText.ToText(r.Kind), new object?[]
             {
-                SchemaText.ToText(r.Phase), r.EpisodeStartUnixMicroseconds, F(r.DurationSeconds), F(r.PeakDeltaDegrees),
-                SchemaText.ToText(r.Activity), B(r.Buzzed),
+                VocabularyText.ToText(r.Phase), r.EpisodeStartUnixMicroseconds, F(r.DurationSeconds), F(r.PeakDeltaDegrees),
+                VocabularyText.ToText(r.Activity), B(r.Buzzed),
             }),
             PostureSummaryRecord r => (StorageSchema.PostureSummary, null, new object?[]
             {
@@ -49,7 +49,7 @@ internal static class SqliteRowMapper
                 (long)r.BatteryMillivolts, r.BatteryPercent is int percent ? (long)percent : null, F(r.TemperatureCelsius),
                 B(r.Charging), B(r.LumbarFault), B(r.PelvisFault),
             }),
-            LinkStatsRecord r => (StorageSchema.LinkStats, SchemaText.ToText(r.Transport), new object?[]
+            LinkStatsRecord r => (StorageSchema.LinkStats, VocabularyText.ToText(r.Transport), new object?[]
             {
                 r.Frames, r.Samples, r.CrcErrors, r.CobsErrors, r.OtherErrors, r.LostFrames, r.Resyncs, r.Reconnects,
             }),

@@ -1,5 +1,6 @@
 using System.Text;
 using PostureStream.Signals.Detection;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Signals.Tests.Detection;
 
@@ -12,7 +13,7 @@ public sealed class AlertJsonLinesTests
             new DeviceIdentity(0x00000000cafe0042, "anna"),
             new DateTime(2026, 3, 2, 9, 1, 0, 123, 456, DateTimeKind.Utc).AddTicks(7),
             61_000_000,
-            EpisodeKind.Flattening,
+            AlertKind.Flattening,
             AlertPhase.Raised,
             new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc),
             1_000_000,

@@ -1,4 +1,5 @@
 using PostureStream.Signals.Detection;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Signals.Tests.Detection;
 
@@ -17,7 +18,7 @@ public sealed class EpisodeTests
         var exact = new PostureInputBuilder().HoldSamples(Flat, 6001);
         AlertEvent raised = Assert.Single(Detect.Run(exact).Alerts);
         Assert.Equal(AlertPhase.Raised, raised.Phase);
-        Assert.Equal(EpisodeKind.Flattening, raised.Kind);
+        Assert.Equal(AlertKind.Flattening, raised.Kind);
         Assert.Equal(exact.Samples[^1].DeviceMicros, raised.DeviceMicros);
         Assert.Equal(exact.Samples[0].Utc, raised.EpisodeStartUtc);
         Assert.Equal(TimeSpan.FromSeconds(60), raised.Duration);
@@ -56,7 +57,7 @@ public sealed class EpisodeTests
     {
         var b = new PostureInputBuilder().Hold(Pose.Standing(9), 30).Hold(Pose.Standing(11), 31);
         AlertEvent raised = Assert.Single(Detect.Run(b).Alerts);
-        Assert.Equal(EpisodeKind.Hyperextension, raised.Kind);
+        Assert.Equal(AlertKind.Hyperextension, raised.Kind);
         Assert.Equal(11, raised.PeakDeltaDegrees);
     }
 

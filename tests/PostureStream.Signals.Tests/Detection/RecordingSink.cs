@@ -1,4 +1,5 @@
 using PostureStream.Signals.Detection;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Signals.Tests.Detection;
 

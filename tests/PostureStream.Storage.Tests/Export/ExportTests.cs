@@ -7,6 +7,7 @@ using PostureStream.Storage.Sqlite;
 using PostureStream.Storage.Tests.Fixtures;
 using PostureStream.Storage.Tests.Sqlite;
 using PostureStream.Storage.Trends;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Storage.Tests.Export;
 
@@ -106,7 +107,7 @@ public sealed class ExportTests(InfluxdFixture fixture) : IDisposable
         for (int i = 0; i < 300; i++)
         {
             var time = T0.AddSeconds(i * 61.3);
-            count += store.Write(new PostureRecord(walker, time, i, -i, 0.1 * i, double.NaN, 2.5, 3.5, -1.25, PostureActivity.Walking, PostureState.Neutral)) ? 1 : 0;
+            count += store.Write(new PostureRecord(walker, time, i, -i, 0.1 * i, double.NaN, 2.5, 3.5, -1.25, Activity.Walking, PostureState.Neutral)) ? 1 : 0;
         }
 
         return count;

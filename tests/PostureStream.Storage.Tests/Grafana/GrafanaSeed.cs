@@ -4,6 +4,7 @@ using PostureStream.Storage.LineProtocol;
 using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
 using PostureStream.Storage.Tests.Fixtures;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Storage.Tests.Grafana;
 
@@ -46,8 +47,8 @@ internal static class GrafanaSeed
         {
             double minutes = (t - FromUtc).TotalMinutes;
             var state = ((int)minutes % 10) switch { < 6 => PostureState.Neutral, < 8 => PostureState.Flattened, _ => PostureState.Hyperextended };
-            yield return new PostureRecord(device, t, 5, 0.5, 12, -0.5, 10 + Math.Sin(minutes / 10), 30, -2 + Math.Cos(minutes / 7), PostureActivity.Sitting, state);
-            yield return new LinkStatsRecord(device, t, LinkTransport.Serial, 100, 100, (long)minutes % 3 == 0 ? 1 : 0, 0, 0, (long)minutes % 5 == 0 ? 2 : 0, 0, 0);
+            yield return new PostureRecord(device, t, 5, 0.5, 12, -0.5, 10 + Math.Sin(minutes / 10), 30, -2 + Math.Cos(minutes / 7), Activity.Sitting, state);
+            yield return new LinkStatsRecord(device, t, Transport.Serial, 100, 100, (long)minutes % 3 == 0 ? 1 : 0, 0, 0, (long)minutes % 5 == 0 ? 2 : 0, 0, 0);
         }
 
         for (var t = FromUtc; t < ToUtc; t = t.AddMinutes(1))
@@ -57,9 +58,9 @@ internal static class GrafanaSeed
 
         for (var t = FromUtc.AddMinutes(3); t < ToUtc; t = t.AddMinutes(20))
         {
-            yield return new PostureAlertRecord(device, t, AlertKind.Flattening, AlertPhase.Raised, t.AddMinutes(-1), 60, -12, PostureActivity.Sitting, true);
-            yield return new PostureAlertRecord(device, t.AddMinutes(2), AlertKind.Flattening, AlertPhase.Cleared, t.AddMinutes(-1), 180, -14, PostureActivity.Sitting, false);
-            yield return new PostureAlertRecord(device, t.AddMinutes(5), AlertKind.Hyperextension, AlertPhase.Raised, t.AddMinutes(4), 45, 9, PostureActivity.Standing, true);
+            yield return new PostureAlertRecord(device, t, AlertKind.Flattening, AlertPhase.Raised, t.AddMinutes(-1), 60, -12, Activity.Sitting, true);
+            yield return new PostureAlertRecord(device, t.AddMinutes(2), AlertKind.Flattening, AlertPhase.Cleared, t.AddMinutes(-1), 180, -14, Activity.Sitting, false);
+            yield return new PostureAlertRecord(device, t.AddMinutes(5), AlertKind.Hyperextension, AlertPhase.Raised, t.AddMinutes(4), 45, 9, Activity.Standing, true);
         }
 
         int bend = 0;

@@ -3,6 +3,7 @@ using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
 using PostureStream.Storage.Sqlite;
 using PostureStream.Storage.Tests.Fixtures;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Storage.Tests.Sqlite;
 
@@ -215,7 +216,7 @@ public sealed class SqliteBackPressureTests : IDisposable
             {
                 for (int i = first; i < first + count; i++)
                 {
-                    store.Write(new PostureRecord(_device, T0.AddTicks(i * TimeSpan.TicksPerSecond / 10), i, -0.5, 12, 0.25, -3.5, 40, -10.75, PostureActivity.Sitting, PostureState.Flattened), pacing);
+                    store.Write(new PostureRecord(_device, T0.AddTicks(i * TimeSpan.TicksPerSecond / 10), i, -0.5, 12, 0.25, -3.5, 40, -10.75, Activity.Sitting, PostureState.Flattened), pacing);
                 }
             },
             CancellationToken.None,

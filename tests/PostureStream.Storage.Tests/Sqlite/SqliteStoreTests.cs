@@ -4,6 +4,7 @@ using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
 using PostureStream.Storage.Sqlite;
 using PostureStream.Storage.Tests.Fixtures;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Storage.Tests.Sqlite;
 
@@ -45,7 +46,7 @@ public sealed class SqliteStoreTests : IDisposable
         var device = new DeviceSeries("belt", 1);
         await using (var store = Open())
         {
-            store.Write(new PostureRecord(device, T0, double.NaN, 1, double.PositiveInfinity, 2, 3, 4, double.NegativeInfinity, PostureActivity.Walking, PostureState.Uncalibrated));
+            store.Write(new PostureRecord(device, T0, double.NaN, 1, double.PositiveInfinity, 2, 3, 4, double.NegativeInfinity, Activity.Walking, PostureState.Uncalibrated));
             store.Write(new DeviceStatusRecord(device, T0, 3900, null, 25.5, true, false, false));
         }
 
@@ -67,8 +68,8 @@ public sealed class SqliteStoreTests : IDisposable
             store.Write(new DeviceStatusRecord(device, T0, 3900, 80, 25.5, true, false, false));
             await store.FlushAsync(CancellationToken.None);
             store.Write(new DeviceStatusRecord(device, T0, 3800, null, 26, false, false, true));
-            store.Write(new LinkStatsRecord(device, T0, LinkTransport.Serial, 1, 1, 0, 0, 0, 0, 0, 0));
-            store.Write(new LinkStatsRecord(device, T0, LinkTransport.Ble, 2, 2, 0, 0, 0, 0, 0, 0));
+            store.Write(new LinkStatsRecord(device, T0, Transport.Serial, 1, 1, 0, 0, 0, 0, 0, 0));
+            store.Write(new LinkStatsRecord(device, T0, Transport.Ble, 2, 2, 0, 0, 0, 0, 0, 0));
         }
 
         var rows = await ReadAllAsync();

@@ -1,5 +1,6 @@
 using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Storage.Tests.Trends;
 
@@ -37,20 +38,20 @@ internal static class TrendSeed
 
                 if (minute.Minute % 10 == 0)
                 {
-                    points.Add(new PostureRecord(device, minute.AddSeconds(7), 1, 2, 3, 4, mean, 6, lordosis, PostureActivity.Standing, PostureState.Neutral));
+                    points.Add(new PostureRecord(device, minute.AddSeconds(7), 1, 2, 3, 4, mean, 6, lordosis, Activity.Standing, PostureState.Neutral));
                 }
 
                 if (minute.Minute == 0)
                 {
                     points.Add(new DeviceStatusRecord(device, minute, 3700 + random.Next(500), random.Next(5) == 0 ? null : random.Next(101), 30 + random.NextDouble(), random.Next(2) == 0, false, random.Next(9) == 0));
-                    points.Add(new LinkStatsRecord(device, minute, device == Anna ? LinkTransport.Serial : LinkTransport.Ble, 1000, 16000, random.Next(3), 0, 0, random.Next(2), 0, 0));
+                    points.Add(new LinkStatsRecord(device, minute, device == Anna ? Transport.Serial : Transport.Ble, 1000, 16000, random.Next(3), 0, 0, random.Next(2), 0, 0));
                 }
 
                 if (random.Next(300) == 0)
                 {
                     var at = minute.AddMilliseconds(random.Next(120_000));
                     points.Add(new PostureAlertRecord(device, at, random.Next(2) == 0 ? AlertKind.Flattening : AlertKind.Hyperextension,
-                        (AlertPhase)random.Next(3), at.AddSeconds(-random.Next(60, 900)), 60 + random.NextDouble() * 500, -12 + random.NextDouble(), PostureActivity.Sitting, random.Next(2) == 0));
+                        (AlertPhase)random.Next(3), at.AddSeconds(-random.Next(60, 900)), 60 + random.NextDouble() * 500, -12 + random.NextDouble(), Activity.Sitting, random.Next(2) == 0));
                 }
 
                 if (random.Next(150) == 0)

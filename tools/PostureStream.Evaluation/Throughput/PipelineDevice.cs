@@ -6,6 +6,7 @@ using PostureStream.Signals;
 using PostureStream.Signals.Detection;
 using PostureStream.Storage.LineProtocol;
 using PostureStream.Storage.Points;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Evaluation.Throughput;
 
@@ -48,7 +49,7 @@ internal sealed class PipelineDevice : IDetectionSink, IDisposable
             {
                 var hello = (HelloMessage)frame.ToMessage();
                 _series = new DeviceSeries(hello.Name, hello.DeviceId);
-                _detector = new DeviceDetector(new Signals.Detection.DeviceIdentity(hello.DeviceId, hello.Name), Detection);
+                _detector = new DeviceDetector(new Vocabulary.DeviceIdentity(hello.DeviceId, hello.Name), Detection);
                 _messages.OnNext(hello);
             }
             else if (frame.Type is PspMessageType.Samples or PspMessageType.Status or PspMessageType.Event)

@@ -1,12 +1,13 @@
 using System.Globalization;
 
-namespace PostureStream.Signals.Detection;
+namespace PostureStream.Vocabulary;
 
 /// <summary>
-/// Who a device is on every output (Storage README, schema: identity): the display name and the 64-bit id,
-/// with its 16-hex-digit spelling made once so outputs never format it per point.
+/// Who a device is on every output (the <c>device</c> and <c>device_id</c> tags): the display name and the 64-bit id,
+/// with its 16-hex-digit spelling made once so outputs never format it per point. Two identities with the same id and
+/// name are equal: the session, the detector and the stores all speak of the same device.
 /// </summary>
-public sealed class DeviceIdentity
+public sealed record DeviceIdentity
 {
     public DeviceIdentity(ulong id, string name)
     {
