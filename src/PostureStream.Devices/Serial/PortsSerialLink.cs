@@ -28,39 +28,27 @@ internal sealed class PortsSerialLink : IDeviceLink
 
     public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        using var readEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<int> read = _stream.ReadAsync(buffer, readEnd.Token).AsTask();
         try
         {
-            while (true)
+            Task<int> read = _stream.ReadAsync(buffer, cancellationToken).AsTask();
+            // The watchdog runs only while a read really waits: a streaming port never starts its timer. A read left
+            // pending by a lost link or a stop ends when the session disposes the link (and the port with it).
+            while (!read.IsCompleted)
             {
-                Task woke = await Task.WhenAny(read, Task.Delay(PresenceInterval, CancellationToken.None));
-                if (woke == read)
-                {
-                    int count = await read;
-                    return count > 0 ? count : throw new LinkLostException($"{_description}: the port was closed");
-                }
-
+                await Task.WhenAny(read, Task.Delay(PresenceInterval, CancellationToken.None));
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!_port.IsOpen || !PortsSerialOpener.PortExists(_description))
+                if (!read.IsCompleted && (!_port.IsOpen || !PortsSerialOpener.PortExists(_description)))
                 {
                     throw new LinkLostException($"{_description}: the port is gone (unplugged?)");
                 }
             }
+
+            int count = await read;
+            return count > 0 ? count : throw new LinkLostException($"{_description}: the port was closed");
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or UnauthorizedAccessException or TimeoutException && e is not LinkLostException)
         {
             throw new LinkLostException($"{_description}: link lost: {e.Message}", e);
-        }
-        finally
-        {
-            if (!read.IsCompleted)
-            {
-                // Leave nothing pending on the port: a later read must not race this one.
-                await readEnd.CancelAsync();
-                await read.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
-                    .WaitAsync(PresenceInterval * 4, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
         }
     }
 
