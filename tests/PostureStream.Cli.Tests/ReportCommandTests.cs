@@ -70,6 +70,19 @@ public sealed partial class ReportCommandTests(SeededSqliteStore store) : IClass
         Assert.False(File.Exists(outPath));
     }
 
+    [Fact]
+    public async Task Report_RangeLongerThanAYear_IsRefusedWithUsageCode()
+    {
+        string outPath = Path.Combine(store.Directory, "two-years.html");
+        using var console = new ConsoleCapture();
+
+        int exit = await Program.Main(["report", "--store", store.Uri, "--from", "2024-01-01", "--to", "2026-01-01", "--tz", "UTC", "--out", outPath]);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("longer than 366 days", console.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(outPath));
+    }
+
     /// <summary>Anything a browser would fetch: http(s) URLs, protocol-relative or scheme links, CSS url()/@import, external scripts and stylesheets.</summary>
     [GeneratedRegex(@"https?://|\b(?:src|href)\s*=\s*[""']?\s*(?:[a-z][a-z0-9+.-]*:|//)|url\s*\(|@import|<script[^>]*\bsrc|<link\b", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalReference();

@@ -55,6 +55,7 @@ public sealed class TimeRangeOptionsTests
     [Theory]
     [InlineData("2026-01-06", "2026-01-05", null, "--to '2026-01-05' must be after --from '2026-01-06'")]
     [InlineData("monday", "2026-01-05", null, "--from: 'monday' is not a date or time")]
+    [InlineData("2026-13-01", "2026-11-23", null, "--from: '2026-13-01' is not a date or time")]
     [InlineData("2026-01-05", "2026-02-30", null, "--to: '2026-02-30' is not a date or time")]
     [InlineData("2026-01-05", "2026-01-06", "Mars/Base", "'Mars/Base'")]
     [InlineData("2026-03-29T02:30", "2026-03-30", "Europe/Berlin", "'2026-03-29T02:30' does not exist in Europe/Berlin")]
@@ -63,5 +64,16 @@ public sealed class TimeRangeOptionsTests
         Assert.False(TimeRangeOptions.TryParse(from, to, zone, TimeZoneInfo.Utc, out _, out string? error));
 
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADate_IsTheStartOfThatDayInTheOneCalendar_EvenWhenDstSkipsItsMidnight()
+    {
+        // Santiago springs forward at midnight on Sun 6 Sep 2026 (00:00 -04 becomes 01:00 -03): the day starts at 01:00.
+        Assert.True(TimeRangeOptions.TryParse("2026-09-06", "2026-09-07", "America/Santiago", TimeZoneInfo.Utc, out TimeRange range, out string? error), error);
+
+        Assert.Equal(new DateTime(2026, 9, 6, 4, 0, 0, DateTimeKind.Utc), range.FromUtc);
+        Assert.Equal(new DateTime(2026, 9, 7, 3, 0, 0, DateTimeKind.Utc), range.ToUtc);
+        Assert.Equal(PostureStream.Storage.Trends.TrendCalendar.DayStartUtc(new DateOnly(2026, 9, 6), range.Zone), range.FromUtc);
     }
 }

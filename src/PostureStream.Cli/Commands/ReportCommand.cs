@@ -2,7 +2,7 @@ using System.CommandLine;
 using PostureStream.Cli.Configuration;
 using PostureStream.Storage.Influx;
 using PostureStream.Storage.Stores;
-using PostureStream.Storage.Reports;
+using PostureStream.Presentation.Reports;
 using PostureStream.Storage.Trends;
 using Spectre.Console;
 

@@ -1,13 +1,16 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using PostureStream.Presentation.Styling;
 
 namespace PostureStream.Dashboard.Api;
 
 /// <summary>
-/// Serves the page, its script and its style from resources embedded in this assembly, so a
+/// Serves the page, its script and its style from resources embedded in this assembly (and the
+/// shared palette as <c>/palette.css</c>), so a
 /// single-file build needs no files beside it and nothing is fetched from elsewhere.
 /// </summary>
 internal static class StaticAssets
@@ -29,13 +32,21 @@ internal static class StaticAssets
         {
             var file = name[Prefix.Length..];
             var (bytes, type) = Load(assembly, name);
-            var etag = "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 8)) + "\"";
-            var handler = (HttpContext context) => Serve(context, bytes, type, etag);
-            app.MapGet("/" + file, handler);
-            if (file == "index.html")
-            {
-                app.MapGet("/", handler);
-            }
+            MapFile(app, file, bytes, type);
+        }
+
+        // The palette's colours as CSS custom properties, made from the same table the server-drawn charts use.
+        MapFile(app, "palette.css", Encoding.UTF8.GetBytes(PaletteCss.RootRule + "\n"), ContentTypes[".css"]);
+    }
+
+    private static void MapFile(IEndpointRouteBuilder app, string file, byte[] bytes, string type)
+    {
+        var etag = "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 8)) + "\"";
+        var handler = (HttpContext context) => Serve(context, bytes, type, etag);
+        app.MapGet("/" + file, handler);
+        if (file == "index.html")
+        {
+            app.MapGet("/", handler);
         }
     }
 

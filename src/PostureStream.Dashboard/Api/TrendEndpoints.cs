@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PostureStream.Dashboard.Charts;
+using PostureStream.Presentation.Charts;
 using PostureStream.Storage.Trends;
 
 namespace PostureStream.Dashboard.Api;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using PostureStream.Dashboard.Charts;
+using PostureStream.Presentation.Charts;
 using PostureStream.Storage.Trends;
 
 namespace PostureStream.Dashboard.Api;
@@ -119,7 +119,7 @@ internal sealed class TrendRequestReader(IQueryCollection query, TimeZoneInfo zo
 
         if (DateTime.TryParseExact(value, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            return BucketCalendar.ToUtc(local, zone);
+            return TrendCalendar.LocalToUtc(local, zone);
         }
 
         if (DateTimeOffset.TryParseExact(value, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))

@@ -4,10 +4,15 @@
 class LiveChart {
   static windowMs = 120000;
   static series = [
-    { key: 'pelvicTilt', name: 'pelvic_tilt', label: 'pelvic tilt', colour: '#2563eb' },
-    { key: 'lordosisDelta', name: 'lordosis_delta', label: 'lordosis delta', colour: '#9333ea' },
-    { key: 'lumbarFlexion', name: 'lumbar_flexion', label: 'lumbar flexion', colour: '#9ca3af' },
+    { key: 'pelvicTilt', name: 'pelvic_tilt', label: 'pelvic tilt' },
+    { key: 'lordosisDelta', name: 'lordosis_delta', label: 'lordosis delta' },
+    { key: 'lumbarFlexion', name: 'lumbar_flexion', label: 'lumbar flexion' },
   ];
+
+  // The colours are the server's palette (/palette.css), the same the trend charts and the report use.
+  static colour(name) {
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  }
 
   constructor(container) {
     this.ns = 'http://www.w3.org/2000/svg';
@@ -17,13 +22,14 @@ class LiveChart {
     this.top = 18;
     this.bottom = 18;
     this.svg = this.el('svg', { viewBox: `0 0 ${this.width} ${this.height}`, class: 'chart', 'data-chart': 'live', role: 'img', 'font-size': 11, 'font-family': 'system-ui, sans-serif' });
-    this.grid = this.el('g', { fill: '#6b7280' });
+    this.grid = this.el('g', { fill: LiveChart.colour('--muted') });
     this.svg.append(this.grid);
     this.lines = LiveChart.series.map((s, i) => {
-      const line = this.el('polyline', { fill: 'none', stroke: s.colour, 'stroke-width': 2, 'data-series': s.name, 'data-points': 0 });
+      const colour = LiveChart.colour(`--metric-${s.name}`);
+      const line = this.el('polyline', { fill: 'none', stroke: colour, 'stroke-width': 2, 'data-series': s.name, 'data-points': 0 });
       this.svg.append(line);
-      const swatch = this.el('rect', { x: this.left + i * 120, y: 4, width: 9, height: 9, fill: s.colour });
-      const label = this.el('text', { x: this.left + 13 + i * 120, y: 12, fill: '#111827' });
+      const swatch = this.el('rect', { x: this.left + i * 120, y: 4, width: 9, height: 9, fill: colour });
+      const label = this.el('text', { x: this.left + 13 + i * 120, y: 12, fill: LiveChart.colour('--ink') });
       label.textContent = s.label;
       this.svg.append(swatch, label);
       return line;
@@ -55,7 +61,7 @@ class LiveChart {
 
     this.grid.replaceChildren();
     for (let v = min; v <= max; v += step) {
-      this.grid.append(this.el('line', { x1: this.left, x2: this.left + plotW, y1: y(v), y2: y(v), stroke: v === 0 ? '#9ca3af' : '#e5e7eb' }));
+      this.grid.append(this.el('line', { x1: this.left, x2: this.left + plotW, y1: y(v), y2: y(v), stroke: v === 0 ? LiveChart.colour('--muted') : LiveChart.colour('--grid') }));
       const label = this.el('text', { x: this.left - 4, y: y(v) + 4, 'text-anchor': 'end' });
       label.textContent = `${v}°`;
       this.grid.append(label);
