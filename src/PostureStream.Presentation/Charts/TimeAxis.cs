@@ -57,5 +57,5 @@ internal sealed class TimeAxis(DateTime fromUtc, DateTime toUtc, TimeZoneInfo zo
     private static (TimeSpan, Func<DateTime, DateTime>, Func<DateTime, DateTime>, string) Months(int n) =>
         (TimeSpan.FromDays(30.44 * n), t => new DateTime(t.Year, t.Month - ((t.Month - 1) % n), 1, 0, 0, 0, DateTimeKind.Unspecified), t => t.AddMonths(n), "MMM yyyy");
 
-    private static DateTime FloorToMonday(DateTime t) => t.Date.AddDays(-(((int)t.DayOfWeek + 6) % 7));
+    private static DateTime FloorToMonday(DateTime t) => TrendCalendar.WeekStart(DateOnly.FromDateTime(t)).ToDateTime(TimeOnly.MinValue);
 }

@@ -31,7 +31,7 @@ public static class TrendCalendar
             TrendGrain.Minute => new DateTime(Truncate(local, TimeSpan.TicksPerMinute).Ticks - offset.Ticks, DateTimeKind.Utc),
             TrendGrain.Hour => new DateTime(Truncate(local, TimeSpan.TicksPerHour).Ticks - offset.Ticks, DateTimeKind.Utc),
             TrendGrain.Day => LocalToUtc(local.Date, zone),
-            TrendGrain.Week => LocalToUtc(local.Date.AddDays(-DaysSinceMonday(local.DayOfWeek)), zone),
+            TrendGrain.Week => DayStartUtc(WeekStart(DateOnly.FromDateTime(local)), zone),
             TrendGrain.Month => LocalToUtc(new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified), zone),
             _ => throw new ArgumentOutOfRangeException(nameof(grain), grain, "not a trend grain"),
         };
@@ -105,7 +105,8 @@ public static class TrendCalendar
         return new DateTime(Math.Clamp(local.Ticks - offset.Ticks, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
     }
 
-    private static int DaysSinceMonday(DayOfWeek day) => ((int)day + 6) % 7;
+    /// <summary>The Monday that starts the week of <paramref name="date"/> (weeks run Monday to Sunday).</summary>
+    public static DateOnly WeekStart(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
     private static DateTime Truncate(DateTime time, long unitTicks) => new(time.Ticks - (time.Ticks % unitTicks), time.Kind);
 }

@@ -68,4 +68,24 @@ public sealed class ChartRenderingTests
             Assert.Equal(Attr(rects[i - 1], "y"), Attr(rects[i], "y") + Attr(rects[i], "height"), 1);
         }
     }
+
+    [Fact]
+    public void StateChart_InBerlin_DrawsTheFallBackDayAsA25HourBucketAndTheSpringDayAs23()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        double Ratio(int month, int firstDay)
+        {
+            DateTime Start(int day) => TrendCalendar.DayStartUtc(new DateOnly(2026, month, firstDay + day), berlin);
+            var query = new TrendQuery(Start(0), Start(2), null, berlin);
+            var svg = XDocument.Parse(TimeInStateChart.Render(
+                [new TimeInStateBucket(Start(0), 3600, 0, 0, 0, 0, 0, 0, 0, 0), new TimeInStateBucket(Start(1), 3600, 0, 0, 0, 0, 0, 0, 0, 0)],
+                StackSeries.States, "state", TrendGrain.Day, query));
+            var widths = svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("data-series") == "neutral").Elements(Svg + "rect")
+                .Select(r => double.Parse((string)r.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            return widths[1] / widths[0];
+        }
+
+        Assert.Equal(25.0 / 24, Ratio(10, 24), 2); // Sat 24 Oct, then the long Sunday
+        Assert.Equal(23.0 / 24, Ratio(3, 28), 2); // Sat 28 Mar, then the short Sunday
+    }
 }
