@@ -70,6 +70,33 @@ public sealed class DeviceChainTests
     }
 
     [Fact]
+    public void PspTicksThatWrapAndReset_GiveTheTimeLineAndMarksOfTheTickTests()
+    {
+        // Near the u32 end, across the wrap, a 5-period gap, then back to 1,000 µs: a device reset.
+        uint nearEnd = uint.MaxValue - 15_000;
+        var messages = new PspMessage[]
+        {
+            PspMessageBuilder.Samples([nearEnd, nearEnd + 10_000, unchecked(nearEnd + 20_000)], _ => (5, 0, 15, 0)),
+            PspMessageBuilder.Samples([unchecked(nearEnd + 70_000), 1_000], _ => (5, 0, 15, 0)),
+        };
+        var expected = Frames.SamplesOf(Frames.Run(messages, m => m.UnwrapTicks()));
+
+        var sink = new ChainRecorder();
+        using var chain = new DeviceChain(new InMemoryCalibrationStore(), sink, ImmediateScheduler.Instance, DeviceClock());
+        var feed = new PspChainFeed(chain);
+        feed.Identify(Detect.Device, 100, SensorMask.Both);
+        foreach (PspMessage m in messages)
+        {
+            feed.Message(m);
+        }
+
+        Assert.Equal([expected[2].DeviceMicroseconds, expected[4].DeviceMicroseconds], sink.Batches.Select(b => b.DeviceMicroseconds));
+        Assert.Equal((long)nearEnd + 70_000 + 10_000, expected[4].DeviceMicroseconds);
+        Assert.True((expected[3].Marks & SampleMarks.Gap) != 0);
+        Assert.True((expected[4].Marks & SampleMarks.DeviceReset) != 0);
+    }
+
+    [Fact]
     public void SamplesBeforeIdentify_AreAProgrammingError()
     {
         using var chain = new DeviceChain(new InMemoryCalibrationStore(), new ChainRecorder(), ImmediateScheduler.Instance, DeviceClock());
