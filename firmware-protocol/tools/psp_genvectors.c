@@ -349,7 +349,7 @@ static void one_of_each(void)
     vec_msg(&v, &m, "SAMPLES seq=8 count=16");
     vec_end(&v);
 
-    vec_begin(&v, "raw", "RAW: 2 samples, the maximum 8 at 16 g / 4000 deg/s with extreme values, one IMU missing, trailing bytes");
+    vec_begin(&v, "raw", "RAW: 2 samples, the maximum 8 at 16 g / 4000 deg/s with extreme values, one IMU missing, every full scale");
     m = m_raw(12, 2, 2000000u);
     vec_msg(&v, &m, "RAW seq=12 count=2, both IMUs, 4 g / 500 deg/s");
     m = m_raw(13, 8, 4294950000u); /* ticks wrap past 2^32 inside the frame */
@@ -364,19 +364,9 @@ static void one_of_each(void)
     m.u.raw.gyro_fs_dps = 125;
     memset(m.u.raw.samples[0].pelvis, 0, sizeof m.u.raw.samples[0].pelvis);
     vec_msg(&v, &m, "RAW seq=14 count=1, pelvis IMU not answering (imu_mask 1, its readings 0), 2 g / 125 deg/s");
-    {
-        uint8_t payload[PSP_MAX_PAYLOAD];
-        size_t n;
-        m = m_raw(15, 1, 3010000u);
-        m.u.raw.gyro_fs_dps = 1000;
-        n = payload_bytes(&m, payload);
-        payload[n] = 0xAA;
-        payload[n + 1] = 0x00;
-        payload[n + 2] = 0xBB;
-        vec_rawframe(&v, 1, PSP_RAW, 15, payload, n + 3, "RAW seq=15 count=1, 1000 deg/s, + 3 extra payload bytes aa 00 bb (ignored)");
-        psp_text_msg(&v.exp, &m);
-        v.counts.frames++;
-    }
+    m = m_raw(15, 1, 3010000u);
+    m.u.raw.gyro_fs_dps = 1000;
+    vec_msg(&v, &m, "RAW seq=15 count=1, 1000 deg/s");
     m = m_raw(16, 1, 3020000u);
     m.u.raw.accel_fs_g = 8;
     m.u.raw.gyro_fs_dps = 2000;
@@ -725,6 +715,14 @@ static void error_cases(void)
             psp_text_msg(&v.exp, &t);
             v.counts.frames++;
         }
+        m = m_raw(92, 1, 3010000u);
+        n = payload_bytes(&m, payload);
+        payload[n] = 0xAA;
+        payload[n + 1] = 0x00;
+        payload[n + 2] = 0xBB;
+        vec_rawframe(&v, 1, PSP_RAW, 92, payload, n + 3, "type 0x06 (RAW) seq=92 count=1 + 3 extra payload bytes aa 00 bb");
+        psp_text_msg(&v.exp, &m);
+        v.counts.frames++;
     }
     vec_end(&v);
 
