@@ -91,15 +91,18 @@ public sealed class FirmwareInTheLoopTests : IDisposable
     }
 
     /// <summary>
-    /// The on-device fusion build (SAMPLES): the host calibrates on the wearer's button presses, raises and clears the
-    /// flattening alert at the truth's device times, its BUZZ reaches the firmware once, and the pelvis IMU the script
-    /// unplugs at 140 s shows as a sensor fault. (The RAW build needs the host's fusion of RAW frames, see README.)
+    /// Both builds under <c>posturestream run</c>: RAW (the host fuses the accelerometer and gyroscope) and on-device
+    /// fusion (SAMPLES). The host calibrates on the wearer's button presses, raises and clears the flattening alert at
+    /// the truth's device times, its BUZZ reaches the firmware once, and the pelvis IMU the script unplugs at 140 s
+    /// shows as a sensor fault.
     /// </summary>
-    [Fact]
-    public async Task FusionFirmware_UnderPosturestreamRun_RaisesAndClearsTheTruthsFlatteningAlert_AndItsBuzzReachesTheDevice()
+    [Theory]
+    [InlineData("ps_qemu_raw.elf")]
+    [InlineData("ps_qemu_fusion.elf")]
+    public async Task Firmware_UnderPosturestreamRun_RaisesAndClearsTheTruthsFlatteningAlert_AndItsBuzzReachesTheDevice(string image)
     {
         string alertsPath = _dir.Sub("alerts.jsonl");
-        using EmulatedBoard board = await EmulatedBoard.StartAsync("ps_qemu_fusion.elf", _dir);
+        using EmulatedBoard board = await EmulatedBoard.StartAsync(image, _dir);
         using (ChildProcess run = PostureStreamTool.Start(
             "run", "--source", $"serial:{board.PtyPath}?clock=device&start={Start:yyyy-MM-ddTHH:mm:ssZ}",
             "--alerts-out", alertsPath, "--data-dir", _dir.Sub("data"), "--no-dashboard", "--quiet"))
