@@ -307,6 +307,22 @@ static void t_buzz_retry_does_not_buzz_twice(void)
     CHECK_EQ(B.hal.buzz_logs, 2);
 }
 
+/* A new connection (BLE connect, USB DTR): HELLO, and the host's seq may start over. */
+static void t_connected_says_hello_and_restarts_the_retry_rule(void)
+{
+    unsigned before;
+    fake_board_boot(&B);
+    send_buzz(1, PSP_BUZZ_SHORT, 50, 50);
+    fake_board_run_ms(&B, 100);
+    before = B.hal.frame_count;
+    ps_device_connected(&B.dev);
+    CHECK_EQ(B.hal.frame_count, before + 1);
+    CHECK_EQ(B.hal.frames[before].msg.type, PSP_HELLO);
+    send_buzz(1, PSP_BUZZ_SHORT, 50, 50); /* seq 1 again from the new host: a new command */
+    CHECK_EQ(B.hal.motor_starts, 2);
+    CHECK_EQ(B.hal.buzz_logs, 2);
+}
+
 static void t_buzz_rejects_bad_arguments(void)
 {
     fake_board_boot(&B);
@@ -440,6 +456,7 @@ static const group GROUPS[] = {
     { "identify_gets_ack_and_hello", t_identify_gets_ack_and_hello },
     { "buzz_retry_does_not_buzz_twice", t_buzz_retry_does_not_buzz_twice },
     { "buzz_rejects_bad_arguments", t_buzz_rejects_bad_arguments },
+    { "connected_says_hello_and_restarts_the_retry_rule", t_connected_says_hello_and_restarts_the_retry_rule },
     { "button_short_and_long_press", t_button_short_and_long_press },
     { "status_and_low_battery", t_status_and_low_battery },
 #ifdef PS_FW_ON_DEVICE_FUSION
