@@ -9,6 +9,7 @@ namespace PostureStream.Cli.Tests.EndToEnd;
 /// (firmware-protocol/firmware/sim/ps_motion.h), and talks PSP over a PTY — first to the test itself, then to
 /// <c>posturestream run</c>.
 /// </summary>
+[Collection(EmulatedBoardCollection.Name)]
 public sealed class FirmwareInTheLoopTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
