@@ -12,6 +12,9 @@ packages=(
   python3-scipy     # reference vectors for the filters (tools/filters/make_vectors.py)
   dbus         # dbus-daemon: a private bus for the BLE tests (BlueZ stand-in)
   chromium     # the dashboard's browser tests (driven by Playwright, which cannot download browsers here)
+  gcc-arm-none-eabi        # the reference firmware's Cortex-M4 images (firmware-protocol/firmware)
+  libnewlib-arm-none-eabi  # their C library (memcpy, libm)
+  qemu-system-arm          # runs those images on an emulated STM32F405 (netduinoplus2) in the loop
 )
 
 missing=()

@@ -19,6 +19,7 @@ else
   echo "firmware-protocol did not build" >&2; status=1
 fi
 export PSP_DUMP="$root/build/firmware-protocol/psp_dump"
+export PS_FIRMWARE_DIR="$root/build/firmware-protocol/firmware/arm"  # the QEMU images for the firmware-in-the-loop tests
 
 echo "== .NET build"
 dotnet build PostureStream.sln -c Release -nologo -v q || { echo "the .NET build failed" >&2; exit 1; }

@@ -35,6 +35,8 @@ extern "C" {
 #define PSP_MAX_FRAME        (PSP_MAX_ENCODED + 1u)             /* + 0x00 = 259 */
 
 #define PSP_MAX_SAMPLES      16u
+#define PSP_MAX_RAW_SAMPLES  8u   /* RAW: 5 + 28 x 8 = 229-byte payload */
+#define PSP_RAW_SAMPLE_SIZE  28u
 #define PSP_MAX_NAME         32u
 #define PSP_ANGLE_NA         (-32768) /* angle not available */
 #define PSP_BATTERY_PCT_UNKNOWN 255u
@@ -48,6 +50,7 @@ enum psp_type {
     PSP_STATUS   = 0x03,
     PSP_EVENT    = 0x04,
     PSP_ACK      = 0x05,
+    PSP_RAW      = 0x06,
     /* host -> device (high bit set) */
     PSP_START    = 0x81,
     PSP_STOP     = 0x82,
@@ -60,6 +63,9 @@ enum psp_type {
 /* HELLO sensor_mask bits */
 #define PSP_SENSOR_LUMBAR    0x01u
 #define PSP_SENSOR_PELVIS    0x02u
+/* RAW imu_mask bits (same values as PSP_SENSOR_*) */
+#define PSP_RAW_LUMBAR       0x01u
+#define PSP_RAW_PELVIS       0x02u
 /* STATUS flags bits */
 #define PSP_STATUS_CHARGING      0x01u
 #define PSP_STATUS_LUMBAR_FAULT  0x02u
@@ -100,6 +106,22 @@ typedef struct {
     uint8_t    count;                /* 1..16 */
     psp_sample samples[PSP_MAX_SAMPLES];
 } psp_samples;
+
+/* One raw reading of both IMUs. Physical value = raw x full scale / 32768
+ * (accelerometer in g, gyroscope in deg/s); axes as SPEC section 3 states. */
+typedef struct {
+    uint32_t tick_us;
+    int16_t  lumbar[6];              /* ax, ay, az, gx, gy, gz */
+    int16_t  pelvis[6];
+} psp_raw_sample;
+
+typedef struct {
+    uint8_t  count;                  /* 1..8 */
+    uint8_t  imu_mask;               /* PSP_RAW_LUMBAR | PSP_RAW_PELVIS: readings valid */
+    uint8_t  accel_fs_g;             /* 2, 4, 8, 16 */
+    uint16_t gyro_fs_dps;            /* 125, 250, 500, 1000, 2000, 4000 */
+    psp_raw_sample samples[PSP_MAX_RAW_SAMPLES];
+} psp_raw;
 
 typedef struct {
     uint16_t battery_mv;
@@ -142,6 +164,7 @@ typedef struct {
         psp_ack     ack;
         psp_start   start;
         psp_buzz    buzz;
+        psp_raw     raw;
     } u;
 } psp_msg;
 
@@ -168,12 +191,14 @@ int psp_cobs_decode(const uint8_t *in, size_t len, uint8_t *out, size_t cap,
 
 /* Each function writes a complete frame (COBS(body) + 0x00) into out and
  * returns its length, or 0 if the message is invalid (SAMPLES count outside
- * 1..16, HELLO name_len > 32, unknown type) or cap is too small.
+ * 1..16, HELLO name_len > 32, RAW count outside 1..8 or a full scale that is
+ * not one of the listed codes, unknown type) or cap is too small.
  * A buffer of PSP_MAX_FRAME bytes is always large enough. */
 size_t psp_encode(const psp_msg *msg, uint8_t *out, size_t cap);
 
 size_t psp_encode_hello(uint16_t seq, const psp_hello *m, uint8_t *out, size_t cap);
 size_t psp_encode_samples(uint16_t seq, const psp_samples *m, uint8_t *out, size_t cap);
+size_t psp_encode_raw_imu(uint16_t seq, const psp_raw *m, uint8_t *out, size_t cap);
 size_t psp_encode_status(uint16_t seq, const psp_status *m, uint8_t *out, size_t cap);
 size_t psp_encode_event(uint16_t seq, const psp_event *m, uint8_t *out, size_t cap);
 size_t psp_encode_ack(uint16_t seq, const psp_ack *m, uint8_t *out, size_t cap);
@@ -188,6 +213,11 @@ size_t psp_encode_raw(uint8_t version, uint8_t type, uint16_t seq,
                       const uint8_t *payload, size_t payload_len,
                       uint8_t *out, size_t cap);
 
+/* 1 if the code is a RAW full scale this version knows (2/4/8/16 g;
+ * 125/250/500/1000/2000/4000 deg/s), else 0. */
+int psp_raw_accel_fs_valid(uint8_t accel_fs_g);
+int psp_raw_gyro_fs_valid(uint16_t gyro_fs_dps);
+
 /* ---- Parsing one body ------------------------------------------------------ */
 
 typedef enum {
@@ -197,7 +227,7 @@ typedef enum {
     PSP_ERR_CRC,              /* CRC mismatch */
     PSP_ERR_UNKNOWN_VERSION,  /* CRC fine, version != 1 */
     PSP_ERR_UNKNOWN_TYPE,     /* CRC fine, version 1, type not known: skip */
-    PSP_ERR_BAD_LENGTH        /* payload too short, or count/name_len out of range */
+    PSP_ERR_BAD_LENGTH        /* payload too short, or count/name_len/full scale out of range */
 } psp_result;
 
 /* Check and parse one decoded body (after COBS, without delimiter). Checks in
@@ -215,7 +245,7 @@ typedef struct {
     uint32_t crc;              /* CRC mismatches */
     uint32_t shortbody;        /* body < 6 bytes */
     uint32_t oversize;         /* body > 256 bytes, or > 258 encoded bytes */
-    uint32_t bad_length;       /* payload too short / count / name_len */
+    uint32_t bad_length;       /* payload too short / count / name_len / RAW full scale */
     uint32_t unknown_version;
     uint32_t unknown_type;     /* skipped, forward compatible */
     uint32_t lost_dev;         /* frames lost, device -> host (type < 0x80) */

@@ -195,6 +195,25 @@ size_t psp_encode_raw(uint8_t version, uint8_t type, uint16_t seq,
     return enc + 1u;
 }
 
+int psp_raw_accel_fs_valid(uint8_t accel_fs_g)
+{
+    return accel_fs_g == 2u || accel_fs_g == 4u || accel_fs_g == 8u || accel_fs_g == 16u;
+}
+
+int psp_raw_gyro_fs_valid(uint16_t gyro_fs_dps)
+{
+    return gyro_fs_dps == 125u || gyro_fs_dps == 250u || gyro_fs_dps == 500u ||
+           gyro_fs_dps == 1000u || gyro_fs_dps == 2000u || gyro_fs_dps == 4000u;
+}
+
+/* RAW header fields a receiver must be able to trust: a wrong full scale
+ * would silently scale every reading. */
+static int raw_header_valid(uint8_t count, uint8_t accel_fs_g, uint16_t gyro_fs_dps)
+{
+    return count >= 1u && count <= PSP_MAX_RAW_SAMPLES &&
+           psp_raw_accel_fs_valid(accel_fs_g) && psp_raw_gyro_fs_valid(gyro_fs_dps);
+}
+
 /* Serialises msg's payload into p (at least PSP_MAX_PAYLOAD bytes).
  * Returns the payload length, or -1 if msg is not encodable. */
 static int payload_of(const psp_msg *msg, uint8_t *p)
@@ -234,6 +253,27 @@ static int payload_of(const psp_msg *msg, uint8_t *p)
             put_i16(q + 10, x->pelvis_roll);
         }
         return 1 + 12 * (int)s->count;
+    }
+    case PSP_RAW: {
+        const psp_raw *r = &msg->u.raw;
+        int axis;
+        if (!raw_header_valid(r->count, r->accel_fs_g, r->gyro_fs_dps)) {
+            return -1;
+        }
+        p[0] = r->count;
+        p[1] = r->imu_mask;
+        p[2] = r->accel_fs_g;
+        put_u16(p + 3, r->gyro_fs_dps);
+        for (i = 0; i < r->count; i++) {
+            uint8_t *q = p + 5 + i * PSP_RAW_SAMPLE_SIZE;
+            const psp_raw_sample *x = &r->samples[i];
+            put_u32(q, x->tick_us);
+            for (axis = 0; axis < 6; axis++) {
+                put_i16(q + 4 + 2 * axis, x->lumbar[axis]);
+                put_i16(q + 16 + 2 * axis, x->pelvis[axis]);
+            }
+        }
+        return 5 + (int)PSP_RAW_SAMPLE_SIZE * (int)r->count;
     }
     case PSP_STATUS:
         put_u16(p, msg->u.status.battery_mv);
@@ -293,6 +333,15 @@ size_t psp_encode_samples(uint16_t seq, const psp_samples *m, uint8_t *out, size
     msg.type = PSP_SAMPLES;
     msg.seq = seq;
     msg.u.samples = *m;
+    return psp_encode(&msg, out, cap);
+}
+
+size_t psp_encode_raw_imu(uint16_t seq, const psp_raw *m, uint8_t *out, size_t cap)
+{
+    psp_msg msg;
+    msg.type = PSP_RAW;
+    msg.seq = seq;
+    msg.u.raw = *m;
     return psp_encode(&msg, out, cap);
 }
 
@@ -409,6 +458,28 @@ psp_result psp_parse_body(const uint8_t *body, size_t len, psp_msg *msg)
             x->lumbar_roll = get_i16(q + 6);
             x->pelvis_pitch = get_i16(q + 8);
             x->pelvis_roll = get_i16(q + 10);
+        }
+        return PSP_OK;
+    }
+    case PSP_RAW: {
+        psp_raw *r = &msg->u.raw;
+        int axis;
+        if (n < 5 || !raw_header_valid(p[0], p[2], get_u16(p + 3)) ||
+            n < 5u + PSP_RAW_SAMPLE_SIZE * p[0]) {
+            return PSP_ERR_BAD_LENGTH;
+        }
+        r->count = p[0];
+        r->imu_mask = p[1];
+        r->accel_fs_g = p[2];
+        r->gyro_fs_dps = get_u16(p + 3);
+        for (i = 0; i < r->count; i++) {
+            const uint8_t *q = p + 5 + i * PSP_RAW_SAMPLE_SIZE;
+            psp_raw_sample *x = &r->samples[i];
+            x->tick_us = get_u32(q);
+            for (axis = 0; axis < 6; axis++) {
+                x->lumbar[axis] = get_i16(q + 4 + 2 * axis);
+                x->pelvis[axis] = get_i16(q + 16 + 2 * axis);
+            }
         }
         return PSP_OK;
     }

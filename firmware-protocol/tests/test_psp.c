@@ -149,6 +149,20 @@ static psp_msg sample_msg(uint8_t type, uint16_t seq)
             m.u.samples.samples[i].pelvis_roll = (int16_t)(i * 100);
         }
         break;
+    case PSP_RAW:
+        m.u.raw.count = 2;
+        m.u.raw.imu_mask = PSP_RAW_LUMBAR | PSP_RAW_PELVIS;
+        m.u.raw.accel_fs_g = 8;
+        m.u.raw.gyro_fs_dps = 2000;
+        for (i = 0; i < 2; i++) {
+            int axis;
+            m.u.raw.samples[i].tick_us = 4294967000u + 500u * (uint32_t)i;
+            for (axis = 0; axis < 6; axis++) {
+                m.u.raw.samples[i].lumbar[axis] = (int16_t)(1000 * axis - 32768 + i);
+                m.u.raw.samples[i].pelvis[axis] = (int16_t)(32767 - 1000 * axis - i);
+            }
+        }
+        break;
     case PSP_STATUS:
         m.u.status.battery_mv = 3900;
         m.u.status.battery_pct = 255;
@@ -396,6 +410,61 @@ static void t_roundtrip_samples(void)
     roundtrip(&m, NULL);
 }
 
+static void t_roundtrip_raw(void)
+{
+    psp_msg m = sample_msg(PSP_RAW, 0xfffe);
+    uint8_t f[PSP_MAX_FRAME];
+    uint8_t g[PSP_MAX_FRAME];
+    uint8_t body[PSP_MAX_BODY];
+    size_t n;
+    size_t blen;
+    static const uint8_t accel[] = { 2, 4, 8, 16 };
+    static const uint16_t gyro[] = { 125, 250, 500, 1000, 2000, 4000 };
+    int i;
+    int k;
+    roundtrip(&m, NULL);
+    /* one sample, field by field: count, mask, fs, u16 fs, tick, 6 + 6 i16 */
+    m.u.raw.count = 1;
+    m.u.raw.imu_mask = PSP_RAW_PELVIS;
+    m.u.raw.accel_fs_g = 16;
+    m.u.raw.gyro_fs_dps = 4000;
+    m.u.raw.samples[0].tick_us = 0x04030201u;
+    for (i = 0; i < 6; i++) {
+        m.u.raw.samples[0].lumbar[i] = 0;
+        m.u.raw.samples[0].pelvis[i] = (int16_t)(i == 0 ? -1 : i == 1 ? -32768 : i == 2 ? 32767 : 0x0102 * i);
+    }
+    roundtrip(&m, NULL);
+    n = psp_encode_raw_imu(0xfffe, &m.u.raw, f, sizeof f);
+    CHECK(n > 0 && n == psp_encode(&m, g, sizeof g) && memcmp(f, g, n) == 0);
+    CHECK(psp_cobs_decode(f, n - 1, body, sizeof body, &blen) == 0);
+    CHECK_EQ_U(blen, 4 + 5 + 28 + 2);
+    CHECK(hex_eq(body, blen - 2,
+                 "01 06 fe ff 01 02 10 a0 0f 01 02 03 04 00 00 00 00 00 00 00 00 00 00 00 00"
+                 " ff ff 00 80 ff 7f 06 03 08 04 0a 05"));
+    /* the largest RAW frame: 8 samples, body 235 bytes, one COBS block + delimiter */
+    m = sample_msg(PSP_RAW, 3);
+    m.u.raw.count = PSP_MAX_RAW_SAMPLES;
+    for (i = 0; i < (int)PSP_MAX_RAW_SAMPLES; i++) {
+        m.u.raw.samples[i].tick_us = (uint32_t)i * 2500u;
+        m.u.raw.samples[i].lumbar[2] = (int16_t)(-i);
+    }
+    roundtrip(&m, NULL);
+    n = psp_encode(&m, f, sizeof f);
+    CHECK(psp_cobs_decode(f, n - 1, body, sizeof body, &blen) == 0);
+    CHECK_EQ_U(blen, 235);
+    CHECK(n <= 237);
+    /* every listed full scale round-trips */
+    m = sample_msg(PSP_RAW, 4);
+    for (i = 0; i < 4; i++) {
+        for (k = 0; k < 6; k++) {
+            m.u.raw.accel_fs_g = accel[i];
+            m.u.raw.gyro_fs_dps = gyro[k];
+            CHECK(psp_raw_accel_fs_valid(accel[i]) && psp_raw_gyro_fs_valid(gyro[k]));
+            roundtrip(&m, NULL);
+        }
+    }
+}
+
 static void t_roundtrip_status(void)
 {
     psp_msg m = sample_msg(PSP_STATUS, 1);
@@ -496,6 +565,24 @@ static void t_encode_rejects_invalid(void)
     CHECK_EQ_U(psp_encode(&m, f, sizeof f), 0);
     m = sample_msg(0x42, 1);
     CHECK_EQ_U(psp_encode(&m, f, sizeof f), 0);
+    /* RAW: count 0 / 9 and unlisted full scales are never sent */
+    m = sample_msg(PSP_RAW, 1);
+    CHECK(psp_encode(&m, f, sizeof f) > 0);
+    m.u.raw.count = 0;
+    CHECK_EQ_U(psp_encode(&m, f, sizeof f), 0);
+    m.u.raw.count = PSP_MAX_RAW_SAMPLES + 1;
+    CHECK_EQ_U(psp_encode_raw_imu(1, &m.u.raw, f, sizeof f), 0);
+    m = sample_msg(PSP_RAW, 1);
+    m.u.raw.accel_fs_g = 3;
+    CHECK_EQ_U(psp_encode(&m, f, sizeof f), 0);
+    m.u.raw.accel_fs_g = 0;
+    CHECK_EQ_U(psp_encode(&m, f, sizeof f), 0);
+    m = sample_msg(PSP_RAW, 1);
+    m.u.raw.gyro_fs_dps = 300;
+    CHECK_EQ_U(psp_encode(&m, f, sizeof f), 0);
+    m.u.raw.gyro_fs_dps = 0;
+    CHECK_EQ_U(psp_encode(&m, f, sizeof f), 0);
+    CHECK(!psp_raw_accel_fs_valid(32) && !psp_raw_gyro_fs_valid(8000) && !psp_raw_gyro_fs_valid(1));
     m = sample_msg(PSP_STATUS, 1);
     n = psp_encode(&m, f, sizeof f);
     CHECK(n > 0);
@@ -588,6 +675,38 @@ static void t_parse_body_results(void)
     body[4 + 14] = 33;
     set_crc(body, n);
     CHECK(psp_parse_body(body, n, &out) == PSP_ERR_BAD_LENGTH);
+
+    /* RAW: count 0 / 9, unlisted full scales, missing bytes -> bad length */
+    m = sample_msg(PSP_RAW, 5);
+    n = body_of(&m, body);
+    CHECK(psp_parse_body(body, n, &out) == PSP_OK);
+    CHECK_EQ_U(out.u.raw.gyro_fs_dps, 2000);
+    body[4] = 0;
+    set_crc(body, n);
+    CHECK(psp_parse_body(body, n, &out) == PSP_ERR_BAD_LENGTH);
+    body[4] = 9;
+    set_crc(body, n);
+    CHECK(psp_parse_body(body, n, &out) == PSP_ERR_BAD_LENGTH);
+    body[4] = 1; /* fewer than present: fine, the rest is trailing */
+    set_crc(body, n);
+    CHECK(psp_parse_body(body, n, &out) == PSP_OK);
+    CHECK_EQ_U(out.u.raw.count, 1);
+    n = body_of(&m, body);
+    body[4 + 2] = 12; /* accel_fs_g 12 */
+    set_crc(body, n);
+    CHECK(psp_parse_body(body, n, &out) == PSP_ERR_BAD_LENGTH);
+    CHECK_EQ_U(out.type, PSP_RAW);
+    CHECK_EQ_U(out.seq, 5);
+    n = body_of(&m, body);
+    body[4 + 3] = 0x00; /* gyro_fs_dps 2000 = 0x07d0 -> 0x0700 = 1792 */
+    set_crc(body, n);
+    CHECK(psp_parse_body(body, n, &out) == PSP_ERR_BAD_LENGTH);
+    n = body_of(&m, body);
+    body[n - 3] = 0; /* last sample one byte short: move CRC one back */
+    set_crc(body, n - 1);
+    CHECK(psp_parse_body(body, n - 1, &out) == PSP_ERR_BAD_LENGTH);
+    set_crc(body, 4 + 4 + 2); /* header cut inside gyro_fs_dps */
+    CHECK(psp_parse_body(body, 4 + 4 + 2, &out) == PSP_ERR_BAD_LENGTH);
 }
 
 /* Appends a frame for m to s. */
@@ -874,7 +993,14 @@ static void t_text_format_golden(void)
     m = sample_msg(PSP_IDENTIFY, 9);
     msg_text(&m, buf, sizeof buf);
     CHECK_STR(buf, "identify seq=9\n");
-    m = sample_msg(0x06, 9);
+    m = sample_msg(PSP_RAW, 10);
+    m.u.raw.count = 1;
+    m.u.raw.imu_mask = PSP_RAW_LUMBAR;
+    msg_text(&m, buf, sizeof buf);
+    CHECK_STR(buf, "raw seq=10 count=1 imu_mask=1 accel_fs_g=8 gyro_fs_dps=2000 tick_us=4294967000 "
+                   "lumbar=-32768,-31768,-30768,-29768,-28768,-27768 "
+                   "pelvis=32767,31767,30767,29767,28767,27767\n");
+    m = sample_msg(0x07, 9);
     msg_text(&m, buf, sizeof buf);
     CHECK_STR(buf, "");
     memset(&c, 0, sizeof c);
@@ -1120,6 +1246,7 @@ static const group GROUPS[] = {
     { "cobs_decode_errors", t_cobs_decode_errors },
     { "roundtrip_hello", t_roundtrip_hello },
     { "roundtrip_samples", t_roundtrip_samples },
+    { "roundtrip_raw", t_roundtrip_raw },
     { "roundtrip_status", t_roundtrip_status },
     { "roundtrip_event", t_roundtrip_event },
     { "roundtrip_ack", t_roundtrip_ack },

@@ -173,6 +173,38 @@ static psp_msg m_samples(uint16_t seq, uint8_t count, uint32_t tick0)
     return m;
 }
 
+/* RAW: a wearer standing upright and still (about +1 g on x) with small
+ * gyroscope readings, values varying per sample so every field is checked. */
+static psp_msg m_raw(uint16_t seq, uint8_t count, uint32_t tick0)
+{
+    psp_msg m;
+    uint8_t i;
+    memset(&m, 0, sizeof m);
+    m.type = PSP_RAW;
+    m.seq = seq;
+    m.u.raw.count = count;
+    m.u.raw.imu_mask = PSP_RAW_LUMBAR | PSP_RAW_PELVIS;
+    m.u.raw.accel_fs_g = 4;
+    m.u.raw.gyro_fs_dps = 500;
+    for (i = 0; i < count; i++) {
+        psp_raw_sample *s = &m.u.raw.samples[i];
+        s->tick_us = tick0 + 10000u * i;
+        s->lumbar[0] = (int16_t)(8192 - 3 * i); /* 8192 = 1 g at 4 g full scale */
+        s->lumbar[1] = (int16_t)(-120 + 5 * i);
+        s->lumbar[2] = (int16_t)(410 - 2 * i);
+        s->lumbar[3] = (int16_t)(-7 + i);
+        s->lumbar[4] = (int16_t)(66 - 4 * i);    /* 66 x 500 / 32768 = 1.0 deg/s */
+        s->lumbar[5] = (int16_t)(-3);
+        s->pelvis[0] = (int16_t)(8055 + 2 * i);
+        s->pelvis[1] = (int16_t)(35 - i);
+        s->pelvis[2] = (int16_t)(-1420 + 6 * i);
+        s->pelvis[3] = (int16_t)(12 - i);
+        s->pelvis[4] = (int16_t)(-40 + 3 * i);
+        s->pelvis[5] = (int16_t)(5);
+    }
+    return m;
+}
+
 static psp_msg m_status(uint16_t seq)
 {
     psp_msg m;
@@ -315,6 +347,33 @@ static void one_of_each(void)
     vec_begin(&v, "samples_16", "SAMPLES with the maximum 16 samples (body 199 bytes)");
     m = m_samples(8, 16, 4294900000u); /* ticks wrap past 2^32 inside the frame */
     vec_msg(&v, &m, "SAMPLES seq=8 count=16");
+    vec_end(&v);
+
+    vec_begin(&v, "raw", "RAW: 2 samples, the maximum 8 at 16 g / 4000 deg/s with extreme values, one IMU missing, every full scale");
+    m = m_raw(12, 2, 2000000u);
+    vec_msg(&v, &m, "RAW seq=12 count=2, both IMUs, 4 g / 500 deg/s");
+    m = m_raw(13, 8, 4294950000u); /* ticks wrap past 2^32 inside the frame */
+    m.u.raw.accel_fs_g = 16;
+    m.u.raw.gyro_fs_dps = 4000;
+    m.u.raw.samples[7].lumbar[0] = 32767;  /* saturated */
+    m.u.raw.samples[7].lumbar[3] = -32768;
+    vec_msg(&v, &m, "RAW seq=13 count=8 (body 235 bytes), 16 g / 4000 deg/s, saturated readings");
+    m = m_raw(14, 1, 3000000u);
+    m.u.raw.imu_mask = PSP_RAW_LUMBAR;
+    m.u.raw.accel_fs_g = 2;
+    m.u.raw.gyro_fs_dps = 125;
+    memset(m.u.raw.samples[0].pelvis, 0, sizeof m.u.raw.samples[0].pelvis);
+    vec_msg(&v, &m, "RAW seq=14 count=1, pelvis IMU not answering (imu_mask 1, its readings 0), 2 g / 125 deg/s");
+    m = m_raw(15, 1, 3010000u);
+    m.u.raw.gyro_fs_dps = 1000;
+    vec_msg(&v, &m, "RAW seq=15 count=1, 1000 deg/s");
+    m = m_raw(16, 1, 3020000u);
+    m.u.raw.accel_fs_g = 8;
+    m.u.raw.gyro_fs_dps = 2000;
+    vec_msg(&v, &m, "RAW seq=16 count=1, 8 g / 2000 deg/s");
+    m = m_raw(17, 1, 3030000u);
+    m.u.raw.gyro_fs_dps = 250;
+    vec_msg(&v, &m, "RAW seq=17 count=1, 250 deg/s");
     vec_end(&v);
 
     vec_begin(&v, "status", "STATUS, then STATUS with battery_pct 255 (unknown)");
@@ -560,6 +619,54 @@ static void error_cases(void)
     v.counts.bad_length = 1;
     vec_end(&v);
 
+    vec_begin(&v, "raw_bad_length", "RAW with count 0 or 9, samples missing, or too short for its header (bad length, seq still tracked)");
+    m = m_raw(120, 2, 0);
+    n = payload_bytes(&m, payload);
+    payload[0] = 0;
+    vec_rawframe(&v, 1, PSP_RAW, 120, payload, n, "count 0 followed by two samples' worth of bytes");
+    m = m_raw(121, 8, 0);
+    n = payload_bytes(&m, payload);
+    payload[0] = 9;
+    memset(payload + n, 0x5a, PSP_MAX_PAYLOAD - n);
+    vec_rawframe(&v, 1, PSP_RAW, 121, payload, PSP_MAX_PAYLOAD, "count 9 in a full 250-byte payload (9 samples need 257 bytes: 9 is never valid)");
+    m = m_raw(122, 3, 0);
+    n = payload_bytes(&m, payload);
+    vec_rawframe(&v, 1, PSP_RAW, 122, payload, n - 1, "count 3, the last sample one byte short");
+    vec_rawframe(&v, 1, PSP_RAW, 123, payload, 4, "4-byte payload: gyro_fs_dps cut in half");
+    vec_rawframe(&v, 1, PSP_RAW, 124, payload, 0, "no payload at all");
+    m = m_raw(125, 1, 0);
+    vec_msg(&v, &m, "RAW seq=125 count=1 (no loss: bad-length frames count for seq)");
+    m = m_raw(126, 8, 0);
+    vec_msg(&v, &m, "RAW seq=126 count=8 (the largest valid)");
+    v.counts.bad_length = 5;
+    vec_end(&v);
+
+    vec_begin(&v, "raw_bad_full_scale", "RAW whose full-scale codes are not listed: rejected (bad length), never scaled with a guess");
+    {
+        static const uint8_t accel_bad[] = { 0, 1, 3, 6, 32, 255 };
+        static const uint16_t gyro_bad[] = { 0, 100, 245, 300, 2048, 8000, 65535 };
+        char c[96];
+        uint16_t seq = 130;
+        m = m_raw(seq, 1, 0);
+        n = payload_bytes(&m, payload);
+        for (i = 0; i < sizeof accel_bad; i++) {
+            payload[2] = accel_bad[i];
+            sprintf(c, "accel_fs_g %u (gyro 500 valid)", (unsigned)accel_bad[i]);
+            vec_rawframe(&v, 1, PSP_RAW, seq++, payload, n, c);
+        }
+        payload[2] = 4;
+        for (i = 0; i < sizeof gyro_bad / sizeof gyro_bad[0]; i++) {
+            payload[3] = (uint8_t)(gyro_bad[i] & 0xFFu);
+            payload[4] = (uint8_t)(gyro_bad[i] >> 8);
+            sprintf(c, "gyro_fs_dps %u (accel 4 valid)", (unsigned)gyro_bad[i]);
+            vec_rawframe(&v, 1, PSP_RAW, seq++, payload, n, c);
+        }
+        m = m_raw(seq, 1, 0);
+        vec_msg(&v, &m, "a good RAW after them (no loss)");
+        v.counts.bad_length = (uint32_t)(sizeof accel_bad + sizeof gyro_bad / sizeof gyro_bad[0]);
+    }
+    vec_end(&v);
+
     vec_begin(&v, "hello_name_33", "HELLO with name_len 33 (max 32) and with a name shorter than name_len");
     m = m_hello(80);
     n = payload_bytes(&m, payload);
@@ -608,6 +715,14 @@ static void error_cases(void)
             psp_text_msg(&v.exp, &t);
             v.counts.frames++;
         }
+        m = m_raw(92, 1, 3010000u);
+        n = payload_bytes(&m, payload);
+        payload[n] = 0xAA;
+        payload[n + 1] = 0x00;
+        payload[n + 2] = 0xBB;
+        vec_rawframe(&v, 1, PSP_RAW, 92, payload, n + 3, "type 0x06 (RAW) seq=92 count=1 + 3 extra payload bytes aa 00 bb");
+        psp_text_msg(&v.exp, &m);
+        v.counts.frames++;
     }
     vec_end(&v);
 
@@ -615,7 +730,7 @@ static void error_cases(void)
     m = m_status(100);
     vec_msg(&v, &m, "STATUS seq=100");
     memset(payload, 0x42, sizeof payload);
-    vec_rawframe(&v, 1, 0x06, 101, payload, 10, "type 0x06 seq=101 (device direction)");
+    vec_rawframe(&v, 1, 0x07, 101, payload, 10, "type 0x07 seq=101 (device direction, the first unassigned)");
     vec_rawframe(&v, 1, 0x7f, 102, payload, PSP_MAX_PAYLOAD, "type 0x7f seq=102 with a 250-byte payload (256-byte body)");
     vec_rawframe(&v, 1, 0x00, 103, payload, 0, "type 0x00 seq=103");
     vec_rawframe(&v, 1, 0x85, 9, payload, 4, "type 0x85 seq=9 (host direction, sets its reference)");
@@ -893,6 +1008,8 @@ static void examples(void)
     example("EVENT (0x04)", &m);
     m = m_ack(5, 2, PSP_BUZZ, PSP_ACK_OK);
     example("ACK (0x05)", &m);
+    m = m_raw(12, 1, 2000000u);
+    example("RAW (0x06), 1 sample, both IMUs, 4 g / 500 deg/s", &m);
     m = m_start(0, 200);
     example("START (0x81)", &m);
     m = m_plain(PSP_STOP, 2);

@@ -66,6 +66,23 @@ void psp_text_msg(psp_text *t, const psp_msg *m)
         put(t, "\n");
         break;
     }
+    case PSP_RAW: {
+        const psp_raw *r = &m->u.raw;
+        put(t, "raw seq=%u count=%u imu_mask=%u accel_fs_g=%u gyro_fs_dps=%u",
+            (unsigned)m->seq, (unsigned)r->count, (unsigned)r->imu_mask,
+            (unsigned)r->accel_fs_g, (unsigned)r->gyro_fs_dps);
+        for (i = 0; i < r->count && i < PSP_MAX_RAW_SAMPLES; i++) {
+            const psp_raw_sample *x = &r->samples[i];
+            put(t, " tick_us=%lu lumbar=%d,%d,%d,%d,%d,%d pelvis=%d,%d,%d,%d,%d,%d",
+                (unsigned long)x->tick_us, (int)x->lumbar[0], (int)x->lumbar[1],
+                (int)x->lumbar[2], (int)x->lumbar[3], (int)x->lumbar[4],
+                (int)x->lumbar[5], (int)x->pelvis[0], (int)x->pelvis[1],
+                (int)x->pelvis[2], (int)x->pelvis[3], (int)x->pelvis[4],
+                (int)x->pelvis[5]);
+        }
+        put(t, "\n");
+        break;
+    }
     case PSP_STATUS:
         put(t, "status seq=%u mv=%u pct=%u temp=%d flags=%u\n", (unsigned)m->seq,
             (unsigned)m->u.status.battery_mv, (unsigned)m->u.status.battery_pct,

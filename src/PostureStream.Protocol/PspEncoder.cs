@@ -88,6 +88,8 @@ public static class PspEncoder
                 BinaryPrimitives.WriteUInt16LittleEndian(payload[1..], buzz.DurationMilliseconds);
                 payload[3] = buzz.Intensity;
                 return 4;
+            case RawMessage raw:
+                return WriteRawPayload(payload, raw.ImuMask, raw.AccelFullScaleG, raw.GyroFullScaleDps, raw.Samples);
             case StopMessage or IdentifyMessage:
                 return 0;
             default:
@@ -116,5 +118,49 @@ public static class PspEncoder
         }
 
         return 1 + (samples.Length * PspLayout.SampleLength);
+    }
+
+    /// <summary>Writes a RAW payload (header then 28 bytes a sample); returns its length.</summary>
+    public static int WriteRawPayload(Span<byte> payload, SensorMask imuMask, byte accelFullScaleG, ushort gyroFullScaleDps, ReadOnlySpan<RawSample> samples)
+    {
+        if (samples.Length is < 1 or > PspLayout.MaxRawSamplesPerFrame)
+        {
+            throw new ArgumentOutOfRangeException(nameof(samples), samples.Length, $"a RAW frame holds 1 to {PspLayout.MaxRawSamplesPerFrame} samples");
+        }
+
+        if (!RawFullScale.IsValidAccelerometer(accelFullScaleG))
+        {
+            throw new ArgumentOutOfRangeException(nameof(accelFullScaleG), accelFullScaleG, "RAW accelerometer full scale must be 2, 4, 8 or 16 g");
+        }
+
+        if (!RawFullScale.IsValidGyroscope(gyroFullScaleDps))
+        {
+            throw new ArgumentOutOfRangeException(nameof(gyroFullScaleDps), gyroFullScaleDps, "RAW gyroscope full scale must be 125, 250, 500, 1000, 2000 or 4000 °/s");
+        }
+
+        payload[0] = (byte)samples.Length;
+        payload[1] = (byte)imuMask;
+        payload[2] = accelFullScaleG;
+        BinaryPrimitives.WriteUInt16LittleEndian(payload[3..], gyroFullScaleDps);
+        Span<byte> s = payload[PspLayout.RawHeaderLength..];
+        foreach (RawSample sample in samples)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(s, sample.TickMicroseconds);
+            WriteImu(s[4..], sample.Lumbar);
+            WriteImu(s[16..], sample.Pelvis);
+            s = s[PspLayout.RawSampleLength..];
+        }
+
+        return PspLayout.RawHeaderLength + (samples.Length * PspLayout.RawSampleLength);
+    }
+
+    private static void WriteImu(Span<byte> r, in ImuReading reading)
+    {
+        BinaryPrimitives.WriteInt16LittleEndian(r, reading.Ax);
+        BinaryPrimitives.WriteInt16LittleEndian(r[2..], reading.Ay);
+        BinaryPrimitives.WriteInt16LittleEndian(r[4..], reading.Az);
+        BinaryPrimitives.WriteInt16LittleEndian(r[6..], reading.Gx);
+        BinaryPrimitives.WriteInt16LittleEndian(r[8..], reading.Gy);
+        BinaryPrimitives.WriteInt16LittleEndian(r[10..], reading.Gz);
     }
 }

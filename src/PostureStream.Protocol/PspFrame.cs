@@ -49,6 +49,33 @@ public readonly ref struct PspFrame
         return count;
     }
 
+    /// <summary>The number of samples of a RAW frame.</summary>
+    public int RawSampleCount => Type == PspMessageType.Raw ? Payload[0] : 0;
+
+    /// <summary>Which IMUs a RAW frame's readings are valid for.</summary>
+    public SensorMask RawImuMask => (SensorMask)Payload[1];
+
+    /// <summary>A RAW frame's accelerometer full scale in g.</summary>
+    public byte RawAccelFullScaleG => Payload[2];
+
+    /// <summary>A RAW frame's gyroscope full scale in °/s.</summary>
+    public ushort RawGyroFullScaleDps => BinaryPrimitives.ReadUInt16LittleEndian(Payload[3..]);
+
+    /// <summary>Sample <paramref name="index"/> of a RAW frame, without allocating.</summary>
+    public RawSample GetRawSample(int index)
+    {
+        ReadOnlySpan<byte> s = Payload.Slice(PspLayout.RawHeaderLength + (index * PspLayout.RawSampleLength), PspLayout.RawSampleLength);
+        return new RawSample(BinaryPrimitives.ReadUInt32LittleEndian(s), ReadImu(s[4..]), ReadImu(s[16..]));
+    }
+
+    private static ImuReading ReadImu(ReadOnlySpan<byte> r) => new(
+        BinaryPrimitives.ReadInt16LittleEndian(r),
+        BinaryPrimitives.ReadInt16LittleEndian(r[2..]),
+        BinaryPrimitives.ReadInt16LittleEndian(r[4..]),
+        BinaryPrimitives.ReadInt16LittleEndian(r[6..]),
+        BinaryPrimitives.ReadInt16LittleEndian(r[8..]),
+        BinaryPrimitives.ReadInt16LittleEndian(r[10..]));
+
     /// <summary>The frame as a message object (allocates; the hot path reads the frame directly).</summary>
     public PspMessage ToMessage()
     {
@@ -75,6 +102,7 @@ public readonly ref struct PspFrame
             PspMessageType.Stop => new StopMessage(),
             PspMessageType.Buzz => new BuzzMessage((BuzzPattern)p[0], BinaryPrimitives.ReadUInt16LittleEndian(p[1..]), p[3]),
             PspMessageType.Identify => new IdentifyMessage(),
+            PspMessageType.Raw => new RawMessage(RawImuMask, RawAccelFullScaleG, RawGyroFullScaleDps, ReadRawSamples()),
             _ => throw new InvalidOperationException($"type 0x{(byte)Type:x2} is not a known PSP v1 type"),
         };
         return message with { Seq = Seq };
@@ -84,6 +112,17 @@ public readonly ref struct PspFrame
     {
         var samples = new Sample[SampleCount];
         CopySamples(samples);
+        return samples;
+    }
+
+    private RawSample[] ReadRawSamples()
+    {
+        var samples = new RawSample[RawSampleCount];
+        for (int i = 0; i < samples.Length; i++)
+        {
+            samples[i] = GetRawSample(i);
+        }
+
         return samples;
     }
 
@@ -103,6 +142,11 @@ public readonly ref struct PspFrame
             PspMessageType.Hello => payload[14] <= PspLayout.MaxNameLength && payload.Length >= PspLayout.HelloFixedLength + payload[14],
             PspMessageType.Samples => payload[0] is >= 1 and <= PspLayout.MaxSamplesPerFrame
                 && payload.Length >= 1 + (payload[0] * PspLayout.SampleLength),
+            // A full scale this version does not list would scale every reading wrongly: reject the frame.
+            PspMessageType.Raw => payload[0] is >= 1 and <= PspLayout.MaxRawSamplesPerFrame
+                && RawFullScale.IsValidAccelerometer(payload[2])
+                && RawFullScale.IsValidGyroscope(BinaryPrimitives.ReadUInt16LittleEndian(payload[3..]))
+                && payload.Length >= PspLayout.RawHeaderLength + (payload[0] * PspLayout.RawSampleLength),
             _ => true,
         };
     }

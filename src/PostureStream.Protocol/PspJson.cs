@@ -46,6 +46,9 @@ public static class PspJson
             case StartMessage start:
                 json.WriteNumber("sampleRateHz", start.SampleRateHz);
                 break;
+            case RawMessage raw:
+                WriteRaw(json, raw);
+                break;
             case BuzzMessage buzz:
                 json.WriteNumber("pattern", (byte)buzz.Pattern);
                 json.WriteNumber("durationMs", buzz.DurationMilliseconds);
@@ -71,6 +74,45 @@ public static class PspJson
         }
 
         json.WriteEndArray();
+    }
+
+    private static void WriteRaw(Utf8JsonWriter json, RawMessage raw)
+    {
+        json.WriteNumber("imuMask", (byte)raw.ImuMask);
+        json.WriteNumber("accelFsG", raw.AccelFullScaleG);
+        json.WriteNumber("gyroFsDps", raw.GyroFullScaleDps);
+        json.WriteStartArray("samples");
+        foreach (RawSample s in raw.Samples)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("tick", s.TickMicroseconds);
+            WriteImu(json, "lumbar", s.Lumbar, raw.ImuMask.HasFlag(SensorMask.Lumbar), raw);
+            WriteImu(json, "pelvis", s.Pelvis, raw.ImuMask.HasFlag(SensorMask.Pelvis), raw);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    // Physical units (g, °/s) like the angles in degrees; an IMU missing from the mask is null, its zeros mean nothing.
+    private static void WriteImu(Utf8JsonWriter json, string name, in ImuReading r, bool valid, RawMessage raw)
+    {
+        if (!valid)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        double a = raw.AccelFullScaleG;
+        double g = raw.GyroFullScaleDps;
+        json.WriteStartObject(name);
+        json.WriteNumber("ax", RawFullScale.ToPhysical(r.Ax, a));
+        json.WriteNumber("ay", RawFullScale.ToPhysical(r.Ay, a));
+        json.WriteNumber("az", RawFullScale.ToPhysical(r.Az, a));
+        json.WriteNumber("gx", RawFullScale.ToPhysical(r.Gx, g));
+        json.WriteNumber("gy", RawFullScale.ToPhysical(r.Gy, g));
+        json.WriteNumber("gz", RawFullScale.ToPhysical(r.Gz, g));
+        json.WriteEndObject();
     }
 
     private static void WriteAngle(Utf8JsonWriter json, string name, short centiDegrees)

@@ -12,6 +12,13 @@ public static class PspLayout
     public const int SampleLength = 12;
     public const int MaxSamplesPerFrame = 16;
     public const int HelloFixedLength = 15;
+
+    /// <summary>RAW: count, imu_mask, accel_fs_g, gyro_fs_dps (u16) before the samples.</summary>
+    public const int RawHeaderLength = 5;
+
+    /// <summary>RAW: tick (u32) and 2 × 6 i16 readings.</summary>
+    public const int RawSampleLength = 28;
+    public const int MaxRawSamplesPerFrame = 8;
     public const int MaxNameLength = 32;
 
     /// <summary>The longest frame on the wire: a COBS-encoded maximal body and its delimiter.</summary>

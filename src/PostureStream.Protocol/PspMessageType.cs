@@ -8,6 +8,7 @@ public enum PspMessageType : byte
     Status = 0x03,
     Event = 0x04,
     Ack = 0x05,
+    Raw = 0x06,
     Start = 0x81,
     Stop = 0x82,
     Buzz = 0x83,
@@ -25,7 +26,7 @@ public static class PspMessageTypes
 {
     public static PspDirection DirectionOf(byte type) => type < 0x80 ? PspDirection.DeviceToHost : PspDirection.HostToDevice;
 
-    public static bool IsKnown(byte type) => type is >= 0x01 and <= 0x05 or >= 0x81 and <= 0x84;
+    public static bool IsKnown(byte type) => type is >= 0x01 and <= 0x06 or >= 0x81 and <= 0x84;
 
     /// <summary>The fewest payload bytes a type needs (variable parts are checked when reading).</summary>
     public static int MinimumPayloadLength(PspMessageType type) => type switch
@@ -37,6 +38,7 @@ public static class PspMessageTypes
         PspMessageType.Ack => 4,
         PspMessageType.Start => 2,
         PspMessageType.Buzz => 4,
+        PspMessageType.Raw => PspLayout.RawHeaderLength + PspLayout.RawSampleLength,
         _ => 0,
     };
 
@@ -52,6 +54,7 @@ public static class PspMessageTypes
         PspMessageType.Stop => "stop",
         PspMessageType.Buzz => "buzz",
         PspMessageType.Identify => "identify",
+        PspMessageType.Raw => "raw",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a PSP v1 message type"),
     };
 }

@@ -73,3 +73,18 @@ public sealed record IdentifyMessage : PspMessage
 {
     public override PspMessageType Type => PspMessageType.Identify;
 }
+
+/// <summary>
+/// RAW (0x06): 1 to 8 samples of both IMUs' raw accelerometer and gyroscope readings, with the full
+/// scales they were taken at. <paramref name="ImuMask"/> says which IMUs answered (same bits as HELLO's sensor_mask).
+/// </summary>
+public sealed record RawMessage(SensorMask ImuMask, byte AccelFullScaleG, ushort GyroFullScaleDps, RawSample[] Samples) : PspMessage
+{
+    public override PspMessageType Type => PspMessageType.Raw;
+
+    public bool Equals(RawMessage? other) =>
+        other is not null && Seq == other.Seq && ImuMask == other.ImuMask && AccelFullScaleG == other.AccelFullScaleG
+        && GyroFullScaleDps == other.GyroFullScaleDps && Samples.AsSpan().SequenceEqual(other.Samples);
+
+    public override int GetHashCode() => HashCode.Combine(Seq, ImuMask, AccelFullScaleG, GyroFullScaleDps, Samples.Length);
+}

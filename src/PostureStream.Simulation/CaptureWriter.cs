@@ -22,9 +22,14 @@ public static class CaptureWriter
         foreach (DeviceItem item in new FrameGenerator(plan).Generate())
         {
             emitter.Emit(item.Message, item.Dropped, buffer);
-            if (item.Message is Protocol.SamplesMessage s && !item.Dropped)
+            if (!item.Dropped)
             {
-                samples += s.Samples.Length;
+                samples += item.Message switch
+                {
+                    Protocol.SamplesMessage s => s.Samples.Length,
+                    Protocol.RawMessage r => r.Samples.Length,
+                    _ => 0,
+                };
             }
 
             if (buffer.WrittenCount >= 1 << 15)

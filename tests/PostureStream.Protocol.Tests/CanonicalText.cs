@@ -37,8 +37,12 @@ internal static class CanonicalText
         StopMessage s => Invariant($"stop seq={s.Seq}"),
         BuzzMessage b => Invariant($"buzz seq={b.Seq} pattern={(byte)b.Pattern} duration_ms={b.DurationMilliseconds} intensity={b.Intensity}"),
         IdentifyMessage i => Invariant($"identify seq={i.Seq}"),
+        RawMessage r => Invariant($"raw seq={r.Seq} count={r.Samples.Length} imu_mask={(byte)r.ImuMask} accel_fs_g={r.AccelFullScaleG} gyro_fs_dps={r.GyroFullScaleDps}")
+            + string.Concat(r.Samples.Select(s => Invariant($" tick_us={s.TickMicroseconds} lumbar={Imu(s.Lumbar)} pelvis={Imu(s.Pelvis)}"))),
         _ => throw new ArgumentException(message.GetType().Name, nameof(message)),
     };
+
+    private static string Imu(ImuReading r) => Invariant($"{r.Ax},{r.Ay},{r.Az},{r.Gx},{r.Gy},{r.Gz}");
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 

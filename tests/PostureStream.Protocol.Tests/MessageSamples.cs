@@ -16,5 +16,8 @@ internal static class MessageSamples
         new StopMessage { Seq = 11 },
         new BuzzMessage(BuzzPattern.Double, 250, 80) { Seq = 12 },
         new IdentifyMessage { Seq = 13 },
+        new RawMessage(SensorMask.Both, 4, 500, [
+            new RawSample(2_000_000, new ImuReading(8192, -120, 410, -7, 66, -3), new ImuReading(8055, 35, -1420, 12, -40, 5)),
+            new RawSample(2_010_000, new ImuReading(short.MaxValue, short.MinValue, 0, 1, -1, 0), new ImuReading(0, 0, 0, 0, 0, 0))]) { Seq = 5 },
     ];
 }

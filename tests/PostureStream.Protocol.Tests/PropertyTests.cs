@@ -18,6 +18,23 @@ public sealed class PropertyTests
         from d in Angle
         select new Sample(unchecked((uint)tick), a, b, c, d);
 
+    private static readonly Gen<ImuReading> ImuGen =
+        from ax in Angle from ay in Angle from az in Angle from gx in Angle from gy in Angle from gz in Angle
+        select new ImuReading(ax, ay, az, gx, gy, gz);
+
+    private static readonly Gen<RawSample> RawSampleGen =
+        from tick in Gen.Choose(int.MinValue, int.MaxValue)
+        from lumbar in ImuGen
+        from pelvis in ImuGen
+        select new RawSample(unchecked((uint)tick), lumbar, pelvis);
+
+    private static readonly Gen<PspMessage> RawGen =
+        from mask in Gen.Choose(0, 3)
+        from accel in Gen.Elements<byte>(2, 4, 8, 16)
+        from gyro in Gen.Elements<ushort>(125, 250, 500, 1000, 2000, 4000)
+        from samples in Gen.ArrayOf(RawSampleGen).Where(a => a.Length is >= 1 and <= 8)
+        select (PspMessage)new RawMessage((SensorMask)mask, accel, gyro, samples);
+
     private static readonly Gen<string> Name =
         Gen.Elements("", "lumbar", "Rücken 1", "名前", "a=b,c d\\\"").SelectMany(s => Gen.Choose(0, s.Length).Select(n => s[..n]));
 
@@ -35,7 +52,8 @@ public sealed class PropertyTests
         Gen.Choose(0, 65535).Select(r => (PspMessage)new StartMessage((ushort)r)),
         Gen.Constant((PspMessage)new StopMessage()),
         from p in Byte from d in Gen.Choose(0, 65535) from i in Byte select (PspMessage)new BuzzMessage((BuzzPattern)p, (ushort)d, i),
-        Gen.Constant((PspMessage)new IdentifyMessage()));
+        Gen.Constant((PspMessage)new IdentifyMessage()),
+        RawGen);
 
     private static readonly Gen<PspMessage> SeqMessageGen = from m in MessageGen from s in Seq select m with { Seq = s };
 
@@ -62,6 +80,28 @@ public sealed class PropertyTests
     public void DecodeOfEncode_IsIdentity_ForEveryType() =>
         Check.QuickThrowOnFailure(Prop.ForAll(SeqMessageGen.ToArbitrary(), m =>
             Decode(PspEncoder.Encode(m), []).SequenceEqual([m])));
+
+    [Fact]
+    public void RawDecodeOfEncode_IsIdentity_AndReadsWithoutTheMessage() =>
+        Check.QuickThrowOnFailure(Prop.ForAll(RawGen.ToArbitrary(), Seq.ToArbitrary(), (m, seq) =>
+        {
+            var raw = (RawMessage)m with { Seq = seq };
+            byte[] bytes = PspEncoder.Encode(raw);
+            var decoder = new PspStreamDecoder();
+            ReadOnlySpan<byte> input = bytes;
+            if (!decoder.TryDecode(ref input, out PspFrame frame) || frame.RawSampleCount != raw.Samples.Length)
+            {
+                return false;
+            }
+
+            bool same = frame.RawImuMask == raw.ImuMask && frame.RawAccelFullScaleG == raw.AccelFullScaleG && frame.RawGyroFullScaleDps == raw.GyroFullScaleDps;
+            for (int i = 0; i < raw.Samples.Length; i++)
+            {
+                same &= frame.GetRawSample(i) == raw.Samples[i];
+            }
+
+            return same && frame.ToMessage().Equals(raw);
+        }));
 
     [Fact]
     public void AnySplitOfAStream_YieldsTheSameMessages() =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PostureStream.Evaluation.Fusion;
 using PostureStream.Evaluation.Quality;
 using PostureStream.Evaluation.Throughput;
 
@@ -18,6 +19,10 @@ public static class Program
             return command switch
             {
                 "quality" => await QualityEvaluation.RunAsync(Option(args, "--seeds", 5), Console.Out),
+                "fusion" => await FusionEvaluation.RunAsync(
+                    Option(args, "--seeds", 3),
+                    [.. OptionText(args, "--rates", "25,100,400").Split(',').Select(int.Parse)],
+                    Console.Out),
                 "throughput" => await ThroughputEvaluation.RunAsync(
                     [.. OptionText(args, "--devices", "1,100,10000").Split(',').Select(int.Parse)],
                     Option(args, "--samples", 30_000_000), Console.Out),
@@ -33,7 +38,7 @@ public static class Program
 
     private static int Usage(string command)
     {
-        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] | throughput [--devices 1,100,10000] [--samples N]");
+        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] | fusion [--seeds N] [--rates 25,100,400] | throughput [--devices 1,100,10000] [--samples N]");
         return 2;
     }
 

@@ -26,6 +26,8 @@ public static class SimulateCommand
         public string? BuzzLogPath { get; init; }
         public double? CorruptionRate { get; init; }
         public uint? StartTick { get; init; }
+        public string? Profile { get; init; }
+        public string? Imu { get; init; }
     }
 
     public static Command Create()
@@ -38,9 +40,11 @@ public static class SimulateCommand
         var buzzLog = new Option<string?>("--buzz-log") { Description = "write each BUZZ the device acted on to this file, one JSON line each, as it arrives" };
         var corruption = new Option<double?>("--corruption-rate") { Description = "probability that a byte on the wire has a bit flipped (default: the scenario's, usually 0)" };
         var startTick = new Option<uint?>("--start-tick") { Description = "the device tick (u32 µs) of the first sample, e.g. 4294000000 to wrap 967 s in (default: the scenario's, else drawn from the seed)" };
+        var profile = new Option<string?>("--profile") { Description = $"what the device sends: {DeviceOutputs.AnglesName} (SAMPLES, fused on the device) or {DeviceOutputs.RawName} (RAW accelerometer and gyroscope readings, fused by the host) (default: the scenario's, else {DeviceOutputs.AnglesName})" };
+        var imu = new Option<string?>("--imu") { Description = $"the IMU a {DeviceOutputs.RawName} device simulates: {DeviceOutputs.ImuNames} (default: the scenario's, else icm-42688-p)" };
         var command = new Command("simulate", "a virtual wearer speaking PSP, into a pseudo-terminal, a TCP server or a capture file")
         {
-            scenario, output, speed, seed, truth, buzzLog, corruption, startTick,
+            scenario, output, speed, seed, truth, buzzLog, corruption, startTick, profile, imu,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -54,12 +58,36 @@ public static class SimulateCommand
                     BuzzLogPath = parse.GetValue(buzzLog),
                     CorruptionRate = parse.GetValue(corruption),
                     StartTick = parse.GetValue(startTick),
+                    Profile = parse.GetValue(profile),
+                    Imu = parse.GetValue(imu),
                 },
                 Console.Out,
                 Console.Error,
                 signals.Token);
         });
         return command;
+    }
+
+    /// <summary>--profile and --imu over the scenario's device; throws <see cref="ScenarioException"/> naming a bad value.</summary>
+    private static Scenario WithDevice(Scenario scenario, Settings settings)
+    {
+        DeviceProfile device = scenario.Device;
+        if (settings.Profile is { } name)
+        {
+            if (!DeviceOutputs.TryParse(name, out DeviceOutput output))
+            {
+                throw new ScenarioException($"--profile must be {DeviceOutputs.AnglesName} or {DeviceOutputs.RawName}, got '{name}'");
+            }
+
+            device = device with { Output = output };
+        }
+
+        if (settings.Imu is { } imu)
+        {
+            device = device with { ImuModel = PostureStream.Simulation.Imu.ImuModel.Find(imu) ?? throw new ScenarioException($"--imu must be one of {DeviceOutputs.ImuNames}, got '{imu}'") };
+        }
+
+        return (scenario with { Device = device }).Validate();
     }
 
     public static async Task<int> RunAsync(Settings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -78,6 +106,8 @@ public static class SimulateCommand
             {
                 scenario = scenario with { Device = scenario.Device with { StartTick = tick } };
             }
+
+            scenario = WithDevice(scenario, settings);
         }
         catch (ScenarioException e)
         {

@@ -112,6 +112,9 @@ internal sealed class DevicePipeline : IDeviceChainSink, IAsyncDisposable
             case SamplesReceived samples:
                 _feed.Samples(samples.Frame);
                 break;
+            case RawSamplesReceived raw:
+                _feed.Raw(raw.Frame);
+                break;
             case MessageReceived message:
                 _feed.Message(message.Message);
                 break;

@@ -71,17 +71,17 @@ internal sealed class CaptureFileLink : IDeviceLink
 
     public ValueTask DisposeAsync() => _file.DisposeAsync();
 
-    /// <summary>Marks the bytes up to the end of the next SAMPLES frame (or the buffer) ready; returns how long to wait first.</summary>
+    /// <summary>Marks the bytes up to the end of the next SAMPLES or RAW frame (or the buffer) ready; returns how long to wait first.</summary>
     private TimeSpan ScanToNextSamplesFrame()
     {
         ReadOnlySpan<byte> pending = _buffer.AsSpan(_start, _end - _start);
         ReadOnlySpan<byte> rest = pending;
         while (_scanner.TryDecode(ref rest, out PspFrame frame))
         {
-            if (frame.Type == PspMessageType.Samples)
+            if (frame.Type is PspMessageType.Samples or PspMessageType.Raw)
             {
                 _ready = pending.Length - rest.Length;
-                return DueIn(frame.GetSample(0).TickMicroseconds);
+                return DueIn(frame.Type == PspMessageType.Raw ? frame.GetRawSample(0).TickMicroseconds : frame.GetSample(0).TickMicroseconds);
             }
         }
 

@@ -300,6 +300,17 @@ public sealed class DeviceSession : IAsyncDisposable
                 _handshake.Deliver(new SamplesReceived(samples, at));
                 _stats.OnDeviceTime(deviceMicros, at);
                 break;
+            case PspMessageType.Raw:
+                // Raw IMU readings count and pace like SAMPLES; the fusion into angles is downstream's.
+                var raw = (RawMessage)frame.ToMessage();
+                uint lastRawTick = raw.Samples[^1].TickMicroseconds;
+                _stats.CountSamples(raw.Samples.Length, lastRawTick);
+                _pacingTicks.Advance(lastRawTick, resetStepMicroseconds: 0, out _);
+                long rawMicros = _pacingTicks.DeviceMicroseconds;
+                _handshake.OnDeviceTime(rawMicros, at);
+                _handshake.Deliver(new RawSamplesReceived(raw, at));
+                _stats.OnDeviceTime(rawMicros, at);
+                break;
             case PspMessageType.Hello:
                 _handshake.OnHello((HelloMessage)frame.ToMessage(), at);
                 break;

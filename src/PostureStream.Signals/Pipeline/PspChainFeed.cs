@@ -1,10 +1,11 @@
 using PostureStream.Protocol;
+using PostureStream.Signals.Fusion;
 
 namespace PostureStream.Signals.Pipeline;
 
 /// <summary>
 /// Feeds one PSP device's decoded messages into its <see cref="DeviceChain"/> (firmware-protocol/SPEC.md): SAMPLES become
-/// <see cref="SegmentSample"/> batches, STATUS a <see cref="DeviceStatus"/>, EVENT codes 1, 2 and 4 a
+/// <see cref="SegmentSample"/> batches, RAW too after host fusion (<see cref="RawImuFusion"/>), STATUS a <see cref="DeviceStatus"/>, EVENT codes 1, 2 and 4 a
 /// <see cref="DeviceCue"/>. This is the one place a PSP tick is unwrapped for the chain (Protocol's
 /// <see cref="TickUnwrapper"/>): wraps are taken out, and a device reset steps the time back as far as the tick did,
 /// which the chain reads as a new segment. Identity is not taken from HELLO here: the device session decides it
@@ -14,6 +15,7 @@ public sealed class PspChainFeed(DeviceChain chain)
 {
     private readonly TickUnwrapper ticks = new();
     private readonly SegmentSample[] batch = new SegmentSample[PspLayout.MaxSamplesPerFrame];
+    private RawImuFusion? fusion;
 
     /// <summary>The chain fed.</summary>
     public DeviceChain Chain { get; } = chain ?? throw new ArgumentNullException(nameof(chain));
@@ -28,15 +30,26 @@ public sealed class PspChainFeed(DeviceChain chain)
         | ((sensors & SensorMask.Pelvis) == 0 ? SensorFaults.Pelvis : SensorFaults.None);
 
     /// <summary>Tells the chain who the device is (from its HELLO or the session's defaults).</summary>
-    public void Identify(DeviceIdentity device, int sampleRateHz, SensorMask sensors) => Chain.Identify(IdentityOf(device, sampleRateHz, sensors));
+    public void Identify(DeviceIdentity device, int sampleRateHz, SensorMask sensors)
+    {
+        if (Chain.Identity is { } known && known.Device != device)
+        {
+            fusion?.Reset(); // another device's IMUs: nothing of the last one's attitude or bias applies
+        }
 
-    /// <summary>SAMPLES, STATUS and EVENT go to the chain; anything else (HELLO, ACK, host commands) is not the chain's.</summary>
+        Chain.Identify(IdentityOf(device, sampleRateHz, sensors));
+    }
+
+    /// <summary>SAMPLES, RAW, STATUS and EVENT go to the chain; anything else (HELLO, ACK, host commands) is not the chain's.</summary>
     public void Message(PspMessage message)
     {
         switch (message)
         {
             case SamplesMessage samples:
                 Samples(samples);
+                break;
+            case RawMessage raw:
+                Raw(raw);
                 break;
             case StatusMessage status:
                 Status(status);
@@ -67,6 +80,27 @@ public sealed class PspChainFeed(DeviceChain chain)
 
         Chain.Samples(batch.AsSpan(0, count));
     }
+
+    /// <summary>
+    /// RAW: each sample's raw IMU readings become the four angles by host fusion (Signals Fusion README), one
+    /// orientation filter per IMU, stepped by the unwrapped ticks; then the batch goes to the chain like SAMPLES.
+    /// </summary>
+    public void Raw(RawMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        fusion ??= new RawImuFusion(FusionOptions);
+        RawSample[] received = message.Samples;
+        int count = Math.Min(received.Length, batch.Length);
+        for (int i = 0; i < count; i++)
+        {
+            batch[i] = fusion.Fuse(ticks.Follow(received[i].TickMicroseconds), received[i], message.ImuMask, message.AccelFullScaleG, message.GyroFullScaleDps);
+        }
+
+        Chain.Samples(batch.AsSpan(0, count));
+    }
+
+    /// <summary>The host fusion's gains for RAW devices (null = the defaults); set before the first RAW frame.</summary>
+    public FusionOptions? FusionOptions { get; init; }
 
     public void Status(StatusMessage message)
     {

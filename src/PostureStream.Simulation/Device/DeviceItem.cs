@@ -14,7 +14,7 @@ internal sealed record DeviceItem(PspMessage Message, double TrueSeconds, bool D
     public FrameTruth? Truth { get; init; }
 }
 
-/// <summary>The intended values behind a SAMPLES frame.</summary>
+/// <summary>The intended values behind a SAMPLES or RAW frame.</summary>
 internal sealed class FrameTruth(int count)
 {
     /// <summary>Unwrapped device time of each sample: the start tick plus elapsed ticks, µs.</summary>
@@ -25,6 +25,9 @@ internal sealed class FrameTruth(int count)
     public int[] Segments { get; } = new int[count];
 
     public PostureAngles[] Clean { get; } = new PostureAngles[count];
+
+    /// <summary>The angles of the sensors as mounted (the segment's, turned by the mounting rotation); psp-raw only, else the clean angles.</summary>
+    public PostureAngles[] Mounted { get; } = new PostureAngles[count];
 
     /// <summary>The STATUS fault flags in force for the whole frame.</summary>
     public StatusFlags Faults { get; set; }

@@ -1,4 +1,5 @@
 using PostureStream.Protocol;
+using PostureStream.Simulation.Imu;
 using PostureStream.Simulation.Physiology;
 using PostureStream.Simulation.Scenarios;
 
@@ -16,9 +17,11 @@ internal sealed class FrameGenerator(SimulationPlan plan)
     {
         DeviceProfile device = plan.Device;
         double period = 1e6 / device.SampleRateHz;
-        int perFrame = device.SamplesPerFrame;
+        int perFrame = device.FrameSamples;
         long total = plan.SampleCount;
         var noise = new ImuNoiseModel(device.SampleRateHz, SeedMixer.Create(plan.Seed, SeedMixer.Noise), SeedMixer.Create(plan.Seed, SeedMixer.Sway));
+        bool raw = device.Output == DeviceOutput.PspRaw;
+        RawImuSimulator? imus = raw ? new RawImuSimulator(plan, SeedMixer.Create(plan.Seed, SeedMixer.RawImu)) : null;
         Random link = SeedMixer.Create(plan.Seed, SeedMixer.Link);
         var battery = new BatteryModel(device);
         var dropouts = plan.Segments.Where(s => s.Definition.Dropout > TimeSpan.Zero)
@@ -33,9 +36,12 @@ internal sealed class FrameGenerator(SimulationPlan plan)
         for (long first = 0; first < total; first += perFrame)
         {
             int count = (int)Math.Min(perFrame, total - first);
-            var samples = new Sample[count];
+            var samples = new Sample[raw ? 0 : count];
+            var rawSamples = new RawSample[raw ? count : 0];
+            uint firstTick = 0;
             FrameTruth? truth = withTruth ? new FrameTruth(count) : null;
             StatusFlags frameFaults = StatusFlags.None;
+            SensorMask frameMask = SensorMask.Both;
             var events = new List<DeviceItem>();
             double firstTrue = 0;
             long firstElapsed = 0;
@@ -46,15 +52,31 @@ internal sealed class FrameGenerator(SimulationPlan plan)
                 long elapsed = (long)Math.Round((n * period) + jitter);
                 double trueSeconds = elapsed / 1e6 / plan.ClockRate;
                 PostureAngles clean = plan.Timeline.Evaluate(trueSeconds, ref cursor, out Activity activity);
-                PostureAngles measured = device.Noise ? clean + noise.Next(trueSeconds) : clean;
                 SensorFault fault = plan.Segments[cursor].Definition.Fault;
                 uint tick = unchecked((uint)(plan.StartTick + elapsed));
-                samples[i] = Encode(tick, measured, fault);
+                PostureAngles mounted = clean;
+                if (imus is not null)
+                {
+                    var reading = imus.Sample(trueSeconds, BatteryModel.TemperatureCentiCelsiusAt(trueSeconds) / 100.0);
+                    mounted = reading.Mounted;
+                    rawSamples[i] = new RawSample(
+                        tick,
+                        fault.HasFlag(SensorFault.Lumbar) ? default : reading.Lumbar,
+                        fault.HasFlag(SensorFault.Pelvis) ? default : reading.Pelvis);
+                    frameMask &= MaskOf(fault);
+                }
+                else
+                {
+                    PostureAngles measured = device.Noise ? clean + noise.Next(trueSeconds) : clean;
+                    samples[i] = Encode(tick, measured, fault);
+                }
+
                 frameFaults |= ToFlags(fault);
                 if (i == 0)
                 {
                     firstTrue = trueSeconds;
                     firstElapsed = elapsed;
+                    firstTick = tick;
                 }
 
                 if (cursor != lastEventSegment && plan.Segments[cursor].Definition.Event is { } code)
@@ -69,10 +91,11 @@ internal sealed class FrameGenerator(SimulationPlan plan)
                     truth.Activities[i] = activity;
                     truth.Segments[i] = cursor;
                     truth.Clean[i] = clean;
+                    truth.Mounted[i] = mounted;
                 }
             }
 
-            double sentAt = samples.Length > 0 ? (((first + count - 1) * period) / 1e6 / plan.ClockRate) : firstTrue;
+            double sentAt = count > 0 ? (((first + count - 1) * period) / 1e6 / plan.ClockRate) : firstTrue;
             bool lost = dropouts.Any(d => firstTrue >= d.Start && firstTrue < d.End);
             bool randomLoss = link.NextDouble() < device.DropoutRate;
             if (firstElapsed >= nextStatus || frameFaults != faults)
@@ -90,7 +113,7 @@ internal sealed class FrameGenerator(SimulationPlan plan)
             if (!lowBatterySent && battery.PercentAt(firstTrue) < 15)
             {
                 lowBatterySent = true;
-                events.Add(new DeviceItem(new EventMessage(samples[0].TickMicroseconds, DeviceEventCode.LowBattery, (byte)Math.Round(battery.PercentAt(firstTrue))), firstTrue, false));
+                events.Add(new DeviceItem(new EventMessage(firstTick, DeviceEventCode.LowBattery, (byte)Math.Round(battery.PercentAt(firstTrue))), firstTrue, false));
             }
 
             foreach (DeviceItem evt in events)
@@ -103,9 +126,16 @@ internal sealed class FrameGenerator(SimulationPlan plan)
                 truth.Faults = faults;
             }
 
-            yield return new DeviceItem(new SamplesMessage(samples), sentAt, lost || randomLoss) { Truth = truth };
+            // A fault on one IMU clears its mask bit for the whole frame, as the STATUS flag does.
+            PspMessage message = raw
+                ? new RawMessage(frameMask, device.AccelFullScaleG, device.GyroFullScaleDps, rawSamples)
+                : new SamplesMessage(samples);
+            yield return new DeviceItem(message, sentAt, lost || randomLoss) { Truth = truth };
         }
     }
+
+    private static SensorMask MaskOf(SensorFault fault) =>
+        (fault.HasFlag(SensorFault.Lumbar) ? SensorMask.None : SensorMask.Lumbar) | (fault.HasFlag(SensorFault.Pelvis) ? SensorMask.None : SensorMask.Pelvis);
 
     private static StatusFlags ToFlags(SensorFault fault) =>
         (fault.HasFlag(SensorFault.Lumbar) ? StatusFlags.LumbarFault : StatusFlags.None)

@@ -42,6 +42,12 @@ internal sealed class WalkingMotion : ISegmentMotion
 
     public PostureAngles Nominal { get; }
 
+    /// <summary>Steps per second: the simulated IMUs bounce at this frequency.</summary>
+    internal double CadenceHz => _cadenceHz;
+
+    /// <summary>The step phase at the segment's start, rad (the IMUs' bounce follows the same steps).</summary>
+    internal double Phase => _phase;
+
     public PostureAngles At(double seconds)
     {
         double step = (2 * Math.PI * _cadenceHz * seconds) + _phase;

@@ -1,3 +1,6 @@
+using PostureStream.Protocol;
+using PostureStream.Simulation.Imu;
+
 namespace PostureStream.Simulation.Scenarios;
 
 /// <summary>
@@ -41,8 +44,36 @@ public sealed record DeviceProfile
     /// <summary>Sensor noise and drift (MPU-6050 figures); off gives the intended angles, quantised.</summary>
     public bool Noise { get; init; } = true;
 
+    /// <summary>What the device sends: fused angles (SAMPLES, the default) or raw IMU readings (RAW).</summary>
+    public DeviceOutput Output { get; init; } = DeviceOutput.PspAngles;
+
+    /// <summary>The IMU a <c>psp-raw</c> device simulates. Default ICM-42688-P.</summary>
+    public ImuModel ImuModel { get; init; } = ImuModel.Icm42688P;
+
+    /// <summary>Accelerometer full scale of a <c>psp-raw</c> device, g (2, 4, 8, 16). Default 4.</summary>
+    public byte AccelFullScaleG { get; init; } = 4;
+
+    /// <summary>Gyroscope full scale of a <c>psp-raw</c> device, °/s (125 … 4000). Default 500.</summary>
+    public ushort GyroFullScaleDps { get; init; } = 500;
+
+    /// <summary>Standard deviation of each IMU's mounting rotation about each axis, degrees. Default 2°.</summary>
+    public double MountingSigmaDegrees { get; init; } = 2;
+
+    /// <summary>Samples per frame as sent: RAW carries at most 8, so a larger setting is cut to 8 for <c>psp-raw</c>.</summary>
+    public int FrameSamples => Output == DeviceOutput.PspRaw ? Math.Min(SamplesPerFrame, PspLayout.MaxRawSamplesPerFrame) : SamplesPerFrame;
+
     public void Validate()
     {
+        if (!RawFullScale.IsValidAccelerometer(AccelFullScaleG) || !RawFullScale.IsValidGyroscope(GyroFullScaleDps))
+        {
+            throw new ScenarioException($"device.accelFullScaleG must be 2, 4, 8 or 16 and device.gyroFullScaleDps 125, 250, 500, 1000, 2000 or 4000, got {AccelFullScaleG} and {GyroFullScaleDps}");
+        }
+
+        if (MountingSigmaDegrees is < 0 or > 30)
+        {
+            throw new ScenarioException($"device.mountingDegrees must be 0–30, got {MountingSigmaDegrees}");
+        }
+
         if (SampleRateHz is < 10 or > 1000)
         {
             throw new ScenarioException($"device.sampleRateHz must be 10–1000, got {SampleRateHz}");

@@ -147,7 +147,8 @@ public static class ScenarioFile
         const string where = "device";
         Expect(e, JsonValueKind.Object, where);
         Only(e, where, "sampleRateHz", "samplesPerFrame", "clockSkewPpm", "startTick", "statusIntervalSeconds", "dropoutRate",
-            "corruptionRate", "tickJitterMicroseconds", "deviceId", "name", "batteryStartPercent", "batteryDrainPercentPerHour", "noise");
+            "corruptionRate", "tickJitterMicroseconds", "deviceId", "name", "batteryStartPercent", "batteryDrainPercentPerHour", "noise",
+            "profile", "imu", "accelFullScaleG", "gyroFullScaleDps", "mountingDegrees");
         var device = new DeviceProfile();
         device = device with
         {
@@ -169,6 +170,28 @@ public static class ScenarioFile
                 _ => throw new ScenarioException("device.noise must be true or false"),
             } : device.Noise,
         };
+        if (OptionalString(e, "profile") is { } profile)
+        {
+            if (!DeviceOutputs.TryParse(profile, out DeviceOutput output))
+            {
+                throw new ScenarioException($"device.profile must be {DeviceOutputs.AnglesName} or {DeviceOutputs.RawName}, got '{profile}'");
+            }
+
+            device = device with { Output = output };
+        }
+
+        if (OptionalString(e, "imu") is { } imu)
+        {
+            device = device with { ImuModel = Imu.ImuModel.Find(imu) ?? throw new ScenarioException($"device.imu must be one of {DeviceOutputs.ImuNames}, got '{imu}'") };
+        }
+
+        device = device with
+        {
+            AccelFullScaleG = (byte)(OptionalInteger(e, "accelFullScaleG", 1, 255) ?? device.AccelFullScaleG),
+            GyroFullScaleDps = (ushort)(OptionalInteger(e, "gyroFullScaleDps", 1, ushort.MaxValue) ?? device.GyroFullScaleDps),
+            MountingSigmaDegrees = OptionalNumber(e, "mountingDegrees", where) ?? device.MountingSigmaDegrees,
+        };
+
         if (OptionalString(e, "deviceId") is { } id)
         {
             if (!ulong.TryParse(id, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out ulong parsed))

@@ -85,7 +85,7 @@ public sealed class GroundTruth
                 FramesLost++;
             }
 
-            if (item.Truth is not { } frame || item.Message is not SamplesMessage samples || item.Dropped)
+            if (item.Truth is not { } frame || item.Message is not (SamplesMessage or RawMessage) || item.Dropped)
             {
                 continue;
             }
@@ -101,10 +101,10 @@ public sealed class GroundTruth
                 faultStart = frame.DeviceMicroseconds[0];
             }
 
-            for (int i = 0; i < samples.Samples.Length; i++)
+            for (int i = 0; i < frame.DeviceMicroseconds.Length; i++)
             {
                 long us = frame.DeviceMicroseconds[i];
-                uint tick = samples.Samples[i].TickMicroseconds;
+                uint tick = unchecked((uint)us);
                 Activity activity = frame.Activities[i];
                 bool gap = previous is { } p && us - p > gapMicroseconds;
                 bool isLongGap = gap && us - previous!.Value > longGap;

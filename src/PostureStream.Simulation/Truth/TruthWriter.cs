@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using PostureStream.Simulation.Physiology;
 
+using PostureStream.Simulation.Scenarios;
+
 namespace PostureStream.Simulation.Truth;
 
 /// <summary>
@@ -37,7 +39,8 @@ public static class TruthWriter
             j.WriteString("deviceId", plan.DeviceId.ToString("x16", CultureInfo.InvariantCulture));
             j.WriteString("deviceName", plan.DeviceName);
             j.WriteNumber("sampleRateHz", plan.Device.SampleRateHz);
-            j.WriteNumber("samplesPerFrame", plan.Device.SamplesPerFrame);
+            j.WriteNumber("samplesPerFrame", plan.Device.FrameSamples);
+            j.WriteString("profile", DeviceOutputs.Name(plan.Device.Output));
             j.WriteNumber("clockSkewPpm", Math.Round(plan.ClockSkewPpm, 3));
             j.WriteNumber("startTick", plan.StartTick);
             j.WriteNumber("firstUs", truth.FirstMicroseconds);
