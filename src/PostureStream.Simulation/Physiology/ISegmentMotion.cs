@@ -42,6 +42,9 @@ internal sealed class WalkingMotion : ISegmentMotion
 
     public PostureAngles Nominal { get; }
 
+    /// <summary>Phase of the step cycle, radians, <paramref name="seconds"/> into the segment (the body bounces once a step).</summary>
+    public double StepPhase(double seconds) => (2 * Math.PI * _cadenceHz * seconds) + _phase;
+
     public PostureAngles At(double seconds)
     {
         double step = (2 * Math.PI * _cadenceHz * seconds) + _phase;
