@@ -14,7 +14,7 @@ public static class BleScanner
     {
         try
         {
-            return await ScanAsync(options, cancellationToken);
+            return await ScanAsync(options, byService: true, AdvertisesNus, cancellationToken);
         }
         catch (Exception e) when (BleException.FromFailure(e) is { } failure)
         {
@@ -22,7 +22,24 @@ public static class BleScanner
         }
     }
 
-    private static async Task<IReadOnlyList<BleDeviceInfo>> ScanAsync(BleScanOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scans like <see cref="ListNusDevicesAsync"/> and lists WitMotion BLE sensors: those advertising the WitMotion
+    /// service (<see cref="WitMotionGatt.ServiceUuid"/>) or named "WT…" (not every firmware advertises the service,
+    /// so the scan is not filtered by it).
+    /// </summary>
+    public static async Task<IReadOnlyList<BleDeviceInfo>> ListWitMotionDevicesAsync(BleScanOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ScanAsync(options, byService: false, IsWitMotion, cancellationToken);
+        }
+        catch (Exception e) when (BleException.FromFailure(e) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private static async Task<IReadOnlyList<BleDeviceInfo>> ScanAsync(BleScanOptions options, bool byService, Func<BlueZProperties, bool> wanted, CancellationToken cancellationToken)
     {
         await using BlueZClient bluez = await BlueZClient.ConnectAsync(options.BusAddress, options.TimeProvider, cancellationToken);
         BlueZObjects objects = await bluez.GetObjectsAsync(cancellationToken);
@@ -57,7 +74,7 @@ public static class BleScanner
             },
             cancellationToken);
 
-        await bluez.SetNusDiscoveryFilterAsync(adapter, byService: true, cancellationToken);
+        await bluez.SetNusDiscoveryFilterAsync(adapter, byService, cancellationToken);
         await bluez.StartDiscoveryAsync(adapter, cancellationToken);
         try
         {
@@ -69,7 +86,7 @@ public static class BleScanner
         }
 
         return devices.Values
-            .Where(AdvertisesNus)
+            .Where(wanted)
             .Select(d => new BleDeviceInfo(d.GetString("Address") ?? "?", d.GetString("Alias") ?? d.GetString("Name"), d.GetInt16("RSSI")))
             .OrderByDescending(d => d.Rssi ?? short.MinValue)
             .ThenBy(d => d.Address, StringComparer.Ordinal)
@@ -117,6 +134,10 @@ public static class BleScanner
             await bluez.StopDiscoveryAsync(adapter, CancellationToken.None);
         }
     }
+
+    private static bool IsWitMotion(BlueZProperties device) =>
+        device.GetStrings("UUIDs").Any(u => string.Equals(u, WitMotionGatt.ServiceUuid, StringComparison.OrdinalIgnoreCase))
+        || (device.GetString("Name") ?? device.GetString("Alias") ?? "").StartsWith(WitMotionGatt.NamePrefix, StringComparison.Ordinal);
 
     private static bool AdvertisesNus(BlueZProperties device) =>
         device.GetStrings("UUIDs").Any(u => string.Equals(u, NordicUart.ServiceUuid, StringComparison.OrdinalIgnoreCase));
