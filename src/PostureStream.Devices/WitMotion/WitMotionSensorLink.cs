@@ -29,6 +29,7 @@ public sealed class WitMotionSensorLink : IAsyncDisposable
     private WitMotionBleStats _bleAtStart;
     private long _samplesAtStart;
     private long _reconnectsAtStart;
+    private int _disposed;
 
     public WitMotionSensorLink(IWitMotionByteSource source)
     {
@@ -70,6 +71,11 @@ public sealed class WitMotionSensorLink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         await _loop;
         await _source.DisposeAsync();
