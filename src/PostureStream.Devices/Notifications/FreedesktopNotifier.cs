@@ -21,18 +21,16 @@ public sealed class FreedesktopNotifier : IDesktopNotifier
     /// <summary>How long a call may wait for the notification server.</summary>
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly DBusConnection _connection;
     private readonly string _address;
     private readonly Dictionary<string, uint> _shown = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _connected;
+    private DBusConnection? _connection;
 
     /// <param name="busAddress">The session bus; null = DBUS_SESSION_BUS_ADDRESS.</param>
     public FreedesktopNotifier(string? busAddress = null)
     {
         _address = busAddress ?? DBusAddress.Session ?? throw new DesktopNotificationException(
             "no session bus (DBUS_SESSION_BUS_ADDRESS is not set): desktop notifications need a desktop session; the terminal bell is used instead");
-        _connection = new DBusConnection(_address);
     }
 
     public string Description => $"desktop notifications ({Service})";
@@ -43,19 +41,21 @@ public sealed class FreedesktopNotifier : IDesktopNotifier
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (!_connected)
-            {
-                await _connection.ConnectAsync().AsTask().WaitAsync(CallTimeout, cancellationToken);
-                _connected = true;
-            }
-
+            DBusConnection connection = await ConnectedAsync(cancellationToken);
             uint replaces = _shown.GetValueOrDefault(notification.Key);
-            uint id = await _connection.CallMethodAsync(CreateNotify(notification, replaces), static (Message m, object? _) => m.GetBodyReader().ReadUInt32())
+            uint id = await connection.CallMethodAsync(CreateNotify(connection, notification, replaces), static (Message m, object? _) => m.GetBodyReader().ReadUInt32())
                 .WaitAsync(CallTimeout, cancellationToken);
             _shown[notification.Key] = id;
         }
         catch (Exception e) when (e is DBusConnectionException or TimeoutException or DBusErrorReplyException)
         {
+            if (e is not DBusErrorReplyException)
+            {
+                // A connection that failed or broke cannot be reused: the next notice connects again (the bus may be back).
+                _connection?.Dispose();
+                _connection = null;
+            }
+
             throw new DesktopNotificationException($"the desktop notification could not be shown ({e.Message}); is a notification server running in this session?", e);
         }
         finally
@@ -66,14 +66,27 @@ public sealed class FreedesktopNotifier : IDesktopNotifier
 
     public ValueTask DisposeAsync()
     {
-        _connection.Dispose();
+        _connection?.Dispose();
         _gate.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    private MessageBuffer CreateNotify(DesktopNotification notification, uint replaces)
+    private async Task<DBusConnection> ConnectedAsync(CancellationToken cancellationToken)
     {
-        MessageWriter writer = _connection.GetMessageWriter();
+        if (_connection is { } connected)
+        {
+            return connected;
+        }
+
+        var connection = new DBusConnection(_address);
+        _connection = connection;
+        await connection.ConnectAsync().AsTask().WaitAsync(CallTimeout, cancellationToken);
+        return connection;
+    }
+
+    private static MessageBuffer CreateNotify(DBusConnection connection, DesktopNotification notification, uint replaces)
+    {
+        MessageWriter writer = connection.GetMessageWriter();
         try
         {
             writer.WriteMethodCallHeader(Service, ObjectPath, Interface, "Notify", NotifySignature);
