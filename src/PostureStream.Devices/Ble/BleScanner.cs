@@ -39,7 +39,24 @@ public static class BleScanner
         }
     }
 
-    private static async Task<IReadOnlyList<BleDeviceInfo>> ScanAsync(BleScanOptions options, bool byService, Func<BlueZProperties, bool> wanted, CancellationToken cancellationToken)
+    /// <summary>
+    /// One scan for both kinds of sensor PostureStream reads: PSP devices (Nordic UART Service) and WitMotion sensors,
+    /// each with its <see cref="BleDeviceInfo.Kind"/> (for <c>devices --ble</c>).
+    /// </summary>
+    public static async Task<IReadOnlyList<BleDeviceInfo>> ListSensorsAsync(BleScanOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            IReadOnlyList<BleDeviceInfo> found = await ScanAsync(options, byService: false, d => AdvertisesNus(d) || IsWitMotion(d), cancellationToken, d => AdvertisesNus(d) ? BleSensorKind.Psp : BleSensorKind.WitMotion);
+            return found;
+        }
+        catch (Exception e) when (BleException.FromFailure(e) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private static async Task<IReadOnlyList<BleDeviceInfo>> ScanAsync(BleScanOptions options, bool byService, Func<BlueZProperties, bool> wanted, CancellationToken cancellationToken, Func<BlueZProperties, BleSensorKind>? kind = null)
     {
         await using BlueZClient bluez = await BlueZClient.ConnectAsync(options.BusAddress, options.TimeProvider, cancellationToken);
         BlueZObjects objects = await bluez.GetObjectsAsync(cancellationToken);
@@ -87,7 +104,7 @@ public static class BleScanner
 
         return devices.Values
             .Where(wanted)
-            .Select(d => new BleDeviceInfo(d.GetString("Address") ?? "?", d.GetString("Alias") ?? d.GetString("Name"), d.GetInt16("RSSI")))
+            .Select(d => new BleDeviceInfo(d.GetString("Address") ?? "?", d.GetString("Alias") ?? d.GetString("Name"), d.GetInt16("RSSI"), kind?.Invoke(d) ?? (wanted == IsWitMotion ? BleSensorKind.WitMotion : BleSensorKind.Psp)))
             .OrderByDescending(d => d.Rssi ?? short.MinValue)
             .ThenBy(d => d.Address, StringComparer.Ordinal)
             .ToList();

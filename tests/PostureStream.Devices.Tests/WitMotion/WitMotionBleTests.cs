@@ -78,4 +78,17 @@ public sealed class WitMotionBleTests
 
         Assert.Equal([Sensor.Address, byName.Address], found.Select(d => d.Address));
     }
+
+    [Fact]
+    public async Task OneScan_ListsPspAndWitMotionSensors_WithTheirSources()
+    {
+        var psp = new StandInDevice("C0:FF:EE:00:00:01", "PostureStream A", -40);
+        var other = new StandInDevice("11:22:33:44:55:66", "HR strap", -30, Nus: false);
+        await using BleTestBed bed = await BleTestBed.StartAsync(new StandInOptions { Devices = [psp, Sensor, other] });
+
+        IReadOnlyList<BleDeviceInfo> found = await Wait.For(BleScanner.ListSensorsAsync(
+            new BleScanOptions { BusAddress = bed.Bus.Address, Duration = TimeSpan.FromMilliseconds(300) }, CancellationToken.None));
+
+        Assert.Equal([$"ble:{psp.Address}", $"witmotion-ble:{Sensor.Address}"], found.Select(d => d.Source));
+    }
 }
