@@ -20,11 +20,12 @@ public static class RunCommand
         var quiet = new Option<bool>("--quiet") { Description = "print only warnings and errors" };
         var printConfig = new Option<bool>("--print-config") { Description = "print the effective configuration (secrets masked) and exit" };
         var noBuzz = new Option<bool>("--no-buzz") { Description = "never buzz the device (alerts are still recorded)" };
+        var notify = new Option<bool>("--notify") { Description = "also show alerts that would buzz as desktop notifications (the terminal bell without a desktop): for sensors that cannot buzz" };
         var dataDirectory = new Option<string?>("--data-dir") { Description = "where calibration, the spool and the embedded SQLite store live (default $XDG_DATA_HOME/posturestream)" };
 
         var command = new Command("run", "ingest, detect, alert, store and serve the dashboard")
         {
-            sources, stores, deviceName, alertsOut, dashboard, tokenFile, noDashboard, config, quiet, printConfig, noBuzz, dataDirectory,
+            sources, stores, deviceName, alertsOut, dashboard, tokenFile, noDashboard, config, quiet, printConfig, noBuzz, notify, dataDirectory,
         };
 
         command.SetAction(async (parse, cancel) =>
@@ -37,6 +38,7 @@ public static class RunCommand
             AddIf(overrides, "DataDirectory", parse.GetValue(dataDirectory));
             AddFlag(overrides, "NoDashboard", parse.GetValue(noDashboard));
             AddFlag(overrides, "Quiet", parse.GetValue(quiet));
+            AddFlag(overrides, "Notify", parse.GetValue(notify));
             if (parse.GetValue(noBuzz))
             {
                 overrides["Buzz:Enabled"] = "false";

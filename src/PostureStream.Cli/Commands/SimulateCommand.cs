@@ -28,6 +28,9 @@ public static class SimulateCommand
         public uint? StartTick { get; init; }
         public string? Profile { get; init; }
         public string? Imu { get; init; }
+
+        /// <summary><c>--witmotion serial|ble</c>: play the wearer as two WitMotion sensors instead of a PSP device.</summary>
+        public WitMotionSimulation? WitMotion { get; init; }
     }
 
     public static Command Create()
@@ -42,13 +45,32 @@ public static class SimulateCommand
         var startTick = new Option<uint?>("--start-tick") { Description = "the device tick (u32 µs) of the first sample, e.g. 4294000000 to wrap 967 s in (default: the scenario's, else drawn from the seed)" };
         var profile = new Option<string?>("--profile") { Description = $"what the device sends: {DeviceOutputs.AnglesName} (SAMPLES, fused on the device) or {DeviceOutputs.RawName} (RAW accelerometer and gyroscope readings, fused by the host) (default: the scenario's, else {DeviceOutputs.AnglesName})" };
         var imu = new Option<string?>("--imu") { Description = $"the IMU a {DeviceOutputs.RawName} device simulates: {DeviceOutputs.ImuNames} (default: the scenario's, else icm-42688-p)" };
+        var witMotion = new Option<string?>("--witmotion") { Description = "play the wearer as two WitMotion sensors (lumbar, pelvis) speaking serial (on two PTYs, or into two timed captures with --out file:PREFIX) or ble (timed captures of BLE notifications)" };
+        var rate = new Option<double?>("--rate") { Description = "with --witmotion: the sensors' output rate in Hz (0.2–200, default 50)" };
+        var lumbarMounting = new Option<string?>("--lumbar-mounting") { Description = "with --witmotion: the lumbar sensor's mounting, ABOUT[,OFF[,AZIMUTH]] degrees (default: drawn from the seed)" };
+        var pelvisMounting = new Option<string?>("--pelvis-mounting") { Description = "with --witmotion: the pelvis sensor's mounting, ABOUT[,OFF[,AZIMUTH]] degrees (default: drawn from the seed)" };
+        var loss = new Option<double?>("--loss") { Description = "with --witmotion: probability a sample is lost on the link (default 0.01 for ble, 0 for serial)" };
+        var noNoise = new Option<bool>("--no-noise") { Description = "with --witmotion: no sensor noise or fusion error (still quantised)" };
+        var quaternion = new Option<bool>("--quaternion") { Description = "with --witmotion serial: also send quaternion packets (0x59)" };
         var command = new Command("simulate", "a virtual wearer speaking PSP, into a pseudo-terminal, a TCP server or a capture file")
         {
-            scenario, output, speed, seed, truth, buzzLog, corruption, startTick, profile, imu,
+            scenario, output, speed, seed, truth, buzzLog, corruption, startTick, profile, imu, witMotion, rate, lumbarMounting, pelvisMounting, loss, noNoise, quaternion,
         };
         command.SetAction(async (parse, cancel) =>
         {
             using var signals = new TerminationSignals(cancel);
+            WitMotionSimulation? sensors = null;
+            if (parse.GetValue(witMotion) is { } format)
+            {
+                if (WitMotionOptions(format, parse.GetValue(rate), parse.GetValue(lumbarMounting), parse.GetValue(pelvisMounting), parse.GetValue(loss), parse.GetValue(noNoise), parse.GetValue(quaternion), out string problem) is not { } parsed)
+                {
+                    await Console.Error.WriteLineAsync($"posturestream simulate: {problem}");
+                    return ExitCodes.Usage;
+                }
+
+                sensors = parsed;
+            }
+
             return await RunAsync(
                 new Settings(parse.GetValue(scenario)!, parse.GetValue(output)!)
                 {
@@ -60,6 +82,7 @@ public static class SimulateCommand
                     StartTick = parse.GetValue(startTick),
                     Profile = parse.GetValue(profile),
                     Imu = parse.GetValue(imu),
+                    WitMotion = sensors,
                 },
                 Console.Out,
                 Console.Error,
@@ -162,6 +185,11 @@ public static class SimulateCommand
         {
             try
             {
+                if (settings.WitMotion is { } sensors)
+                {
+                    return await SimulateWitMotionAsync(sensors, plan, target!, speed, stdout, stderr, cancel);
+                }
+
                 return target switch
                 {
                     FileTarget file when speed.IsMax => await WriteCaptureAsync(plan, file.Path, stderr, cancel),
@@ -221,6 +249,72 @@ public static class SimulateCommand
         device.PowerOn();
         await device.Completion.WaitAsync(cancel);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The <c>--witmotion</c> options as a simulation, or null with what is wrong.</summary>
+    public static WitMotionSimulation? WitMotionOptions(string format, double? rate, string? lumbar, string? pelvis, double? loss, bool noNoise, bool quaternion, out string problem)
+    {
+        problem = "";
+        Simulation.WitMotion.WitMotionWireFormat? wire = format.ToLowerInvariant() switch
+        {
+            "serial" => Simulation.WitMotion.WitMotionWireFormat.Serial,
+            "ble" => Simulation.WitMotion.WitMotionWireFormat.Ble,
+            _ => null,
+        };
+        if (wire is null)
+        {
+            problem = $"--witmotion must be serial or ble, got '{format}'";
+            return null;
+        }
+
+        if (rate is { } hz && !Protocol.WitMotion.WitMotionRates.TryGetCode(hz, out _))
+        {
+            problem = $"--rate {hz.ToString(CultureInfo.InvariantCulture)} is not a WitMotion output rate; use one of {string.Join(", ", Protocol.WitMotion.WitMotionRates.Supported.Select(r => r.ToString(CultureInfo.InvariantCulture)))}";
+            return null;
+        }
+
+        Simulation.WitMotion.SensorMounting? lumbarMounting = null, pelvisMounting = null;
+        if ((lumbar is not null && !WitMotionSimulation.TryParseMounting(lumbar, out lumbarMounting)) || (pelvis is not null && !WitMotionSimulation.TryParseMounting(pelvis, out pelvisMounting)))
+        {
+            problem = "a mounting is ABOUT[,OFF[,AZIMUTH]] in degrees, OFF 0–90, e.g. --lumbar-mounting 90,15,30";
+            return null;
+        }
+
+        if (loss is { } l && l is < 0 or > 0.5)
+        {
+            problem = $"--loss must be 0–0.5, got {l.ToString(CultureInfo.InvariantCulture)}";
+            return null;
+        }
+
+        return new WitMotionSimulation(wire.Value)
+        {
+            RateHertz = rate ?? 50,
+            LumbarMounting = lumbarMounting,
+            PelvisMounting = pelvisMounting,
+            LossRate = loss,
+            Noise = !noNoise,
+            Quaternion = quaternion,
+        };
+    }
+
+    private static async Task<int> SimulateWitMotionAsync(WitMotionSimulation sensors, SimulationPlan plan, SimulateTarget target, SimulationSpeed speed, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        switch (target)
+        {
+            case FileTarget file:
+                (string lumbar, string pelvis) = await sensors.WriteCapturesAsync(plan, file.Path, cancel);
+                await stdout.WriteLineAsync($"file:{lumbar}");
+                await stdout.WriteLineAsync($"file:{pelvis}");
+                await stderr.WriteLineAsync($"wrote {plan.Duration.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s of '{plan.Scenario.Name}' (seed {plan.Seed}) as two WitMotion sensors: {lumbar}, {pelvis}");
+                return ExitCodes.Ok;
+            case PtyTarget when sensors.Format == Simulation.WitMotion.WitMotionWireFormat.Serial && OperatingSystem.IsLinux():
+                await sensors.ServePtysAsync(plan, speed, stdout, stderr, cancel);
+                await Linger(cancel);
+                return ExitCodes.Ok;
+            default:
+                await stderr.WriteLineAsync("posturestream simulate: --witmotion serial plays on --out pty (Linux) or into --out file:PREFIX; --witmotion ble writes --out file:PREFIX (timed captures of BLE notifications)");
+                return ExitCodes.Usage;
+        }
     }
 
     private static async Task<int> NoPtyHereAsync(TextWriter stderr)

@@ -23,6 +23,9 @@ public sealed class RunSettings
     /// <summary><c>--alerts-out FILE|-</c>: the alerts as JSON Lines.</summary>
     public string? AlertsOut { get; set; }
 
+    /// <summary><c>--notify</c>: alerts that would buzz also become desktop notifications (the terminal bell without a desktop).</summary>
+    public bool Notify { get; set; }
+
     /// <summary>Where the dashboard listens. Default http://127.0.0.1:5080.</summary>
     public string Dashboard { get; set; } = "http://127.0.0.1:5080";
 

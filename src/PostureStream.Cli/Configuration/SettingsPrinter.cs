@@ -33,6 +33,7 @@ public static class SettingsPrinter
             settings.DashboardTokenFile,
             settings.NoDashboard,
             settings.Quiet,
+            settings.Notify,
             DataDirectory = settings.ResolveDataDirectory(),
             settings.Buzz,
             Detection = new

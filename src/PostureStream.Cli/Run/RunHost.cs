@@ -1,3 +1,4 @@
+using PostureStream.Cli.Notifications;
 using System.Globalization;
 using System.Reactive.Concurrency;
 using System.Runtime.InteropServices;
@@ -50,7 +51,7 @@ internal static class RunHost
                 RestrictDefaultStoreFiles(settings, dataDirectory);
             }
 
-            alerts = AlertOutput.Open(settings.AlertsOut);
+            alerts = AlertOutput.Open(settings.AlertsOut, settings.Notify ? AlertNotifications.ForThisMachine(reporter) : null);
             if (!settings.NoDashboard && openStores)
             {
                 live = new LiveFeedHub();

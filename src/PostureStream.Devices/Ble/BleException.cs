@@ -66,6 +66,12 @@ public sealed class BleException : Exception
         BleErrorKind.NoUartService,
         $"the device {address} connected but has no Nordic UART Service (TX {NordicUart.TxCharacteristicUuid}, RX {NordicUart.RxCharacteristicUuid}). Is it a PostureStream sensor?");
 
+    internal static BleException NoService(string address, BleGattProfile profile) => profile == NordicUart.Profile
+        ? NoUartService(address)
+        : new(
+            BleErrorKind.NoUartService,
+            $"the device {address} connected but has no {profile.Name} service (notify {profile.NotifyCharacteristicUuid}, write {profile.WriteCharacteristicUuid}). Is it the right kind of sensor?");
+
     /// <summary>Any other failure below the link, as a BleException that still says where to look; null for exceptions that are not such failures.</summary>
     internal static BleException? FromFailure(Exception e) => e switch
     {

@@ -8,6 +8,9 @@ public sealed partial record BleLinkOptions
     /// <summary>The device's Bluetooth address, AA:BB:CC:DD:EE:FF. Required.</summary>
     public required string Address { get; init; }
 
+    /// <summary>The GATT service to talk to. Default <see cref="NordicUart.Profile"/> (PSP devices).</summary>
+    public BleGattProfile Profile { get; init; } = NordicUart.Profile;
+
     /// <summary>The adapter to use, e.g. "hci1". Default: null, the first powered adapter.</summary>
     public string? Adapter { get; init; }
 

@@ -14,7 +14,7 @@ public static class BleScanner
     {
         try
         {
-            return await ScanAsync(options, cancellationToken);
+            return await ScanAsync(options, byService: true, AdvertisesNus, cancellationToken);
         }
         catch (Exception e) when (BleException.FromFailure(e) is { } failure)
         {
@@ -22,7 +22,41 @@ public static class BleScanner
         }
     }
 
-    private static async Task<IReadOnlyList<BleDeviceInfo>> ScanAsync(BleScanOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scans like <see cref="ListNusDevicesAsync"/> and lists WitMotion BLE sensors: those advertising the WitMotion
+    /// service (<see cref="WitMotionGatt.ServiceUuid"/>) or named "WT…" (not every firmware advertises the service,
+    /// so the scan is not filtered by it).
+    /// </summary>
+    public static async Task<IReadOnlyList<BleDeviceInfo>> ListWitMotionDevicesAsync(BleScanOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ScanAsync(options, byService: false, IsWitMotion, cancellationToken);
+        }
+        catch (Exception e) when (BleException.FromFailure(e) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    /// <summary>
+    /// One scan for both kinds of sensor PostureStream reads: PSP devices (Nordic UART Service) and WitMotion sensors,
+    /// each with its <see cref="BleDeviceInfo.Kind"/> (for <c>devices --ble</c>).
+    /// </summary>
+    public static async Task<IReadOnlyList<BleDeviceInfo>> ListSensorsAsync(BleScanOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            IReadOnlyList<BleDeviceInfo> found = await ScanAsync(options, byService: false, d => AdvertisesNus(d) || IsWitMotion(d), cancellationToken, d => AdvertisesNus(d) ? BleSensorKind.Psp : BleSensorKind.WitMotion);
+            return found;
+        }
+        catch (Exception e) when (BleException.FromFailure(e) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private static async Task<IReadOnlyList<BleDeviceInfo>> ScanAsync(BleScanOptions options, bool byService, Func<BlueZProperties, bool> wanted, CancellationToken cancellationToken, Func<BlueZProperties, BleSensorKind>? kind = null)
     {
         await using BlueZClient bluez = await BlueZClient.ConnectAsync(options.BusAddress, options.TimeProvider, cancellationToken);
         BlueZObjects objects = await bluez.GetObjectsAsync(cancellationToken);
@@ -57,7 +91,7 @@ public static class BleScanner
             },
             cancellationToken);
 
-        await bluez.SetNusDiscoveryFilterAsync(adapter, byService: true, cancellationToken);
+        await bluez.SetNusDiscoveryFilterAsync(adapter, byService, cancellationToken);
         await bluez.StartDiscoveryAsync(adapter, cancellationToken);
         try
         {
@@ -69,8 +103,8 @@ public static class BleScanner
         }
 
         return devices.Values
-            .Where(AdvertisesNus)
-            .Select(d => new BleDeviceInfo(d.GetString("Address") ?? "?", d.GetString("Alias") ?? d.GetString("Name"), d.GetInt16("RSSI")))
+            .Where(wanted)
+            .Select(d => new BleDeviceInfo(d.GetString("Address") ?? "?", d.GetString("Alias") ?? d.GetString("Name"), d.GetInt16("RSSI"), kind?.Invoke(d) ?? (wanted == IsWitMotion ? BleSensorKind.WitMotion : BleSensorKind.Psp)))
             .OrderByDescending(d => d.Rssi ?? short.MinValue)
             .ThenBy(d => d.Address, StringComparer.Ordinal)
             .ToList();
@@ -117,6 +151,10 @@ public static class BleScanner
             await bluez.StopDiscoveryAsync(adapter, CancellationToken.None);
         }
     }
+
+    private static bool IsWitMotion(BlueZProperties device) =>
+        device.GetStrings("UUIDs").Any(u => string.Equals(u, WitMotionGatt.ServiceUuid, StringComparison.OrdinalIgnoreCase))
+        || (device.GetString("Name") ?? device.GetString("Alias") ?? "").StartsWith(WitMotionGatt.NamePrefix, StringComparison.Ordinal);
 
     private static bool AdvertisesNus(BlueZProperties device) =>
         device.GetStrings("UUIDs").Any(u => string.Equals(u, NordicUart.ServiceUuid, StringComparison.OrdinalIgnoreCase));

@@ -16,4 +16,7 @@ public static class NordicUart
     public const int DefaultAttMtu = 23;
 
     public const int AttHeaderLength = 3;
+
+    /// <summary>NUS as a link profile: notifications on TX, writes to RX.</summary>
+    public static BleGattProfile Profile { get; } = new("Nordic UART Service", ServiceUuid, TxCharacteristicUuid, RxCharacteristicUuid);
 }

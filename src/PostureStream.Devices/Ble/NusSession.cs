@@ -169,8 +169,8 @@ internal sealed class NusSession : IAsyncDisposable
         }
 
         BlueZObjects objects = await _bluez.GetObjectsAsync(cancellationToken);
-        _tx = objects.FindCharacteristic(Device, NordicUart.TxCharacteristicUuid) ?? throw BleException.NoUartService(Address);
-        _rx = objects.FindCharacteristic(Device, NordicUart.RxCharacteristicUuid) ?? throw BleException.NoUartService(Address);
+        _tx = objects.FindCharacteristic(Device, options.Profile.NotifyCharacteristicUuid) ?? throw BleException.NoService(Address, options.Profile);
+        _rx = objects.FindCharacteristic(Device, options.Profile.WriteCharacteristicUuid) ?? throw BleException.NoService(Address, options.Profile);
         if (objects.Get(_rx, BlueZNames.GattCharacteristic)?.GetUInt16("MTU") is ushort rxMtu and > NordicUart.AttHeaderLength)
         {
             WriteChunkLength = rxMtu - NordicUart.AttHeaderLength;

@@ -48,6 +48,9 @@ internal sealed class WalkingMotion : ISegmentMotion
     /// <summary>The step phase at the segment's start, rad (the IMUs' bounce follows the same steps).</summary>
     internal double Phase => _phase;
 
+    /// <summary>Phase of the step cycle, radians, <paramref name="seconds"/> into the segment (the body bounces once a step).</summary>
+    public double StepPhase(double seconds) => (2 * Math.PI * _cadenceHz * seconds) + _phase;
+
     public PostureAngles At(double seconds)
     {
         double step = (2 * Math.PI * _cadenceHz * seconds) + _phase;

@@ -120,7 +120,7 @@ internal sealed partial class BlueZStandIn
         IReadOnlyList<string> uuids = DiscoveryFilter?.GetStrings("UUIDs") ?? [];
         foreach (StandInDevice device in _options.Devices)
         {
-            bool passes = uuids.Count == 0 || (device.Nus && uuids.Contains(NordicUart.ServiceUuid, StringComparer.OrdinalIgnoreCase));
+            bool passes = uuids.Count == 0 || (device.Nus && uuids.Contains(device.Gatt.ServiceUuid, StringComparer.OrdinalIgnoreCase));
             if (!passes)
             {
                 continue;
@@ -208,7 +208,7 @@ internal sealed partial class BlueZStandIn
     private void CharacteristicMethod(MethodContext context, string path)
     {
         Dictionary<string, VariantValue> characteristic = PropertiesOf(path, BlueZNames.GattCharacteristic);
-        bool isTx = characteristic["UUID"].GetString() == NordicUart.TxCharacteristicUuid;
+        bool isTx = characteristic["UUID"].GetString() is NordicUart.TxCharacteristicUuid or WitMotionGatt.NotifyCharacteristicUuid;
         switch (context.Request.MemberAsString)
         {
             case "AcquireNotify" when isTx:

@@ -62,7 +62,7 @@ internal sealed partial class BlueZStandIn
             ["Connected"] = false,
             ["ServicesResolved"] = false,
             ["Adapter"] = new ObjectPath(AdapterPath),
-            ["UUIDs"] = VariantValue.Array(device.Nus ? new[] { NordicUart.ServiceUuid } : new[] { "0000180d-0000-1000-8000-00805f9b34fb" }),
+            ["UUIDs"] = VariantValue.Array(device.Nus ? new[] { device.Gatt.ServiceUuid } : new[] { "0000180d-0000-1000-8000-00805f9b34fb" }),
         };
         if (withRssi)
         {
@@ -76,7 +76,7 @@ internal sealed partial class BlueZStandIn
     {
         Export(ServicePath(device), BlueZNames.GattService, new Dictionary<string, VariantValue>
         {
-            ["UUID"] = NordicUart.ServiceUuid,
+            ["UUID"] = device.Gatt.ServiceUuid,
             ["Device"] = new ObjectPath(device.Path),
             ["Primary"] = true,
             ["Includes"] = VariantValue.Array(Array.Empty<ObjectPath>()),
@@ -84,7 +84,7 @@ internal sealed partial class BlueZStandIn
         });
         Export(RxPath(device), BlueZNames.GattCharacteristic, new Dictionary<string, VariantValue>
         {
-            ["UUID"] = NordicUart.RxCharacteristicUuid,
+            ["UUID"] = device.Gatt.WriteCharacteristicUuid,
             ["Service"] = new ObjectPath(ServicePath(device)),
             ["Value"] = VariantValue.Array(Array.Empty<byte>()),
             ["WriteAcquired"] = false,
@@ -94,7 +94,7 @@ internal sealed partial class BlueZStandIn
         });
         Export(TxPath(device), BlueZNames.GattCharacteristic, new Dictionary<string, VariantValue>
         {
-            ["UUID"] = NordicUart.TxCharacteristicUuid,
+            ["UUID"] = device.Gatt.NotifyCharacteristicUuid,
             ["Service"] = new ObjectPath(ServicePath(device)),
             ["Value"] = VariantValue.Array(Array.Empty<byte>()),
             ["NotifyAcquired"] = false,

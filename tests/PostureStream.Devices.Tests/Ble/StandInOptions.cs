@@ -2,8 +2,11 @@ namespace PostureStream.Devices.Tests.Ble;
 
 /// <summary>A peripheral the stand-in pretends is in range.</summary>
 /// <param name="Known">Already in BlueZ's object tree at start (paired or seen before), without RSSI until a scan hears it.</param>
-internal sealed record StandInDevice(string Address, string Name, short Rssi, bool Nus = true, bool Known = false)
+/// <param name="Profile">The GATT service it offers when <paramref name="Nus"/> is true; null = the Nordic UART Service.</param>
+internal sealed record StandInDevice(string Address, string Name, short Rssi, bool Nus = true, bool Known = false, PostureStream.Devices.Ble.BleGattProfile? Profile = null)
 {
+    public PostureStream.Devices.Ble.BleGattProfile Gatt => Profile ?? PostureStream.Devices.Ble.NordicUart.Profile;
+
     public string Path => $"{BlueZStandIn.AdapterPath}/dev_{Address.Replace(':', '_')}";
 }
 

@@ -1,0 +1,146 @@
+using System.Globalization;
+using PostureStream.Devices.Posix;
+using PostureStream.Devices.WitMotion;
+using PostureStream.Simulation;
+using PostureStream.Simulation.Device;
+using PostureStream.Simulation.WitMotion;
+
+namespace PostureStream.Cli.Simulate;
+
+/// <summary>
+/// <c>simulate --witmotion serial|ble</c>: the wearer played as two WitMotion sensors (lumbar, pelvis) by the
+/// measurement model (<see cref="WitMotionSensorModel"/>), their samples encoded as the sensors' packets
+/// (<see cref="WitMotionPacketEncoder"/>) and sent when the model says they arrive: onto two pseudo-terminals
+/// (<c>--out pty</c>, paced at <c>--speed</c>), or into two timed captures (<c>--out file:PREFIX</c> writes
+/// PREFIX.lumbar.pstimed and PREFIX.pelvis.pstimed, which <c>file:</c> sources replay as the sensors).
+/// </summary>
+public sealed record WitMotionSimulation(WitMotionWireFormat Format)
+{
+    /// <summary>The instant the model's time 0 is stamped as in timed captures (arrival times are host UTC there).</summary>
+    public static readonly DateTimeOffset CaptureStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public double RateHertz { get; init; } = 50;
+
+    public SensorMounting? LumbarMounting { get; init; }
+
+    public SensorMounting? PelvisMounting { get; init; }
+
+    /// <summary>Probability a sample is lost on the link; null = the link profile's (1 % BLE, 0 serial).</summary>
+    public double? LossRate { get; init; }
+
+    public bool Noise { get; init; } = true;
+
+    public bool Quaternion { get; init; }
+
+    /// <summary>Parses <c>ABOUT[,OFF[,AZIMUTH]]</c> in degrees (about the skin normal, off it, direction of the tip).</summary>
+    public static bool TryParseMounting(string text, out SensorMounting? mounting)
+    {
+        mounting = null;
+        string[] parts = text.Split(',');
+        var values = new double[3];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (parts.Length > 3 || !double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+            {
+                return false;
+            }
+        }
+
+        if (values[1] is < 0 or > 90)
+        {
+            return false;
+        }
+
+        mounting = new SensorMounting(values[0], values[1], values[2]);
+        return true;
+    }
+
+    public (WitMotionSensorModel Lumbar, WitMotionSensorModel Pelvis) Models(SimulationPlan plan)
+    {
+        WitMotionLinkProfile link = Format == WitMotionWireFormat.Ble ? WitMotionLinkProfile.Ble : WitMotionLinkProfile.Serial;
+        if (LossRate is { } loss)
+        {
+            link = link with { LossRate = loss };
+        }
+
+        WitMotionSensorOptions Options(SensorMounting? mounting) => new() { SampleRateHz = RateHertz, Mounting = mounting, Link = link, Noise = Noise };
+        return (new WitMotionSensorModel(plan, SensorPlacement.Lumbar, Options(LumbarMounting)), new WitMotionSensorModel(plan, SensorPlacement.Pelvis, Options(PelvisMounting)));
+    }
+
+    /// <summary>Writes the two timed captures; returns their paths.</summary>
+    public async Task<(string Lumbar, string Pelvis)> WriteCapturesAsync(SimulationPlan plan, string prefix, CancellationToken cancel)
+    {
+        (WitMotionSensorModel lumbar, WitMotionSensorModel pelvis) = Models(plan);
+        string lumbarPath = prefix + ".lumbar.pstimed", pelvisPath = prefix + ".pelvis.pstimed";
+        await Task.WhenAll(
+            Task.Run(() => WriteCapture(lumbar, lumbarPath, cancel), cancel),
+            Task.Run(() => WriteCapture(pelvis, pelvisPath, cancel), cancel));
+        return (lumbarPath, pelvisPath);
+    }
+
+    /// <summary>Serves both sensors on new PTYs until the scenario ends; prints one source URI per sensor (lumbar, then pelvis).</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task ServePtysAsync(SimulationPlan plan, SimulationSpeed speed, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        using PseudoTerminal lumbarPty = PseudoTerminal.Open();
+        using PseudoTerminal pelvisPty = PseudoTerminal.Open();
+        await stdout.WriteLineAsync($"witmotion-serial:{lumbarPty.SlavePath}?baud=115200");
+        await stdout.WriteLineAsync($"witmotion-serial:{pelvisPty.SlavePath}?baud=115200");
+        await stdout.FlushAsync(cancel);
+        await stderr.WriteLineAsync($"simulating '{plan.Scenario.Name}' (seed {plan.Seed}, speed {speed}) as two WitMotion sensors at {RateHertz} Hz: lumbar on {lumbarPty.SlavePath}, pelvis on {pelvisPty.SlavePath}");
+        (WitMotionSensorModel lumbar, WitMotionSensorModel pelvis) = Models(plan);
+        _ = Task.Run(() => DiscardCommands(lumbarPty, cancel), cancel);
+        _ = Task.Run(() => DiscardCommands(pelvisPty, cancel), cancel);
+        long started = TimeProvider.System.GetTimestamp();
+        foreach (WitMotionBurst burst in WitMotionPacketEncoder.Merge(WitMotionPacketEncoder.Bursts(lumbar, Format, Quaternion), WitMotionPacketEncoder.Bursts(pelvis, Format, Quaternion)))
+        {
+            if (!speed.IsMax)
+            {
+                TimeSpan due = TimeSpan.FromMicroseconds(burst.ArrivalMicroseconds / speed.Factor) - TimeProvider.System.GetElapsedTime(started);
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, TimeProvider.System, cancel);
+                }
+            }
+
+            PseudoTerminal pty = burst.Placement == SensorPlacement.Lumbar ? lumbarPty : pelvisPty;
+            foreach (byte[] bytes in burst.Notifications)
+            {
+                pty.Write(bytes, cancel);
+            }
+        }
+    }
+
+    private void WriteCapture(WitMotionSensorModel model, string path, CancellationToken cancel)
+    {
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        WitMotionCapture.WriteHeader(file, Format == WitMotionWireFormat.Ble ? WitMotionFraming.Ble : WitMotionFraming.Serial);
+        long origin = (CaptureStart - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
+        foreach (WitMotionBurst burst in WitMotionPacketEncoder.Bursts(model, Format, Quaternion))
+        {
+            cancel.ThrowIfCancellationRequested();
+            foreach (byte[] bytes in burst.Notifications)
+            {
+                WitMotionCapture.WriteRecord(file, new WitMotionChunk(origin + burst.ArrivalMicroseconds, WitMotionChunkKind.Data, bytes));
+            }
+        }
+    }
+
+    /// <summary>The host may send register commands (rate=); the simulated sensor reads and ignores them (its rate is --rate).</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static void DiscardCommands(PseudoTerminal pty, CancellationToken cancel)
+    {
+        byte[] buffer = new byte[256];
+        try
+        {
+            while (!cancel.IsCancellationRequested)
+            {
+                pty.Read(buffer, TimeSpan.FromMilliseconds(200));
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The PTY closed at the end of the simulation.
+        }
+    }
+}
