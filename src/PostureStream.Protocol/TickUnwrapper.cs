@@ -15,7 +15,7 @@ public enum TickStep
 
 /// <summary>
 /// The one place the u32 microsecond tick of SAMPLES and EVENT (wrapping every ~71.6 min,
-/// firmware-protocol/SPEC.md) becomes a 64-bit device time that never goes back (Protocol README, device
+/// firmware-protocol/SPEC.md) becomes a 64-bit device time that never wraps (Protocol README, device
 /// time). A step backwards of at most half the u32 range is a device reset; any other step is the unsigned
 /// step forward, so a wrap needs nothing special. The timeline starts at the first tick's own value; after
 /// a reset it continues a caller-chosen step after the last value, since how long the device was down is
