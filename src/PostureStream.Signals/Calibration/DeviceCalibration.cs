@@ -1,5 +1,6 @@
 using System.Reactive.Subjects;
 using PostureStream.Protocol;
+using PostureStream.Signals.Pipeline;
 
 namespace PostureStream.Signals;
 
@@ -101,11 +102,16 @@ public sealed class DeviceCalibration : IDisposable
 
     public void Dispose() => notices.Dispose();
 
-    internal void Process(PostureFrame frame)
+    /// <summary>
+    /// Runs one input of the device through the calibration: <paramref name="samples"/> (low-passed, possibly none)
+    /// or a cue, at the device time and UTC stamp of the input. Sets each sample's calibration state and returns it.
+    /// </summary>
+    internal CalibrationState Process(ulong deviceId, Span<PostureSample> samples, long deviceMicroseconds, long utcMicroseconds, DeviceCue? cue)
     {
-        if (!loaded || frame.DeviceId != record.DeviceId)
+        var frame = new FrameContext(deviceMicroseconds, utcMicroseconds);
+        if (!loaded || deviceId != record.DeviceId)
         {
-            Load(frame);
+            Load(deviceId, frame);
         }
 
         NeutralKind? request;
@@ -131,34 +137,41 @@ public sealed class DeviceCalibration : IDisposable
             StartCollecting(NeutralKind.Standing, CalibrationSource.AfterWalking, frame);
         }
 
-        if (frame.Message is EventMessage e)
+        if (cue == DeviceCue.CalibrateButton)
         {
-            if (e.Code == DeviceEventCode.CalibrateRequest)
-            {
-                StartCollecting(isSitting ? NeutralKind.Sitting : NeutralKind.Standing, CalibrationSource.DeviceButton, frame);
-            }
-            else if (e.Code == DeviceEventCode.SensorReinitialised)
-            {
-                MarkStale(StaleReason.SensorReinitialised, frame);
-            }
+            StartCollecting(isSitting ? NeutralKind.Sitting : NeutralKind.Standing, CalibrationSource.DeviceButton, frame);
+        }
+        else if (cue == DeviceCue.SensorReinitialised)
+        {
+            MarkStale(StaleReason.SensorReinitialised, frame);
         }
 
-        ProcessSamples(frame, isSitting);
+        ProcessSamples(samples, frame, isSitting);
 
         CalibrationState state = State;
-        Span<PostureSample> samples = frame.MutableSamples;
         for (int i = 0; i < samples.Length; i++)
         {
             samples[i].Calibration = state;
         }
 
-        frame.Neutrals = current;
-        frame.Calibration = state;
+        return state;
     }
 
-    private void ProcessSamples(PostureFrame frame, bool isSitting)
+    /// <summary>The Rx stage's door (<c>ApplyCalibration</c>): a frame's samples, and its EVENT as a cue.</summary>
+    internal void Process(PostureFrame frame)
     {
-        ReadOnlySpan<PostureSample> samples = frame.Samples;
+        DeviceCue? cue = (frame.Message as EventMessage)?.Code switch
+        {
+            DeviceEventCode.CalibrateRequest => DeviceCue.CalibrateButton,
+            DeviceEventCode.SensorReinitialised => DeviceCue.SensorReinitialised,
+            _ => null,
+        };
+        frame.Calibration = Process(frame.DeviceId, frame.MutableSamples, frame.DeviceMicroseconds, frame.UtcMicroseconds, cue);
+        frame.Neutrals = current;
+    }
+
+    private void ProcessSamples(ReadOnlySpan<PostureSample> samples, FrameContext frame, bool isSitting)
+    {
         for (int i = 0; i < samples.Length; i++)
         {
             ref readonly PostureSample s = ref samples[i];
@@ -223,11 +236,11 @@ public sealed class DeviceCalibration : IDisposable
         collectingSource != CalibrationSource.AfterWalking
         || walkingCue.Admits(quiet.StartMicroseconds!.Value, quiet.Median().PelvisPitchDegrees);
 
-    private void Load(PostureFrame frame)
+    private void Load(ulong deviceId, FrameContext frame)
     {
         loaded = true;
-        CalibrationRecord? stored = store.Load(frame.DeviceId);
-        Volatile.Write(ref record, stored ?? new CalibrationRecord(frame.DeviceId, null, null, StaleReason.None));
+        CalibrationRecord? stored = store.Load(deviceId);
+        Volatile.Write(ref record, stored ?? new CalibrationRecord(deviceId, null, null, StaleReason.None));
         Rebuild();
         if (stored is not null)
         {
@@ -235,7 +248,7 @@ public sealed class DeviceCalibration : IDisposable
         }
     }
 
-    private void StartCollecting(NeutralKind kind, CalibrationSource source, PostureFrame frame)
+    private void StartCollecting(NeutralKind kind, CalibrationSource source, FrameContext frame)
     {
         collectingKind = kind;
         collectingSource = source;
@@ -251,7 +264,7 @@ public sealed class DeviceCalibration : IDisposable
         Notify(CalibrationNoticeKind.Waiting, kind, source, frame);
     }
 
-    private void Take(QuietWindow quiet, in PostureSample at, PostureFrame frame)
+    private void Take(QuietWindow quiet, in PostureSample at, FrameContext frame)
     {
         var neutral = new Neutral(quiet.Median(), DateTimeOffset.UnixEpoch.AddTicks(at.UtcMicroseconds * TimeSpan.TicksPerMicrosecond), collectingSource);
         CalibrationRecord r = record;
@@ -270,7 +283,7 @@ public sealed class DeviceCalibration : IDisposable
         Notify(CalibrationNoticeKind.Taken, collectingKind, collectingSource, frame, taken);
     }
 
-    private void MarkStale(StaleReason reason, PostureFrame frame)
+    private void MarkStale(StaleReason reason, FrameContext frame)
     {
         if ((record.Standing is null && record.Sitting is null) || record.Stale != StaleReason.None)
         {
@@ -291,6 +304,12 @@ public sealed class DeviceCalibration : IDisposable
     private void Rebuild() =>
         Volatile.Write(ref current, record.Standing is null ? null : new NeutralSet(record.Standing, record.Sitting, record.Stale, options));
 
-    private void Notify(CalibrationNoticeKind kind, NeutralKind neutral, CalibrationSource source, PostureFrame frame, WindowCoverage? coverage = null) =>
+    private void Notify(CalibrationNoticeKind kind, NeutralKind neutral, CalibrationSource source, FrameContext frame, WindowCoverage? coverage = null) =>
         notices.OnNext(new CalibrationNotice(record.DeviceId, kind, neutral, source, record.Stale, frame.DeviceMicroseconds, frame.Utc) { Window = coverage });
+
+    /// <summary>The device time and UTC stamp of the input being processed: what notices are stamped with.</summary>
+    private readonly record struct FrameContext(long DeviceMicroseconds, long UtcMicroseconds)
+    {
+        public DateTimeOffset Utc => DateTimeOffset.UnixEpoch.AddTicks(UtcMicroseconds * TimeSpan.TicksPerMicrosecond);
+    }
 }

@@ -1,0 +1,106 @@
+using PostureStream.Protocol;
+
+namespace PostureStream.Signals.Pipeline;
+
+/// <summary>
+/// Feeds one PSP device's decoded messages into its <see cref="DeviceChain"/> (firmware-protocol/SPEC.md): SAMPLES become
+/// <see cref="SegmentSample"/> batches, STATUS a <see cref="DeviceStatus"/>, EVENT codes 1, 2 and 4 a
+/// <see cref="DeviceCue"/>. This is the one place a PSP tick is unwrapped for the chain (Protocol's
+/// <see cref="TickUnwrapper"/>): wraps are taken out, and a device reset steps the time back as far as the tick did,
+/// which the chain reads as a new segment. Identity is not taken from HELLO here: the device session decides it
+/// (HELLO, or its defaults when none comes) and calls <see cref="Identify"/>. One per device; feed it in arrival order.
+/// </summary>
+public sealed class PspChainFeed(DeviceChain chain)
+{
+    private readonly TickUnwrapper ticks = new();
+    private readonly SegmentSample[] batch = new SegmentSample[PspLayout.MaxSamplesPerFrame];
+
+    /// <summary>The chain fed.</summary>
+    public DeviceChain Chain { get; } = chain ?? throw new ArgumentNullException(nameof(chain));
+
+    /// <summary>The chain identity of a PSP device: a HELLO rate of 0 means the default 100 Hz; sensors missing from the mask are faults.</summary>
+    public static ChainIdentity IdentityOf(DeviceIdentity device, int sampleRateHz, SensorMask sensors) =>
+        new(device, sampleRateHz == 0 ? 100 : sampleRateHz,
+            ((sensors & SensorMask.Lumbar) == 0 ? SensorFaults.Lumbar : SensorFaults.None)
+            | ((sensors & SensorMask.Pelvis) == 0 ? SensorFaults.Pelvis : SensorFaults.None));
+
+    /// <summary>Tells the chain who the device is (from its HELLO or the session's defaults).</summary>
+    public void Identify(DeviceIdentity device, int sampleRateHz, SensorMask sensors) => Chain.Identify(IdentityOf(device, sampleRateHz, sensors));
+
+    /// <summary>SAMPLES, STATUS and EVENT go to the chain; anything else (HELLO, ACK, host commands) is not the chain's.</summary>
+    public void Message(PspMessage message)
+    {
+        switch (message)
+        {
+            case SamplesMessage samples:
+                Samples(samples);
+                break;
+            case StatusMessage status:
+                Status(status);
+                break;
+            case EventMessage e:
+                Event(e);
+                break;
+        }
+    }
+
+    public void Samples(SamplesMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Sample[] received = message.Samples;
+        int count = Math.Min(received.Length, batch.Length);
+        for (int i = 0; i < count; i++)
+        {
+            Sample s = received[i];
+            // At a reset the time steps back with the tick (the chain then starts a new segment); otherwise forward, wraps included.
+            long resetStep = ticks.LastTick is uint last ? (long)s.TickMicroseconds - last : 0;
+            ticks.Advance(s.TickMicroseconds, resetStep, out _);
+            batch[i] = new SegmentSample(
+                ticks.DeviceMicroseconds,
+                new SensorAngles(
+                    Sample.ToDegrees(s.LumbarPitchCentiDegrees),
+                    Sample.ToDegrees(s.LumbarRollCentiDegrees),
+                    Sample.ToDegrees(s.PelvisPitchCentiDegrees),
+                    Sample.ToDegrees(s.PelvisRollCentiDegrees)),
+                SensorFaults.None);
+        }
+
+        Chain.Samples(batch.AsSpan(0, count));
+    }
+
+    public void Status(StatusMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Chain.Status(StatusOf(message));
+    }
+
+    /// <summary>EVENT codes 1 (calibrate), 2 (sensor re-initialised) and 4 (snooze); 3 (low battery) and unknown codes are not the chain's.</summary>
+    public void Event(EventMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        DeviceCue? cue = message.Code switch
+        {
+            DeviceEventCode.CalibrateRequest => DeviceCue.CalibrateButton,
+            DeviceEventCode.SensorReinitialised => DeviceCue.SensorReinitialised,
+            DeviceEventCode.SnoozeRequest => DeviceCue.SnoozeButton,
+            _ => null,
+        };
+        if (cue is { } c)
+        {
+            Chain.Cue(c, ticks.Peek(message.TickMicroseconds));
+        }
+    }
+
+    /// <summary>A STATUS in the chain's words: battery_pct 255 is unknown, temperature in °C, the fault flags as sensors.</summary>
+    public static DeviceStatus StatusOf(StatusMessage status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return new DeviceStatus(
+            status.BatteryMillivolts,
+            status.BatteryPercent == StatusMessage.BatteryPercentUnknown ? null : status.BatteryPercent,
+            status.TemperatureCentiCelsius / 100.0,
+            (status.Flags & StatusFlags.Charging) != 0,
+            ((status.Flags & StatusFlags.LumbarFault) != 0 ? SensorFaults.Lumbar : SensorFaults.None)
+            | ((status.Flags & StatusFlags.PelvisFault) != 0 ? SensorFaults.Pelvis : SensorFaults.None));
+    }
+}
