@@ -11,7 +11,7 @@ public sealed class SourceUriTests
     {
         SourceSpec spec = SourceUri.Parse("serial:/dev/ttyUSB0?baud=921600&name=alice");
 
-        Assert.Equal(SourceKind.Serial, spec.Kind);
+        Assert.Equal(Transport.Serial, spec.Transport);
         Assert.Equal("/dev/ttyUSB0", spec.Target);
         Assert.Equal(921600, spec.BaudRate);
         Assert.Equal("alice", spec.Name);

@@ -1,8 +1,7 @@
 using System.Reactive.Concurrency;
-using System.Reactive.Linq;
 using PostureStream.Protocol;
 using PostureStream.Signals.Detection;
-using PostureStream.Signals.Tests.Detection;
+using PostureStream.Signals.Pipeline;
 using PostureStream.Simulation;
 using PostureStream.Simulation.Physiology;
 using PostureStream.Simulation.Scenarios;
@@ -11,8 +10,8 @@ using PostureStream.Vocabulary;
 namespace PostureStream.Signals.Tests;
 
 /// <summary>
-/// A simulated wearer's capture, through the signal stages and detection as <c>run</c> wires them: after every
-/// frame detection reports sitting and walking to the calibration. Device clock, so no wall time is involved.
+/// A simulated wearer's capture through the one per-device chain <c>run</c> uses (<see cref="DeviceChain"/>, which
+/// closes the sitting and walking feedback to the calibration itself). Device clock, so no wall time is involved.
 /// </summary>
 internal sealed class SimulatedCalibration
 {
@@ -48,25 +47,30 @@ internal sealed class SimulatedCalibration
 
         store ??= new InMemoryCalibrationStore();
         var notices = new List<CalibrationNotice>();
-        using var calibration = new DeviceCalibration(store);
-        using IDisposable noticeSubscription = calibration.Notices.Subscribe(notices.Add);
-        if (request is NeutralKind kind)
+        var options = new DeviceChainOptions
         {
-            calibration.Request(kind);
-        }
-
-        var detector = new DeviceDetector(new DeviceIdentity(plan.DeviceId, plan.DeviceName), new DetectionOptions());
-        var sink = new RecordingSink();
-        var inputs = new PostureInput[PspLayout.MaxSamplesPerFrame];
-        using IDisposable subscription = Frames.DeviceClockPipeline(calibration)(Decode(capture.ToArray()).ToObservable(ImmediateScheduler.Instance))
-            .Where(f => f.Kind == FrameKind.Samples)
-            .Subscribe(frame =>
+            Signals = new SignalOptions { DeviceTime = new DeviceTimeOptions { Clock = ClockSource.Device, Start = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero) } },
+        };
+        using (var chain = new DeviceChain(store, new NoticeSink(notices), ImmediateScheduler.Instance, options))
+        {
+            if (request is NeutralKind kind)
             {
-                int count = PostureInputAdapter.Fill(frame, inputs);
-                detector.Process(inputs.AsSpan(0, count), sink);
-                calibration.ReportSitting(detector.Activity == Vocabulary.Activity.Sitting);
-                calibration.ReportWalking(detector.ContinuousWalking);
-            });
+                chain.RequestCalibration(kind);
+            }
+
+            var feed = new PspChainFeed(chain);
+            foreach (PspMessage message in Decode(capture.ToArray()))
+            {
+                if (message is HelloMessage hello)
+                {
+                    feed.Identify(new DeviceIdentity(plan.DeviceId, plan.DeviceName), hello.SampleRateHz, hello.Sensors);
+                }
+
+                feed.Message(message);
+            }
+
+            chain.Complete();
+        }
 
         return new SimulatedCalibration(plan, summary.LostFrames, store.Load(plan.DeviceId), notices);
     }
@@ -81,5 +85,31 @@ internal sealed class SimulatedCalibration
         }
 
         return messages;
+    }
+
+    /// <summary>Keeps the calibration notices; the detection outputs are not what these tests look at.</summary>
+    private sealed class NoticeSink(List<CalibrationNotice> notices) : IDeviceChainSink
+    {
+        public void OnCalibration(CalibrationNotice notice) => notices.Add(notice);
+
+        public void OnPosture(in PosturePoint point)
+        {
+        }
+
+        public void OnAlert(in AlertEvent alert)
+        {
+        }
+
+        public void OnBend(in BendEvent bend)
+        {
+        }
+
+        public void OnSummary(in MinuteSummary summary)
+        {
+        }
+
+        public void OnStateChanged(in DetectionStateChange change)
+        {
+        }
     }
 }

@@ -49,7 +49,7 @@ public static class StartupChecks
         try
         {
             SourceSpec spec = SourceUri.Parse(uri);
-            return (spec.Kind == SourceKind.File ? FileProblem.DirectoryGivenAsFile(spec.Target) : null)
+            return (spec.Transport == Transport.File ? FileProblem.DirectoryGivenAsFile(spec.Target) : null)
                 ?? (spec.RecordPath is { } record ? FileProblem.DirectoryGivenAsFile(record) : null);
         }
         catch (SourceUriException)

@@ -1,62 +1,63 @@
 using System.Reactive.Concurrency;
-using System.Reactive.Disposables;
-using System.Reactive.Linq;
-using System.Reactive.Subjects;
 using PostureStream.Devices.Session;
 using PostureStream.Protocol;
 using PostureStream.Signals;
 using PostureStream.Signals.Detection;
+using PostureStream.Signals.Pipeline;
 using PostureStream.Storage.Points;
 
 namespace PostureStream.Cli.Run;
 
 /// <summary>
-/// One device from link to outputs (Signals README, data flow): session events → signal conditioning → detection →
-/// stores, alerts, buzzes. Everything after the session runs on the session's delivery thread, in order.
+/// One device of a run, wired (Cli/Run README): the session's events → <see cref="PspChainFeed"/> → the device's
+/// <see cref="DeviceChain"/> (Signals owns everything from samples to alerts) → stores, alerts file, buzz, terminal and
+/// live view. This class only wires and maps outputs; it computes nothing. Everything runs on the session's delivery
+/// thread (or the chain's silence timer), in order.
 /// </summary>
-internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
+internal sealed class DevicePipeline : IDeviceChainSink, IAsyncDisposable
 {
     private readonly DeviceSession _session;
     private readonly RunContext _context;
-    private readonly Subject<PspMessage> _messages = new();
-    private readonly DeviceCalibration _calibration;
-    private readonly PostureInput[] _inputs = new PostureInput[PspLayout.MaxSamplesPerFrame];
+    private readonly DeviceChain _chain;
+    private readonly PspChainFeed _feed;
     private readonly List<Task> _buzzes = [];
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly IDisposable _subscriptions;
-    private DeviceDetector? _detector;
-    private DeviceSeries? _series;
+    private readonly IDisposable _subscription;
     private readonly LiveView? _live;
     private readonly LinkStatsStamp _statsStamp;
-    private long _sampleClockTicks;
     private readonly LinkQuality _linkQuality = new();
+    private DeviceSeries? _series;
+    private DeviceSeries? _previousSeries;
+    private long _sampleClockTicks;
     private int _failed;
 
     public DevicePipeline(DeviceSession session, RunContext context, SignalOptions signals, IScheduler scheduler)
     {
         _session = session;
         _context = context;
-        _calibration = new DeviceCalibration(context.CalibrationStore, context.Calibration);
         _statsStamp = new LinkStatsStamp(signals.DeviceTime.Clock == ClockSource.Device);
         // Under the device clock, lines before the first sample carry its start (device tick 0), not wall time.
         _sampleClockTicks = signals.DeviceTime.Clock == ClockSource.Device && signals.DeviceTime.Start is { } start ? start.UtcTicks : 0;
         _live = context.Live is null ? null : new LiveView(context.Live, session.Transport);
-        var conditioned = _messages.ConditionSignals(_calibration, scheduler, signals);
-        _subscriptions = new CompositeDisposable(
-            _calibration.Notices.Subscribe(n => _context.Reporter.Calibration(Name, n, SampleClock)),
-            conditioned.Subscribe(OnFrame, OnError, OnCompleted),
-            session.Events.Subscribe(e => Guarded(() => OnDeviceEvent(e)), e => Guarded(() => _messages.OnError(e)), () => Guarded(_messages.OnCompleted)));
+        _chain = new DeviceChain(context.CalibrationStore, this, scheduler, new DeviceChainOptions
+        {
+            Signals = signals,
+            Calibration = context.Calibration,
+            Detection = context.Detection,
+        });
+        _feed = new PspChainFeed(_chain);
+        _subscription = session.Events.Subscribe(e => Guarded(() => OnDeviceEvent(e)), e => Guarded(() => Fail(e)), () => Guarded(OnCompleted));
     }
 
     /// <summary>The 16-hex-digit device id once identified.</summary>
     public string? DeviceIdHex => Volatile.Read(ref _series)?.DeviceIdHex;
 
     /// <summary>The display name once the device is identified.</summary>
-    public string Name => _series?.Name ?? _session.Description;
+    public string Name => Volatile.Read(ref _series)?.Name ?? _session.Description;
 
-    public DeviceDetector? Detector => Volatile.Read(ref _detector);
+    public DeviceDetector? Detector => _chain.Detector;
 
-    public DeviceCalibration Calibration => _calibration;
+    public DeviceCalibration Calibration => _chain.Calibration;
 
     /// <summary>
     /// The device's sample clock: the UTC of its latest sample, which its log lines carry (as its alerts do), so a
@@ -103,29 +104,19 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
 
     private void OnDeviceEvent(DeviceEvent e)
     {
-        if (e is LinkStatsReported { Stats: var quality } && _linkQuality.Observe(in quality) is { } warning)
-        {
-            _context.Reporter.Warn(Name, warning, SampleClock);
-        }
-
         switch (e)
         {
             case DeviceIdentified identified:
                 Identify(identified.Identity);
-                _messages.OnNext(identified.Identity.Hello ?? DefaultHello(identified.Identity));
                 break;
             case SamplesReceived samples:
-                _messages.OnNext(samples.Frame);
+                _feed.Samples(samples.Frame);
                 break;
-            case MessageReceived { Message: StatusMessage or EventMessage } message:
-                _messages.OnNext(message.Message);
+            case MessageReceived message:
+                _feed.Message(message.Message);
                 break;
-            case LinkStatsReported stats when _series is not null:
-                LinkStats s = stats.Stats;
-                _context.Stores.Write(new LinkStatsRecord(
-                    _series, _statsStamp.IntervalStart(s.IntervalStart), s.Transport,
-                    s.Frames, s.Samples, s.CrcErrors, s.CobsErrors, s.OtherErrors, s.LostFrames, s.Resyncs, s.Reconnects), _context.StorePacing);
-                _live?.Link(connected: true, s.LostFrames, s.CrcErrors + s.CobsErrors + s.OtherErrors, s.Reconnects);
+            case LinkStatsReported stats:
+                OnLinkStats(stats.Stats);
                 break;
             case LinkLost lost:
                 _live?.Link(connected: false);
@@ -138,75 +129,41 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The session's identity (from HELLO, or its defaults when none came) goes to the chain as it is. The outputs
+    /// the chain flushes for a previous device still carry that device's series.
+    /// </summary>
     private void Identify(SessionIdentity identity)
     {
-        if (_series is not null && _series.Device == identity.Device)
+        bool newDevice = _series is null || _series.Device != identity.Device;
+        if (newDevice)
         {
-            return;
+            _previousSeries = _series;
+            // Published with release semantics: the dashboard reads it from its request threads.
+            Volatile.Write(ref _series, new DeviceSeries(identity.Device));
+            _context.Reporter.Identified(identity.DisplayName, identity.DeviceIdHex, identity.IsFromHello, SampleClock);
         }
 
-        if (_detector is not null)
-        {
-            _detector.Complete(this);
-        }
-
-        // Published with release semantics: the dashboard reads both from its request threads.
-        Volatile.Write(ref _detector, new DeviceDetector(identity.Device, _context.Detection));
-        Volatile.Write(ref _series, new DeviceSeries(identity.Device));
-        _context.Reporter.Identified(identity.DisplayName, identity.DeviceIdHex, identity.IsFromHello, SampleClock);
+        _feed.Identify(identity.Device, identity.SampleRateHz, identity.Sensors);
     }
 
-    private static HelloMessage DefaultHello(SessionIdentity identity) =>
-        new(identity.DeviceId, 0, 0, 0, identity.SampleRateHz, identity.Sensors, identity.DisplayName);
-
-    private void OnFrame(PostureFrame frame)
+    private void OnLinkStats(LinkStats s)
     {
-        if (frame.Kind == FrameKind.Samples)
+        if (_linkQuality.Observe(in s) is { } warning)
         {
-            Volatile.Write(ref _sampleClockTicks, frame.Utc.UtcTicks);
+            _context.Reporter.Warn(Name, warning, SampleClock);
         }
 
-        DeviceDetector? detector = _detector;
-        if (detector is null)
+        if (_series is null)
         {
             return;
         }
 
-        _live?.Frame(frame);
-        switch (frame.Kind)
-        {
-            case FrameKind.Samples:
-                _statsStamp.Sample(frame.Utc);
-                int count = PostureInputAdapter.Fill(frame, _inputs);
-                detector.Process(_inputs.AsSpan(0, count), this);
-                _calibration.ReportSitting(detector.Activity == Activity.Sitting);
-                _calibration.ReportWalking(detector.ContinuousWalking);
-                break;
-            case FrameKind.Status when frame.Message is StatusMessage status && _series is not null:
-                _live?.Status(status.BatteryPercent == StatusMessage.BatteryPercentUnknown ? null : status.BatteryPercent, status.BatteryMillivolts);
-                _context.Stores.Write(new DeviceStatusRecord(
-                    _series,
-                    frame.Utc.UtcDateTime,
-                    status.BatteryMillivolts,
-                    status.BatteryPercent == StatusMessage.BatteryPercentUnknown ? null : status.BatteryPercent,
-                    status.TemperatureCentiCelsius / 100.0,
-                    status.Flags.HasFlag(StatusFlags.Charging),
-                    status.Flags.HasFlag(StatusFlags.LumbarFault),
-                    status.Flags.HasFlag(StatusFlags.PelvisFault)), _context.StorePacing);
-                break;
-            case FrameKind.Event when frame.Message is EventMessage { Code: DeviceEventCode.SnoozeRequest }:
-                detector.Snooze(frame.DeviceMicroseconds);
-                _context.Reporter.Link(Name, "snoozed from the device button", SampleClock);
-                break;
-            case FrameKind.Silence:
-                // Ten seconds without data on a live link: the same as a long gap (Signals README, device time).
-                detector.Complete(this);
-                _context.Reporter.Link(Name, "silent for 10 s", SampleClock);
-                break;
-        }
+        _context.Stores.Write(new LinkStatsRecord(
+            _series, _statsStamp.IntervalStart(s.IntervalStart), s.Transport,
+            s.Frames, s.Samples, s.CrcErrors, s.CobsErrors, s.OtherErrors, s.LostFrames, s.Resyncs, s.Reconnects), _context.StorePacing);
+        _live?.Link(connected: true, s.LostFrames, s.CrcErrors + s.CobsErrors + s.OtherErrors, s.Reconnects);
     }
-
-    private void OnError(Exception error) => Fail(error);
 
     private void Fail(Exception error)
     {
@@ -219,7 +176,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         try
         {
             // Clears open episodes and flushes the partial minute, if the failing stage lets it.
-            _detector?.Complete(this);
+            _chain.Complete();
         }
         catch (Exception again) when (again is not OutOfMemoryException)
         {
@@ -239,7 +196,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         try
         {
             // End of a file: or sim: source: clear open episodes at the last sample and flush the partial minute (Signals README, device time).
-            _detector?.Complete(this);
+            _chain.Complete();
             if (_context.SummarizeLink)
             {
                 (string text, bool isWarning) = _linkQuality.Summary();
@@ -261,18 +218,51 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         _drained.TrySetResult();
     }
 
+    /// <summary>The series of the device an output belongs to: the current one, or the one just replaced.</summary>
+    private DeviceSeries SeriesOf(DeviceIdentity device) =>
+        _previousSeries is { } previous && previous.Device == device && _series!.Device != device ? previous : _series!;
+
+    void IDeviceChainSink.OnBatch(in ChainBatch batch)
+    {
+        Volatile.Write(ref _sampleClockTicks, batch.Utc.Ticks);
+        _statsStamp.Sample(batch.Utc);
+        _live?.Batch(batch.Calibration, batch.Faults);
+    }
+
+    void IDeviceChainSink.OnStatus(in DeviceStatus status, DateTime utc)
+    {
+        _live?.Status(status.BatteryPercent, status.BatteryMillivolts);
+        if (StorageMapping.Status(in status, utc, _series!) is { } record)
+        {
+            _context.Stores.Write(record, _context.StorePacing);
+        }
+    }
+
+    void IDeviceChainSink.OnCue(DeviceCue cue, long deviceMicroseconds, DateTime utc)
+    {
+        if (cue == DeviceCue.SnoozeButton)
+        {
+            _context.Reporter.Link(Name, "snoozed from the device button", SampleClock);
+        }
+    }
+
+    // Ten seconds without data on a live link: the chain treated it as a long gap (Signals README, device time).
+    void IDeviceChainSink.OnSilence(DateTime utc) => _context.Reporter.Link(Name, "silent for 10 s", SampleClock);
+
+    void IDeviceChainSink.OnCalibration(CalibrationNotice notice) => _context.Reporter.Calibration(Name, notice, SampleClock);
+
     void IDetectionSink.OnPosture(in PosturePoint point)
     {
-        _context.Stores.Write(StorageMapping.Posture(in point, _series!), _context.StorePacing);
-        if (_detector is not null)
+        _context.Stores.Write(StorageMapping.Posture(in point, SeriesOf(point.Device)), _context.StorePacing);
+        if (_chain.Detector is { } detector)
         {
-            _live?.Posture(in point, _detector);
+            _live?.Posture(in point, detector);
         }
     }
 
     void IDetectionSink.OnAlert(in AlertEvent alert)
     {
-        _context.Stores.Write(StorageMapping.Alert(in alert, _series!), _context.StorePacing);
+        _context.Stores.Write(StorageMapping.Alert(in alert, SeriesOf(alert.Device)), _context.StorePacing);
         _context.Alerts?.Write(in alert);
         _live?.Alert(in alert);
         _context.Reporter.Alert(in alert);
@@ -286,9 +276,9 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         }
     }
 
-    void IDetectionSink.OnBend(in BendEvent bend) => _context.Stores.Write(StorageMapping.Bend(in bend, _series!), _context.StorePacing);
+    void IDetectionSink.OnBend(in BendEvent bend) => _context.Stores.Write(StorageMapping.Bend(in bend, SeriesOf(bend.Device)), _context.StorePacing);
 
-    void IDetectionSink.OnSummary(in MinuteSummary summary) => _context.Stores.Write(StorageMapping.Summary(in summary, _series!), _context.StorePacing);
+    void IDetectionSink.OnSummary(in MinuteSummary summary) => _context.Stores.Write(StorageMapping.Summary(in summary, SeriesOf(summary.Device)), _context.StorePacing);
 
     void IDetectionSink.OnStateChanged(in DetectionStateChange change) => _context.Reporter.StateChanged(in change);
 
@@ -319,8 +309,7 @@ internal sealed class DevicePipeline : IDetectionSink, IAsyncDisposable
         }
 
         await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => { }, TaskScheduler.Default);
-        _subscriptions.Dispose();
-        _messages.Dispose();
-        _calibration.Dispose();
+        _subscription.Dispose();
+        _chain.Dispose();
     }
 }

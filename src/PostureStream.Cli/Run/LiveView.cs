@@ -24,13 +24,14 @@ internal sealed class LiveView(LiveFeedHub hub, Transport transport)
     private SignalCalibration _calibration;
     private SensorFaults _faults;
 
-    public void Frame(PostureFrame frame)
+    /// <summary>The chain conditioned a batch: its calibration state and the sensors in fault at its end.</summary>
+    public void Batch(SignalCalibration calibration, SensorFaults faults)
     {
-        _calibration = frame.Calibration;
-        _faults = frame.Faults;
+        _calibration = calibration;
+        _faults = faults;
     }
 
-    public void Status(int? percent, int millivolts)
+    public void Status(int? percent, int? millivolts)
     {
         _batteryPercent = percent;
         _batteryMillivolts = millivolts;

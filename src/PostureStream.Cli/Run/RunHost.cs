@@ -82,10 +82,10 @@ internal static class RunHost
                 var sourceContext = context with
                 {
                     Detection = source.DetectionFor(settings.Detection),
-                    SummarizeLink = spec.Kind == SourceKind.File,
+                    SummarizeLink = spec.Transport == Transport.File,
                     // A file or the simulator can be read more slowly, so it waits for a store that is behind;
                     // a live link cannot stop reading (its buffers would overflow), so its points spill.
-                    StorePacing = spec.Kind is SourceKind.File or SourceKind.Simulator ? StorePacing.Wait : StorePacing.Spill,
+                    StorePacing = spec.Transport is Transport.File or Transport.Sim ? StorePacing.Wait : StorePacing.Spill,
                 };
                 pipelines.Add(new DevicePipeline(session, sourceContext, SignalOptionsFor(spec, settings, context.CommandStart), Scheduler.Default));
             }
@@ -159,7 +159,7 @@ internal static class RunHost
     private static SignalOptions SignalOptionsFor(SourceSpec spec, RunSettings settings, DateTimeOffset commandStart)
     {
         // file: and sim: are always stamped by the device clock, so replays are deterministic (Signals README, device time).
-        bool deviceClock = spec.Clock == SourceClock.Device || spec.Kind is SourceKind.File or SourceKind.Simulator;
+        bool deviceClock = spec.Clock == SourceClock.Device || spec.Transport is Transport.File or Transport.Sim;
         return new SignalOptions
         {
             LowPass = settings.LowPass,

@@ -9,8 +9,8 @@ internal static class SourceConnectors
 {
     public static DeviceLinkFactory CreateFactory(TimeProvider time) =>
         new DeviceLinkFactory(time)
-            .Register(SourceKind.Simulator, spec => new SimulatorConnector(spec))
-            .Register(SourceKind.Ble, spec => Ble(spec, time));
+            .Register(Transport.Sim, spec => new SimulatorConnector(spec))
+            .Register(Transport.Ble, spec => Ble(spec, time));
 
     /// <summary>BLE goes through BlueZ over D-Bus, which only Linux has.</summary>
     private static ILinkConnector Ble(SourceSpec spec, TimeProvider time) =>

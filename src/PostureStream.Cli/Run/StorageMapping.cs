@@ -1,4 +1,6 @@
+using PostureStream.Signals;
 using PostureStream.Signals.Detection;
+using PostureStream.Signals.Pipeline;
 using PostureStream.Storage.Points;
 
 namespace PostureStream.Cli.Run;
@@ -26,6 +28,22 @@ public static class StorageMapping
         a.PeakDeltaDegrees,
         a.Activity,
         a.Buzzed);
+
+    /// <summary>
+    /// A device's status as a <c>device_status</c> point, or null when the device gave no battery voltage
+    /// (battery_mv is an integer field of every such point; a source that cannot tell has no status point).
+    /// An unknown temperature is NaN, which the stores drop as a field.
+    /// </summary>
+    public static DeviceStatusRecord? Status(in DeviceStatus s, DateTime utc, DeviceSeries series) =>
+        s.BatteryMillivolts is not int millivolts ? null : new DeviceStatusRecord(
+            series,
+            utc,
+            millivolts,
+            s.BatteryPercent,
+            s.TemperatureCelsius ?? double.NaN,
+            s.Charging,
+            (s.Faults & SensorFaults.Lumbar) != 0,
+            (s.Faults & SensorFaults.Pelvis) != 0);
 
     public static PostureBendRecord Bend(in BendEvent b, DeviceSeries series) => new(
         series, b.Utc, b.DurationSeconds, b.PeakLumbarFlexion, b.PeakPelvicRotation, b.LumbarShare, b.LumbarDominant);

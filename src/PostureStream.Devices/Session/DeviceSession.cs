@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Reactive.Linq;
-using System.Reactive.Subjects;
 using PostureStream.Devices.Links;
 using PostureStream.Protocol;
 
@@ -14,39 +12,38 @@ namespace PostureStream.Devices.Session;
 /// with <see cref="LinkLost"/> and <see cref="LinkRestored"/>. A live link that stays silent for
 /// <see cref="DeviceSessionOptions.IdleTimeout"/> counts as lost. The backoff starts over only once a link has
 /// delivered a valid frame. The session owns its connector.
+/// <para>
+/// The session is the read loop and the composition of its jobs, each a small class with its own state and
+/// timers: identity (<see cref="SessionHandshake"/>), commands and ACKs (<see cref="CommandChannel"/>),
+/// link_stats (<see cref="SessionStats"/>), the idle watchdog (<see cref="IdleWatchdog"/>) and reconnects
+/// (<see cref="Reconnector"/>). Its lock only orders what they post; delivery happens after it is released
+/// (<see cref="EventOutbox"/>), so the downstream never runs inside it.
+/// </para>
 /// </summary>
 /// <remarks>
 /// Subscribe to <see cref="Events"/> before <see cref="StartAsync"/>: it is hot. Events are delivered one
-/// at a time, in order, on the session's reader (or timer) thread.
+/// at a time, in order, on the session's reader (or timer) thread, outside the session's lock.
 /// </remarks>
-public sealed partial class DeviceSession : IAsyncDisposable
+public sealed class DeviceSession : IAsyncDisposable
 {
     private readonly ILinkConnector _connector;
     private readonly DeviceSessionOptions _options;
     private readonly TimeProvider _time;
-    private readonly Subject<DeviceEvent> _events = new();
     private readonly Lock _gate = new();
+    private readonly EventOutbox _outbox = new();
     private readonly PspStreamDecoder _decoder = new();
-    private readonly HelloHold _hold;
-    private readonly CommandTracker _commands;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SessionHandshake _handshake;
+    private readonly CommandChannel _commands;
+    private readonly SessionStats _stats;
+    private readonly Reconnector _reconnector;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
-    private readonly TickUnwrapper _deviceTicks = new();
-    private LinkStatsCounter? _stats;
-    private long? _statsStartMicros;
-    private long? _holdStartMicros;
-    private volatile IDeviceLink? _link;
-    private SessionIdentity? _identity;
-    private ITimer? _holdTimer;
-    private ITimer? _identifyTimer;
-    private ITimer? _statsTimer;
+
+    // The session's own pacing clock (hold and link_stats of captures): it only has to keep going forward, so a
+    // reset adds nothing. The data's time line is not this one: the signal chain's PSP input unwraps the ticks.
+    private readonly TickUnwrapper _pacingTicks = new();
     private Task? _loop;
-    private long _samples;
-    private int _reconnects;
-    // A random first seq: a device that remembers the last command seq of an earlier run or of the
-    // serial:auto probe must not take this session's first commands for repeats (firmware-protocol/SPEC.md).
-    private int _hostSeq = Random.Shared.Next(ushort.MaxValue + 1);
+    private bool _started;
     private bool _finished;
 
     public DeviceSession(ILinkConnector connector, DeviceSessionOptions? options = null, TimeProvider? time = null)
@@ -55,12 +52,14 @@ public sealed partial class DeviceSession : IAsyncDisposable
         _options = options ?? DeviceSessionOptions.Default;
         _options.Validate();
         _time = time ?? TimeProvider.System;
-        _hold = new HelloHold(_options.MaxHeldFrames);
-        _commands = new CommandTracker(_time, _options.CommandRetryDelay, WriteFrameAsync);
+        _commands = new CommandChannel(_connector, _options, _time);
+        _handshake = new SessionHandshake(_gate, _outbox, _options, _time, PacedByWallClock, _commands.SendIdentify, Guard);
+        _stats = new SessionStats(_gate, _outbox, _time, _options.StatsInterval, PacedByWallClock, _decoder, _connector.Transport, Guard);
+        _reconnector = new Reconnector(_connector, _options, _time);
     }
 
     /// <summary>Everything the device says, in order; completes when the source ends or the session is disposed.</summary>
-    public IObservable<DeviceEvent> Events => _events.AsObservable();
+    public IObservable<DeviceEvent> Events => _outbox.Events;
 
     /// <summary>The identity in force (null until the HELLO or the end of the hold).</summary>
     public SessionIdentity? Identity
@@ -69,7 +68,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
         {
             lock (_gate)
             {
-                return _identity;
+                return _handshake.Identity;
             }
         }
     }
@@ -85,31 +84,57 @@ public sealed partial class DeviceSession : IAsyncDisposable
     public Task Completion => _completion.Task;
 
     /// <summary>
+    /// Live sources pace the HELLO hold and link_stats by the wall clock (the TimeProvider); finite sources
+    /// without commands (capture files) by device ticks, so a replay at any speed gives the same events.
+    /// </summary>
+    private bool PacedByWallClock => _connector.AcceptsCommands;
+
+    /// <summary>
     /// Opens the link, sends IDENTIFY and START and starts reading. A source that cannot be opened
     /// throws <see cref="SourceOpenException"/> (exit code 2 on the command line); after this, a lost link is reopened.
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_loop is not null)
+        if (_started)
         {
             throw new InvalidOperationException("the session is already started");
         }
 
+        _started = true;
         IDeviceLink link = await _connector.ConnectAsync(cancellationToken);
         lock (_gate)
         {
-            _stats = new LinkStatsCounter(_connector.Transport, _time.GetUtcNow());
-            _hold.Begin();
-            if (PacedByWallClock)
-            {
-                _statsTimer = _time.CreateTimer(_ => Guard(ReportStats), null, _options.StatsInterval, _options.StatsInterval);
-                _holdTimer = _time.CreateTimer(_ => Guard(EndHold), null, _options.HelloHold, Timeout.InfiniteTimeSpan);
-            }
+            _stats.Start();
+            _handshake.Begin();
         }
 
         Attach(link);
         _loop = Task.Run(() => RunAsync(link, _stop.Token), CancellationToken.None);
     }
+
+    /// <summary>Sends a host → device command (START, STOP, BUZZ) and completes with the device's ACK result.</summary>
+    /// <exception cref="CommandNotAcknowledgedException">No ACK came to the command or to its one retry.</exception>
+    /// <exception cref="LinkLostException">The link is down (being reconnected) or broke while sending.</exception>
+    public Task<AckResult> SendCommandAsync(PspMessage command, CancellationToken cancellationToken) => _commands.SendAsync(command, cancellationToken);
+
+    /// <summary>Buzzes the wearer. <paramref name="intensity"/> is 0–100; <paramref name="duration"/> at most 65.535 s.</summary>
+    public Task<AckResult> BuzzAsync(BuzzPattern pattern, TimeSpan duration, byte intensity, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(intensity, (byte)100);
+        if (duration < TimeSpan.Zero || duration.TotalMilliseconds > ushort.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, "a buzz lasts 0 to 65.535 s");
+        }
+
+        return SendCommandAsync(new BuzzMessage(pattern, (ushort)duration.TotalMilliseconds, intensity), cancellationToken);
+    }
+
+    /// <summary>Asks the device to stream (0 keeps its current rate).</summary>
+    public Task<AckResult> StartStreamingAsync(ushort sampleRateHz, CancellationToken cancellationToken) =>
+        SendCommandAsync(new StartMessage(sampleRateHz), cancellationToken);
+
+    public Task<AckResult> StopStreamingAsync(CancellationToken cancellationToken) =>
+        SendCommandAsync(new StopMessage(), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -128,14 +153,16 @@ public sealed partial class DeviceSession : IAsyncDisposable
             await owned.DisposeAsync();
         }
 
+        _handshake.Dispose();
+        _stats.Dispose();
         _stop.Dispose();
-        _writeLock.Dispose();
+        _commands.Dispose();
+        _outbox.Dispose();
     }
 
     private async Task RunAsync(IDeviceLink link, CancellationToken cancellationToken)
     {
         var buffer = new byte[4096];
-        var backoff = new ReconnectBackoff(_options.ReconnectInitialDelay, _options.ReconnectMaxDelay);
         IdleWatchdog? idle = WatchForSilence(cancellationToken);
         try
         {
@@ -169,13 +196,13 @@ public sealed partial class DeviceSession : IAsyncDisposable
                     {
                         // Only a link that delivered a valid frame counts as working again: a peer that accepts
                         // and closes (or sends garbage) keeps backing off instead of being retried every 250 ms.
-                        backoff.Reset();
+                        _reconnector.LinkWorks();
                     }
 
                     continue;
                 }
 
-                await DetachAsync(link, lostReason ?? $"{_connector.Description}: end of source");
+                await _commands.DetachAsync(link, lostReason ?? $"{_connector.Description}: end of source");
                 if (!_connector.Reconnects)
                 {
                     break;
@@ -184,7 +211,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
                 OnLinkLost(lostReason ?? $"{_connector.Description}: link closed");
                 idle?.Dispose();
                 idle = null;
-                IDeviceLink? reopened = await ReconnectAsync(backoff, cancellationToken);
+                IDeviceLink? reopened = await _reconnector.ReopenAsync(cancellationToken);
                 if (reopened is null)
                 {
                     break;
@@ -221,71 +248,27 @@ public sealed partial class DeviceSession : IAsyncDisposable
 
     private async Task DetachCurrentAsync()
     {
-        if (_link is { } link)
+        if (_commands.Link is { } link)
         {
-            await DetachAsync(link, "session stopped");
+            await _commands.DetachAsync(link, "session stopped");
         }
     }
 
-    private async Task<IDeviceLink?> ReconnectAsync(ReconnectBackoff backoff, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                await Task.Delay(backoff.Next(), _time, cancellationToken);
-                return await _connector.ConnectAsync(cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return null;
-            }
-            catch (IOException)
-            {
-                // Still unplugged, not yet given its permissions by udev, or the peer is not listening: wait and try again.
-            }
-        }
-    }
-
+    /// <summary>A link opened: a device that takes commands is asked for its HELLO (again until it answers) and to stream.</summary>
     private void Attach(IDeviceLink link)
     {
-        _link = link;
-        if (!_connector.AcceptsCommands)
+        if (_connector.AcceptsCommands)
         {
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (_identity is null && _identifyTimer is null)
+            lock (_gate)
             {
-                _identifyTimer = _time.CreateTimer(_ => SendIdentify(), null, _options.IdentifyRetryInterval, _options.IdentifyRetryInterval);
+                _handshake.KeepIdentifying();
             }
         }
 
-        SendIdentify();
-        ushort seq = NextSeq();
-        Task<AckResult> start = _commands.SendAsync(PspMessageType.Start, seq, PspEncoder.Encode(new StartMessage(_options.StartSampleRateHz) { Seq = seq }), CancellationToken.None);
-        // A device that does not ACK START still streams: nothing waits on this.
-        start.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        _commands.Attach(link);
     }
 
-    private async Task DetachAsync(IDeviceLink link, string reason)
-    {
-        _link = null;
-        _commands.FailAll(new LinkLostException(reason));
-        await _writeLock.WaitAsync(CancellationToken.None);
-        try
-        {
-            await link.DisposeAsync();
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    /// <summary>Decodes and delivers what arrived; true when it completed at least one valid frame.</summary>
+    /// <summary>Decodes what arrived and posts it under the lock, then delivers it outside; true when it completed at least one valid frame.</summary>
     private bool OnBytes(ReadOnlySpan<byte> bytes, DateTimeOffset at)
     {
         bool decoded = false;
@@ -294,34 +277,41 @@ public sealed partial class DeviceSession : IAsyncDisposable
             while (_decoder.TryDecode(ref bytes, out PspFrame frame))
             {
                 decoded = true;
-                switch (frame.Type)
-                {
-                    case PspMessageType.Samples:
-                        var samples = (SamplesMessage)frame.ToMessage();
-                        _samples += samples.Samples.Length;
-                        // A reset adds nothing: this clock only has to keep going forward (hold and stats pacing).
-                        _deviceTicks.Advance(samples.Samples[^1].TickMicroseconds, resetStepMicroseconds: 0, out _);
-                        long deviceMicros = _deviceTicks.DeviceMicroseconds;
-                        EndHoldInDeviceTime(deviceMicros, at);
-                        Deliver(new SamplesReceived(samples, at));
-                        ReportStatsInDeviceTime(deviceMicros, at);
-                        break;
-                    case PspMessageType.Hello:
-                        OnHello((HelloMessage)frame.ToMessage(), at);
-                        break;
-                    case PspMessageType.Ack:
-                        var ack = (AckMessage)frame.ToMessage();
-                        _commands.OnAck(ack);
-                        Deliver(new MessageReceived(ack, at));
-                        break;
-                    default:
-                        Deliver(new MessageReceived(frame.ToMessage(), at));
-                        break;
-                }
+                OnFrame(frame, at);
             }
         }
 
+        _outbox.Drain();
         return decoded;
+    }
+
+    /// <summary>Under the gate: one decoded frame, passed on as it came (the HELLO becomes the identity).</summary>
+    private void OnFrame(PspFrame frame, DateTimeOffset at)
+    {
+        switch (frame.Type)
+        {
+            case PspMessageType.Samples:
+                var samples = (SamplesMessage)frame.ToMessage();
+                uint lastTick = samples.Samples[^1].TickMicroseconds;
+                _stats.CountSamples(samples.Samples.Length, lastTick);
+                _pacingTicks.Advance(lastTick, resetStepMicroseconds: 0, out _);
+                long deviceMicros = _pacingTicks.DeviceMicroseconds;
+                _handshake.OnDeviceTime(deviceMicros, at);
+                _handshake.Deliver(new SamplesReceived(samples, at));
+                _stats.OnDeviceTime(deviceMicros, at);
+                break;
+            case PspMessageType.Hello:
+                _handshake.OnHello((HelloMessage)frame.ToMessage(), at);
+                break;
+            case PspMessageType.Ack:
+                var ack = (AckMessage)frame.ToMessage();
+                _commands.OnAck(ack);
+                _handshake.Deliver(new MessageReceived(ack, at));
+                break;
+            default:
+                _handshake.Deliver(new MessageReceived(frame.ToMessage(), at));
+                break;
+        }
     }
 
     private void OnLinkLost(string reason)
@@ -331,18 +321,20 @@ public sealed partial class DeviceSession : IAsyncDisposable
             // Bytes after the gap start a new frame, and the device's seq may have restarted: neither is an error.
             _decoder.ResetStream();
             _decoder.ResetSequence();
-            _events.OnNext(new LinkLost(reason, _time.GetUtcNow()));
+            _outbox.Post(new LinkLost(reason, _time.GetUtcNow()));
         }
+
+        _outbox.Drain();
     }
 
     private void OnLinkRestored(IDeviceLink link)
     {
         lock (_gate)
         {
-            _reconnects++;
-            _events.OnNext(new LinkRestored(_reconnects, _time.GetUtcNow()));
+            _outbox.Post(new LinkRestored(_stats.CountReconnect(), _time.GetUtcNow()));
         }
 
+        _outbox.Drain();
         Attach(link);
     }
 
@@ -368,38 +360,27 @@ public sealed partial class DeviceSession : IAsyncDisposable
                 return;
             }
 
-            if (_identity is null && _hold.IsHolding && error is null)
-            {
-                TakeDefaults(_time.GetUtcNow());
-            }
-
-            StopIdentifying();
-            _holdTimer?.Dispose();
-            _statsTimer?.Dispose();
-            if (_stats is not null && error is null)
-            {
-                _events.OnNext(new LinkStatsReported(_stats.Take(_decoder.Stats, _samples, _reconnects, _deviceTicks.LastTick, _time.GetUtcNow()), _time.GetUtcNow()));
-            }
-
             _finished = true;
+            _handshake.Finish(releaseHeld: error is null, _time.GetUtcNow());
+            _stats.Finish(reportLast: error is null);
+            _outbox.PostEnd(error);
+        }
+
+        try
+        {
+            _outbox.Drain();
+        }
+        finally
+        {
+            _commands.FailAll(new ObjectDisposedException(nameof(DeviceSession), "the session has ended"));
             if (error is null)
             {
-                _events.OnCompleted();
+                _completion.TrySetResult();
             }
             else
             {
-                _events.OnError(error);
+                _completion.TrySetException(error);
             }
-        }
-
-        _commands.FailAll(new ObjectDisposedException(nameof(DeviceSession), "the session has ended"));
-        if (error is null)
-        {
-            _completion.TrySetResult();
-        }
-        else
-        {
-            _completion.TrySetException(error);
         }
     }
 }

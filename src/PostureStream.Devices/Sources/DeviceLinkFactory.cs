@@ -10,7 +10,7 @@ namespace PostureStream.Devices.Sources;
 /// </summary>
 public sealed class DeviceLinkFactory
 {
-    private readonly Dictionary<SourceKind, Func<SourceSpec, ILinkConnector>> _extensions = [];
+    private readonly Dictionary<Transport, Func<SourceSpec, ILinkConnector>> _extensions = [];
     private readonly TimeProvider _time;
     private readonly SerialPortDiscovery _discovery;
 
@@ -21,7 +21,7 @@ public sealed class DeviceLinkFactory
     }
 
     /// <summary>Supplies the connector for a scheme this project does not implement (sim:, ble:).</summary>
-    public DeviceLinkFactory Register(SourceKind kind, Func<SourceSpec, ILinkConnector> create)
+    public DeviceLinkFactory Register(Transport kind, Func<SourceSpec, ILinkConnector> create)
     {
         _extensions[kind] = create;
         return this;
@@ -30,13 +30,13 @@ public sealed class DeviceLinkFactory
     public ILinkConnector Create(SourceSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ILinkConnector connector = spec.Kind switch
+        ILinkConnector connector = spec.Transport switch
         {
-            SourceKind.Serial when spec.IsAutoSerial => new AutoSerialConnector(spec.BaudRate, _discovery, _time, driver: spec.SerialDriver),
-            SourceKind.Serial => new SerialConnector(spec.Target, spec.BaudRate, _discovery, spec.SerialDriver),
-            SourceKind.Tcp => new TcpConnector(spec.Host, spec.Port),
-            SourceKind.File => new CaptureFileConnector(spec.Target, spec.Speed, _time),
-            _ when _extensions.TryGetValue(spec.Kind, out var create) => create(spec),
+            Transport.Serial when spec.IsAutoSerial => new AutoSerialConnector(spec.BaudRate, _discovery, _time, driver: spec.SerialDriver),
+            Transport.Serial => new SerialConnector(spec.Target, spec.BaudRate, _discovery, spec.SerialDriver),
+            Transport.Tcp => new TcpConnector(spec.Host, spec.Port),
+            Transport.File => new CaptureFileConnector(spec.Target, spec.Speed, _time),
+            _ when _extensions.TryGetValue(spec.Transport, out var create) => create(spec),
             _ => throw new SourceOpenException(SourceOpenFailure.Other, $"{VocabularyText.ToText(spec.Transport)}: sources are not available in this build; use serial:, tcp: or file:"),
         };
 

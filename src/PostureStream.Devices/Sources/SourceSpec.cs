@@ -6,9 +6,10 @@ namespace PostureStream.Devices.Sources;
 /// <summary>
 /// A parsed source URI. <see cref="Target"/> is what follows the scheme: a port path (or <c>auto</c>),
 /// host:port, a file path, a scenario name or a BLE address. <see cref="Parameters"/> keeps every query
-/// parameter as written, so the simulator and BLE sources can read their own.
+/// parameter as written, so the simulator and BLE sources can read their own. The scheme is the
+/// <see cref="Transport"/> (the shared vocabulary's, the <c>transport</c> tag of link_stats): one word for both.
 /// </summary>
-public sealed record SourceSpec(string Uri, SourceKind Kind, string Target)
+public sealed record SourceSpec(string Uri, Transport Transport, string Target)
 {
     /// <summary>Display name from <c>name=</c> (Storage README, schema), or null.</summary>
     public string? Name { get; init; }
@@ -45,18 +46,8 @@ public sealed record SourceSpec(string Uri, SourceKind Kind, string Target)
 
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The transport as link_stats tags it.</summary>
-    public Transport Transport => Kind switch
-    {
-        SourceKind.Serial => Transport.Serial,
-        SourceKind.Tcp => Transport.Tcp,
-        SourceKind.File => Transport.File,
-        SourceKind.Simulator => Transport.Sim,
-        SourceKind.Ble => Transport.Ble,
-    };
-
     /// <summary>True for <c>serial:auto</c>.</summary>
-    public bool IsAutoSerial => Kind == SourceKind.Serial && Target == "auto";
+    public bool IsAutoSerial => Transport == Transport.Serial && Target == "auto";
 
     public override string ToString() => Uri;
 }

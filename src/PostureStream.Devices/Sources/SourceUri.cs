@@ -36,13 +36,13 @@ public static class SourceUri
             throw new SourceUriException($"source '{uri}' has no scheme; a source is {Forms}");
         }
 
-        SourceKind kind = text[..colon].ToLowerInvariant() switch
+        Transport transport = text[..colon].ToLowerInvariant() switch
         {
-            "serial" => SourceKind.Serial,
-            "tcp" => SourceKind.Tcp,
-            "file" => SourceKind.File,
-            "sim" => SourceKind.Simulator,
-            "ble" => SourceKind.Ble,
+            "serial" => Transport.Serial,
+            "tcp" => Transport.Tcp,
+            "file" => Transport.File,
+            "sim" => Transport.Sim,
+            "ble" => Transport.Ble,
             string other => throw new SourceUriException($"source '{uri}' has an unknown scheme '{other}'; a source is {Forms}"),
         };
 
@@ -50,15 +50,15 @@ public static class SourceUri
         int question = rest.IndexOf('?', StringComparison.Ordinal);
         string body = question < 0 ? rest : rest[..question];
         Dictionary<string, string> parameters = ParseQuery(uri, question < 0 ? "" : rest[(question + 1)..]);
-        var spec = new SourceSpec(uri, kind, body) { Parameters = parameters };
+        var spec = new SourceSpec(uri, transport, body) { Parameters = parameters };
         spec = ApplyCommon(spec, parameters);
-        return kind switch
+        return transport switch
         {
-            SourceKind.Serial => ParseSerial(spec, parameters),
-            SourceKind.Tcp => ParseTcp(spec, parameters),
-            SourceKind.File => ParseFile(spec, parameters),
-            SourceKind.Simulator => ParseSimulator(spec, parameters),
-            _ => ParseIdle(RequireTarget(spec, "a BLE address such as ble:AA:BB:CC:DD:EE:FF"), parameters),
+            Transport.Serial => ParseSerial(spec, parameters),
+            Transport.Tcp => ParseTcp(spec, parameters),
+            Transport.File => ParseFile(spec, parameters),
+            Transport.Sim => ParseSimulator(spec, parameters),
+            Transport.Ble => ParseIdle(RequireTarget(spec, "a BLE address such as ble:AA:BB:CC:DD:EE:FF"), parameters),
         };
     }
 

@@ -5,6 +5,7 @@ namespace PostureStream.Signals;
 public static class ComputeAnglesOperator
 {
     /// <summary>
+    /// The Rx form of the chain's angle stage (<see cref="Pipeline.DeviceChain"/> runs the same code in its loop).
     /// The posture angles (Signals README, angles) from the low-passed channels and the frame's neutrals:
     /// pelvic_tilt, lumbar_flexion, lordosis and lordosis_delta against both the standing and the sitting
     /// neutral (detection, which knows whether the wearer sits, picks one). A value is NaN when a sensor it
@@ -20,25 +21,7 @@ public static class ComputeAnglesOperator
     {
         public void OnNext(PostureFrame value)
         {
-            NeutralSet? neutrals = value.Neutrals;
-            SensorAngles standing = neutrals?.Standing.Angles ?? SensorAngles.Unavailable;
-            double standingLordosis = standing.LordosisDegrees;
-            double sittingLordosis = neutrals?.SittingLordosisDegrees ?? double.NaN;
-            Span<PostureSample> samples = value.MutableSamples;
-            for (int i = 0; i < samples.Length; i++)
-            {
-                ref PostureSample s = ref samples[i];
-                SensorAngles f = s.Filtered;
-                double lumbar = (s.Faults & SensorFaults.Lumbar) != 0 ? double.NaN : f.LumbarPitchDegrees;
-                double pelvis = (s.Faults & SensorFaults.Pelvis) != 0 ? double.NaN : f.PelvisPitchDegrees;
-                double lordosis = pelvis - lumbar;
-                s.PelvicTiltDegrees = pelvis - standing.PelvisPitchDegrees;
-                s.LumbarFlexionDegrees = lumbar - standing.LumbarPitchDegrees;
-                s.LordosisDegrees = lordosis;
-                s.LordosisDeltaStandingDegrees = lordosis - standingLordosis;
-                s.LordosisDeltaSittingDegrees = lordosis - sittingLordosis;
-            }
-
+            AngleStage.Compute(value.MutableSamples, value.Neutrals);
             downstream.OnNext(value);
         }
 

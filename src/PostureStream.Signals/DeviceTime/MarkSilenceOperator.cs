@@ -7,6 +7,7 @@ namespace PostureStream.Signals;
 public static class MarkSilenceOperator
 {
     /// <summary>
+    /// The Rx form of the chain's silence marks (<see cref="Pipeline.DeviceChain"/> uses the same watch).
     /// Watches a live link (Signals README, device time): when no frame arrives for <see cref="DeviceTimeOptions.SilenceTimeout"/>
     /// of the scheduler's time, emits one <see cref="FrameKind.Silence"/> frame, and marks the first sample that
     /// arrives afterwards as after a long gap (filters restart, episodes end), its gap length at least the wall
@@ -21,7 +22,7 @@ public static class MarkSilenceOperator
         options.Validate();
         return Observable.Create<PostureFrame>(observer =>
         {
-            var watch = new SilenceWatch(observer, options, scheduler);
+            var watch = new SilenceMarker(observer, options, scheduler);
             IDisposable subscription = source.Subscribe(watch);
             return new CompositeDisposable(subscription, watch);
         });
@@ -31,30 +32,21 @@ public static class MarkSilenceOperator
     public static IObservable<PostureFrame> MarkSilence(this IObservable<PostureFrame> source, IScheduler scheduler) =>
         source.MarkSilence(new DeviceTimeOptions(), scheduler);
 
-    private sealed class SilenceWatch : IObserver<PostureFrame>, IDisposable
+    private sealed class SilenceMarker : IObserver<PostureFrame>, IDisposable
     {
         private readonly Lock gate = new();
         private readonly IObserver<PostureFrame> downstream;
-        private readonly TimeSpan timeout;
-        private readonly IScheduler scheduler;
-        private readonly SerialDisposable timer = new();
-        private DateTimeOffset lastArrival;
-        private DateTimeOffset silentSince;
-        private bool silent;
-        private bool markNextSample;
+        private readonly SilenceWatch watch;
         private bool stopped;
         private ulong deviceId;
         private int sampleRateHz;
         private long lastDeviceMicroseconds;
 
-        public SilenceWatch(IObserver<PostureFrame> downstream, DeviceTimeOptions options, IScheduler scheduler)
+        public SilenceMarker(IObserver<PostureFrame> downstream, DeviceTimeOptions options, IScheduler scheduler)
         {
             this.downstream = downstream;
-            timeout = options.SilenceTimeout;
             sampleRateHz = options.DefaultSampleRateHz;
-            this.scheduler = scheduler;
-            lastArrival = scheduler.Now;
-            ScheduleCheck(lastArrival + timeout);
+            watch = new SilenceWatch(gate, options.SilenceTimeout, scheduler, OnSilent);
         }
 
         public void OnNext(PostureFrame value)
@@ -66,24 +58,10 @@ public static class MarkSilenceOperator
                     return;
                 }
 
-                DateTimeOffset now = scheduler.Now;
-                if (silent)
+                watch.Arrived();
+                if (value.Kind == FrameKind.Samples)
                 {
-                    silent = false;
-                    markNextSample = true;
-                    silentSince = lastArrival;
-                    ScheduleCheck(now + timeout);
-                }
-
-                lastArrival = now;
-                if (markNextSample && value.Kind == FrameKind.Samples)
-                {
-                    markNextSample = false;
-                    ref PostureSample first = ref value.MutableSamples[0];
-                    first.Marks |= SampleMarks.Gap | SampleMarks.LongGap | SampleMarks.AfterSilence;
-
-                    // Ticks may have wrapped unseen during a long silence: the wall time is the better length then.
-                    first.GapMicroseconds = Math.Max(first.GapMicroseconds, (long)(now - silentSince).TotalMicroseconds);
+                    watch.MarkFirst(ref value.MutableSamples[0]);
                 }
 
                 deviceId = value.DeviceId;
@@ -122,40 +100,16 @@ public static class MarkSilenceOperator
         private void Stop()
         {
             stopped = true;
-            timer.Dispose();
+            watch.Dispose();
         }
 
-        private void ScheduleCheck(DateTimeOffset due) =>
-            timer.Disposable = scheduler.Schedule(this, due, static (_, self) =>
+        /// <summary>Under the gate, from the watch's timer.</summary>
+        private void OnSilent() =>
+            downstream.OnNext(new PostureFrame(FrameKind.Silence, null)
             {
-                self.Check();
-                return Disposable.Empty;
+                DeviceId = deviceId,
+                SampleRateHz = sampleRateHz,
+                DeviceMicroseconds = lastDeviceMicroseconds,
             });
-
-        private void Check()
-        {
-            lock (gate)
-            {
-                if (stopped || silent)
-                {
-                    return;
-                }
-
-                DateTimeOffset due = lastArrival + timeout;
-                if (scheduler.Now < due)
-                {
-                    ScheduleCheck(due);
-                    return;
-                }
-
-                silent = true;
-                downstream.OnNext(new PostureFrame(FrameKind.Silence, null)
-                {
-                    DeviceId = deviceId,
-                    SampleRateHz = sampleRateHz,
-                    DeviceMicroseconds = lastDeviceMicroseconds,
-                });
-            }
-        }
     }
 }

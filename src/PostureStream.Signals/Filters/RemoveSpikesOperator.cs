@@ -5,6 +5,7 @@ namespace PostureStream.Signals;
 public static class RemoveSpikesOperator
 {
     /// <summary>
+    /// The Rx form of the chain's spike removal stage (<see cref="Pipeline.DeviceChain"/> runs the same code in its loop).
     /// Spike removal (Signals README, filters): a causal running median of 5 per channel, restarted after every gap.
     /// Writes the despiked channels into <see cref="PostureSample.Filtered"/> (the low-pass then filters them
     /// in place) and keeps the despiked pelvis pitch in <see cref="PostureSample.PelvisPitchDespikedDegrees"/>,
@@ -13,37 +14,16 @@ public static class RemoveSpikesOperator
     public static IObservable<PostureFrame> RemoveSpikes(this IObservable<PostureFrame> source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return Observable.Create<PostureFrame>(observer => source.Subscribe(new Despiker(observer)));
+        return Observable.Create<PostureFrame>(observer => source.Subscribe(new DespikeObserver(observer)));
     }
 
-    private sealed class Despiker(IObserver<PostureFrame> downstream) : IObserver<PostureFrame>
+    private sealed class DespikeObserver(IObserver<PostureFrame> downstream) : IObserver<PostureFrame>
     {
-        private FourChannels<RunningMedian5> medians;
+        private Despiker despiker;
 
         public void OnNext(PostureFrame value)
         {
-            Span<PostureSample> samples = value.MutableSamples;
-            for (int i = 0; i < samples.Length; i++)
-            {
-                ref PostureSample s = ref samples[i];
-                if ((s.Marks & SampleMarks.Gap) != 0)
-                {
-                    medians[0].Reset();
-                    medians[1].Reset();
-                    medians[2].Reset();
-                    medians[3].Reset();
-                }
-
-                SensorAngles raw = s.Raw;
-                double pelvisPitch = medians[2].Push(raw.PelvisPitchDegrees);
-                s.Filtered = new SensorAngles(
-                    medians[0].Push(raw.LumbarPitchDegrees),
-                    medians[1].Push(raw.LumbarRollDegrees),
-                    pelvisPitch,
-                    medians[3].Push(raw.PelvisRollDegrees));
-                s.PelvisPitchDespikedDegrees = pelvisPitch;
-            }
-
+            despiker.Run(value.MutableSamples);
             downstream.OnNext(value);
         }
 

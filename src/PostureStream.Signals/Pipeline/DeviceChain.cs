@@ -39,8 +39,6 @@ public sealed class DeviceChain : IDisposable
     private DeviceTimeLine timeLine;
     private FaultMarks faults;
     private Despiker despiker;
-    private PostureSample[] work = new PostureSample[16];
-    private PostureInput[] inputs = new PostureInput[16];
     private ChainIdentity? identity;
     private DeviceDetector? detector;
     private bool completed;
@@ -125,40 +123,15 @@ public sealed class DeviceChain : IDisposable
         {
             DeviceDetector detection = RequireIdentified();
             silence?.Arrived();
-            Span<PostureSample> samples = Work(batch.Length);
-            for (int i = 0; i < batch.Length; i++)
+            ChainScratch scratch = ChainScratch.Rent(batch.Length);
+            try
             {
-                ref readonly SegmentSample input = ref batch[i];
-                ref PostureSample s = ref samples[i];
-                s = default;
-                s.Marks = timeLine.Advance(input.TimeMicroseconds, out long gap);
-                s.DeviceMicroseconds = timeLine.DeviceMicroseconds;
-                s.GapMicroseconds = gap;
-                s.Raw = input.Angles;
-                s.Faults = input.Faults;
+                Run(batch, scratch, detection);
             }
-
-            silence?.MarkFirst(ref samples[0]);
-            long deviceMicroseconds = timeLine.DeviceMicroseconds;
-            long utc = stamper.StampSamples(samples, deviceMicroseconds);
-            SensorFaults lastFaults = faults.Mark(samples);
-            despiker.Run(samples);
-            lowPass.Run(samples, SampleRateHz);
-            CalibrationState state = calibration.Process(identity!.Device.Id, samples, deviceMicroseconds, utc, cue: null);
-            AngleStage.Compute(samples, calibration.Current);
-            sink.OnBatch(new ChainBatch(samples.Length, deviceMicroseconds, ToDateTime(utc), state, lastFaults));
-
-            Span<PostureInput> detectorInputs = inputs.AsSpan(0, samples.Length);
-            for (int i = 0; i < samples.Length; i++)
+            finally
             {
-                detectorInputs[i] = PostureInputAdapter.From(in samples[i]);
+                ChainScratch.Return(scratch);
             }
-
-            detection.Process(detectorInputs, sink);
-
-            // The calibration's feedback: an EVENT 1 while sitting takes the sitting neutral, and a walk arms the automatic one.
-            calibration.ReportSitting(detection.Activity == Activity.Sitting);
-            calibration.ReportWalking(detection.ContinuousWalking);
         }
     }
 
@@ -246,6 +219,45 @@ public sealed class DeviceChain : IDisposable
         sink.OnSilence(ToDateTime(utc));
     }
 
+    /// <summary>Under the gate: the stages, one after the other, over the whole batch.</summary>
+    private void Run(ReadOnlySpan<SegmentSample> batch, ChainScratch scratch, DeviceDetector detection)
+    {
+        Span<PostureSample> samples = scratch.Samples.AsSpan(0, batch.Length);
+        for (int i = 0; i < batch.Length; i++)
+        {
+            ref readonly SegmentSample input = ref batch[i];
+            ref PostureSample s = ref samples[i];
+            s = default;
+            s.Marks = timeLine.Advance(input.TimeMicroseconds, out long gap);
+            s.DeviceMicroseconds = timeLine.DeviceMicroseconds;
+            s.GapMicroseconds = gap;
+            s.Raw = input.Angles;
+            s.Faults = input.Faults;
+        }
+
+        silence?.MarkFirst(ref samples[0]);
+        long deviceMicroseconds = timeLine.DeviceMicroseconds;
+        long utc = stamper.StampSamples(samples, deviceMicroseconds);
+        SensorFaults lastFaults = faults.Mark(samples);
+        despiker.Run(samples);
+        lowPass.Run(samples, SampleRateHz);
+        CalibrationState state = calibration.Process(identity!.Device.Id, samples, deviceMicroseconds, utc, cue: null);
+        AngleStage.Compute(samples, calibration.Current);
+        sink.OnBatch(new ChainBatch(samples.Length, deviceMicroseconds, ToDateTime(utc), state, lastFaults));
+
+        Span<PostureInput> detectorInputs = scratch.Inputs.AsSpan(0, samples.Length);
+        for (int i = 0; i < samples.Length; i++)
+        {
+            detectorInputs[i] = PostureInputAdapter.From(in samples[i]);
+        }
+
+        detection.Process(detectorInputs, sink);
+
+        // The calibration's feedback: an EVENT 1 while sitting takes the sitting neutral, and a walk arms the automatic one.
+        calibration.ReportSitting(detection.Activity == Activity.Sitting);
+        calibration.ReportWalking(detection.ContinuousWalking);
+    }
+
     private DeviceDetector RequireIdentified()
     {
         ThrowIfCompleted();
@@ -258,19 +270,6 @@ public sealed class DeviceChain : IDisposable
         {
             throw new InvalidOperationException("the chain has completed (or been disposed): its source has ended");
         }
-    }
-
-    /// <summary>The reusable working buffer, grown to the largest batch seen: no allocation per batch.</summary>
-    private Span<PostureSample> Work(int length)
-    {
-        if (work.Length < length)
-        {
-            int size = Math.Max(length, work.Length * 2);
-            work = new PostureSample[size];
-            inputs = new PostureInput[size];
-        }
-
-        return work.AsSpan(0, length);
     }
 
     private static DateTime ToDateTime(long utcMicroseconds) => DateTime.UnixEpoch.AddTicks(utcMicroseconds * TimeSpan.TicksPerMicrosecond);

@@ -20,9 +20,12 @@ public sealed class PspChainFeed(DeviceChain chain)
 
     /// <summary>The chain identity of a PSP device: a HELLO rate of 0 means the default 100 Hz; sensors missing from the mask are faults.</summary>
     public static ChainIdentity IdentityOf(DeviceIdentity device, int sampleRateHz, SensorMask sensors) =>
-        new(device, sampleRateHz == 0 ? 100 : sampleRateHz,
-            ((sensors & SensorMask.Lumbar) == 0 ? SensorFaults.Lumbar : SensorFaults.None)
-            | ((sensors & SensorMask.Pelvis) == 0 ? SensorFaults.Pelvis : SensorFaults.None));
+        new(device, sampleRateHz == 0 ? 100 : sampleRateHz, MissingOf(sensors));
+
+    /// <summary>The sensors a HELLO's sensor_mask leaves out.</summary>
+    internal static SensorFaults MissingOf(SensorMask sensors) =>
+        ((sensors & SensorMask.Lumbar) == 0 ? SensorFaults.Lumbar : SensorFaults.None)
+        | ((sensors & SensorMask.Pelvis) == 0 ? SensorFaults.Pelvis : SensorFaults.None);
 
     /// <summary>Tells the chain who the device is (from its HELLO or the session's defaults).</summary>
     public void Identify(DeviceIdentity device, int sampleRateHz, SensorMask sensors) => Chain.Identify(IdentityOf(device, sampleRateHz, sensors));
@@ -52,11 +55,8 @@ public sealed class PspChainFeed(DeviceChain chain)
         for (int i = 0; i < count; i++)
         {
             Sample s = received[i];
-            // At a reset the time steps back with the tick (the chain then starts a new segment); otherwise forward, wraps included.
-            long resetStep = ticks.LastTick is uint last ? (long)s.TickMicroseconds - last : 0;
-            ticks.Advance(s.TickMicroseconds, resetStep, out _);
             batch[i] = new SegmentSample(
-                ticks.DeviceMicroseconds,
+                ticks.Follow(s.TickMicroseconds),
                 new SensorAngles(
                     Sample.ToDegrees(s.LumbarPitchCentiDegrees),
                     Sample.ToDegrees(s.LumbarRollCentiDegrees),
@@ -102,5 +102,20 @@ public sealed class PspChainFeed(DeviceChain chain)
             (status.Flags & StatusFlags.Charging) != 0,
             ((status.Flags & StatusFlags.LumbarFault) != 0 ? SensorFaults.Lumbar : SensorFaults.None)
             | ((status.Flags & StatusFlags.PelvisFault) != 0 ? SensorFaults.Pelvis : SensorFaults.None));
+    }
+}
+
+/// <summary>How the chain's PSP inputs read device ticks.</summary>
+internal static class PspTicks
+{
+    /// <summary>
+    /// Moves <paramref name="ticks"/> to a sample's tick and returns its time on the chain's input line: forward
+    /// across wraps, and at a device reset back as far as the tick went (the chain reads a step back as a reset).
+    /// </summary>
+    public static long Follow(this TickUnwrapper ticks, uint tick)
+    {
+        long resetStep = ticks.LastTick is uint last ? (long)tick - last : 0;
+        ticks.Advance(tick, resetStep, out _);
+        return ticks.DeviceMicroseconds;
     }
 }

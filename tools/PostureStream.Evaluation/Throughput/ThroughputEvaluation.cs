@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reactive.Concurrency;
 using PostureStream.Signals;
-using PostureStream.Signals.Detection;
+using PostureStream.Signals.Pipeline;
 using PostureStream.Simulation;
 using PostureStream.Simulation.Scenarios;
 using PostureStream.Storage.LineProtocol;
@@ -62,15 +62,17 @@ internal static class ThroughputEvaluation
         using var buffer = new LineProtocolBuffer(2 * FlushBytes);
         var writer = new LineProtocolWriter(buffer, TimestampPrecision.Milliseconds);
         var scheduler = new HistoricalScheduler(Start);
-        var signals = new SignalOptions { DeviceTime = new DeviceTimeOptions { Clock = ClockSource.Device, Start = Start } };
-        var detection = new DetectionOptions();
+        var options = new DeviceChainOptions
+        {
+            Signals = new SignalOptions { DeviceTime = new DeviceTimeOptions { Clock = ClockSource.Device, Start = Start } },
+        };
 
         long before = Retained();
         var pipelines = new PipelineDevice[deviceCount];
         for (int d = 0; d < deviceCount; d++)
         {
             calibrations.Save(streams[d].Calibration);
-            pipelines[d] = new PipelineDevice(calibrations, scheduler, signals, detection, writer);
+            pipelines[d] = new PipelineDevice(calibrations, scheduler, options, writer);
         }
 
         int[] gcs = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];

@@ -1,15 +1,5 @@
 namespace PostureStream.Devices.Sources;
 
-/// <summary>The scheme of a source URI (README, using it).</summary>
-public enum SourceKind
-{
-    Serial,
-    Tcp,
-    File,
-    Simulator,
-    Ble,
-}
-
 /// <summary>How output stamps are made (Signals README, device time).</summary>
 public enum SourceClock
 {
