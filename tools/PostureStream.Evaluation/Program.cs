@@ -17,7 +17,8 @@ public static class Program
         {
             return command switch
             {
-                "quality" => await QualityEvaluation.RunAsync(Option(args, "--seeds", 5), Console.Out),
+                "quality" when OptionText(args, "--profile", "psp") == "witmotion" => await WitMotionQuality.RunAsync(Option(args, "--seeds", 5), Console.Out),
+                "quality" when OptionText(args, "--profile", "psp") == "psp" => await QualityEvaluation.RunAsync(Option(args, "--seeds", 5), Console.Out),
                 "throughput" => await ThroughputEvaluation.RunAsync(
                     [.. OptionText(args, "--devices", "1,100,10000").Split(',').Select(int.Parse)],
                     Option(args, "--samples", 30_000_000), Console.Out),
@@ -33,7 +34,7 @@ public static class Program
 
     private static int Usage(string command)
     {
-        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] | throughput [--devices 1,100,10000] [--samples N]");
+        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] [--profile psp|witmotion] | throughput [--devices 1,100,10000] [--samples N]");
         return 2;
     }
 
