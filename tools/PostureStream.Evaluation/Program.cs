@@ -18,7 +18,8 @@ public static class Program
         {
             return command switch
             {
-                "quality" => await QualityEvaluation.RunAsync(Option(args, "--seeds", 5), Console.Out),
+                "quality" when OptionText(args, "--profile", "psp") == "witmotion" => await WitMotionQuality.RunAsync(Option(args, "--seeds", 5), Console.Out),
+                "quality" when OptionText(args, "--profile", "psp") == "psp" => await QualityEvaluation.RunAsync(Option(args, "--seeds", 5), Console.Out),
                 "fusion" => await FusionEvaluation.RunAsync(
                     Option(args, "--seeds", 3),
                     [.. OptionText(args, "--rates", "25,100,400").Split(',').Select(int.Parse)],
@@ -38,7 +39,7 @@ public static class Program
 
     private static int Usage(string command)
     {
-        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] | fusion [--seeds N] [--rates 25,100,400] | throughput [--devices 1,100,10000] [--samples N]");
+        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] [--profile psp|witmotion] | fusion [--seeds N] [--rates 25,100,400] | throughput [--devices 1,100,10000] [--samples N]");
         return 2;
     }
 

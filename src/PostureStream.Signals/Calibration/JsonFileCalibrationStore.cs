@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace PostureStream.Signals;
@@ -8,6 +9,9 @@ namespace PostureStream.Signals;
 /// One JSON file per device (<c>calibration-{device id as 16 hex digits}.json</c>) in a directory. A save
 /// writes a temporary file, flushes it to disk and renames it over the old one, so a crash leaves either the
 /// old record or the new one, never half of one. An unreadable file counts in <see cref="CorruptFiles"/> and reads as none.
+/// Files carry <c>"version": 1</c> (<see cref="CalibrationFileVersion"/>); one without is version 1. A file of a newer
+/// version is refused — <see cref="Load"/> and <see cref="Save"/> throw <see cref="CalibrationVersionException"/> — so
+/// it is never taken for none and never overwritten.
 /// </summary>
 public sealed class JsonFileCalibrationStore : ICalibrationStore
 {
@@ -79,7 +83,9 @@ public sealed class JsonFileCalibrationStore : ICalibrationStore
                 return null;
             }
 
-            CalibrationRecord? record = JsonSerializer.Deserialize<CalibrationRecord>(File.ReadAllText(path), Json);
+            string text = File.ReadAllText(path);
+            CalibrationFileVersion.Require(path, CalibrationFileVersion.Read(text), CalibrationFileVersion.Neutrals);
+            CalibrationRecord? record = JsonSerializer.Deserialize<CalibrationRecord>(text, Json);
             if (record is null || record.DeviceId != deviceId)
             {
                 Interlocked.Increment(ref corruptFiles);
@@ -88,7 +94,7 @@ public sealed class JsonFileCalibrationStore : ICalibrationStore
 
             return record;
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException && e is not CalibrationVersionException)
         {
             Interlocked.Increment(ref corruptFiles);
             return null;
@@ -100,12 +106,23 @@ public sealed class JsonFileCalibrationStore : ICalibrationStore
         ArgumentNullException.ThrowIfNull(record);
         System.IO.Directory.CreateDirectory(Directory);
         string path = PathFor(record.DeviceId);
+        if (File.Exists(path))
+        {
+            CalibrationFileVersion.Require(path, CalibrationFileVersion.Read(File.ReadAllText(path)), CalibrationFileVersion.Neutrals);
+        }
+
         string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                JsonSerializer.Serialize(stream, record, Json);
+                var versioned = new JsonObject { ["version"] = CalibrationFileVersion.Neutrals };
+                foreach (var (name, value) in JsonSerializer.SerializeToNode(record, Json)!.AsObject().ToList())
+                {
+                    versioned[name] = value?.DeepClone();
+                }
+
+                JsonSerializer.Serialize(stream, versioned, Json);
                 stream.Flush(flushToDisk: true);
             }
 

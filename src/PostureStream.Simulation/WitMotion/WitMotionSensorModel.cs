@@ -38,7 +38,11 @@ public sealed class WitMotionSensorModel
         Mounting = _options.Mounting ?? SensorMounting.Draw(draws);
         ClockSkewPpm = _options.ClockSkewPpm ?? draws.Uniform(-3000, 3000);
         FirstSampleMicroseconds = (long)(draws.NextDouble() * 1e6 / _options.SampleRateHz);
+        ConnectionInterval = TimeSpan.FromMicroseconds(new ArrivalModel(_options.Link, Stream(2)).IntervalMicroseconds);
     }
+
+    /// <summary>The connection interval (or latency timer) this sensor's link was given.</summary>
+    public TimeSpan ConnectionInterval { get; }
 
     public SensorPlacement Placement { get; }
 
