@@ -33,6 +33,12 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public long DiskQueueMaxBytes { get; set; } = BytesPerWearerDay;
 
+    /// <summary>
+    /// Told how far a schema migration at open has come (default null: not shown). Moving a large
+    /// file to a new row layout takes a while; the CLI prints it on stderr.
+    /// </summary>
+    public IProgress<Stores.StoreOpenProgress>? MigrationProgress { get; set; }
+
     /// <summary>How often "store behind" and "points lost" are repeated while they last (default 1 min).</summary>
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMinutes(1);
 
