@@ -57,6 +57,9 @@ internal sealed class RunReporter(TextWriter output, TextWriter problems, bool q
     /// <summary>A device's pipeline failed: always shown, named as the command's own errors are.</summary>
     public void Error(string name, string text, DateTime? at) => Write(problems, $"posturestream run: device {name}: {text}", at);
 
+    /// <summary>Progress of long work (a store migrating at open): on stderr, so stdout's alerts stay clean, even with --quiet.</summary>
+    public void Progress(string text) => Write(problems, text, null);
+
     public void Info(string text, DateTime? utc = null)
     {
         if (!quiet)

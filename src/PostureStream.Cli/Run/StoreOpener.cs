@@ -22,7 +22,8 @@ internal static class StoreOpener
             {
                 var logger = new ReporterLogger(reporter, SecretMask.Uri(uri));
                 // Without disk_queue_mb, a SQLite store's disk queue holds a day of data for each configured device.
-                stores.Add(StoreFactory.OpenStore(uri, logger, time, spoolRoot: Path.Combine(dataDirectory, "spool"), devices: settings.Sources.Count));
+                var progress = new StoreOpenProgressPrinter(SecretMask.Uri(uri), reporter.Progress);
+                stores.Add(StoreFactory.OpenStore(StoreFactory.Parse(uri), new StoreOpenContext(logger, time, Path.Combine(dataDirectory, "spool"), settings.Sources.Count, progress)));
                 reporter.Info($"storing to {SecretMask.Uri(uri)}");
             }
         }

@@ -1,4 +1,5 @@
 using PostureStream.Storage.LineProtocol;
+using PostureStream.Storage.Schema;
 
 namespace PostureStream.Storage.Points;
 
@@ -14,4 +15,27 @@ public readonly record struct DeviceStatusRecord(
     bool PelvisFault) : IStoredPoint
 {
     public bool WriteTo(LineProtocolWriter writer) => writer.WriteDeviceStatus(in this);
+
+    public MeasurementDefinition Measurement => StorageSchema.DeviceStatus;
+
+    public string? SeriesTag => null;
+
+    public void VisitFields<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IFieldVisitor
+    {
+        visitor.Integer(BatteryMillivolts);
+        if (BatteryPercent is int percent)
+        {
+            visitor.Integer(percent);
+        }
+        else
+        {
+            visitor.Absent();
+        }
+
+        visitor.Float(TemperatureCelsius);
+        visitor.Boolean(Charging);
+        visitor.Boolean(LumbarFault);
+        visitor.Boolean(PelvisFault);
+    }
 }

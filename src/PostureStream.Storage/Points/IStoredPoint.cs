@@ -13,6 +13,16 @@ public interface IStoredPoint
     /// <summary>The point's timestamp; its ticks are read as UTC.</summary>
     DateTime TimeUtc { get; }
 
+    /// <summary>The measurement of the schema this point belongs to.</summary>
+    Schema.MeasurementDefinition Measurement { get; }
+
+    /// <summary>The value of the measurement's third tag (<c>kind</c>, <c>transport</c>), or null when it has only the device tags.</summary>
+    string? SeriesTag { get; }
+
+    /// <summary>Hands the field values to <paramref name="visitor"/> in the schema's field order (the one place a record's fields are listed).</summary>
+    void VisitFields<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IFieldVisitor;
+
     /// <summary>Appends the point as one line; false when it had no finite field and was dropped.</summary>
     bool WriteTo(LineProtocolWriter writer);
 }

@@ -18,4 +18,21 @@ public readonly record struct LinkStatsRecord(
     long Reconnects) : IStoredPoint
 {
     public bool WriteTo(LineProtocolWriter writer) => writer.WriteLinkStats(in this);
+
+    public MeasurementDefinition Measurement => StorageSchema.LinkStats;
+
+    public string? SeriesTag => VocabularyText.ToText(Transport);
+
+    public void VisitFields<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IFieldVisitor
+    {
+        visitor.Integer(Frames);
+        visitor.Integer(Samples);
+        visitor.Integer(CrcErrors);
+        visitor.Integer(CobsErrors);
+        visitor.Integer(OtherErrors);
+        visitor.Integer(LostFrames);
+        visitor.Integer(Resyncs);
+        visitor.Integer(Reconnects);
+    }
 }

@@ -19,4 +19,19 @@ public readonly record struct PostureAlertRecord(
     public long EpisodeStartUnixMicroseconds => (EpisodeStartUtc.Ticks - DateTime.UnixEpoch.Ticks) / 10;
 
     public bool WriteTo(LineProtocolWriter writer) => writer.WritePostureAlert(in this);
+
+    public MeasurementDefinition Measurement => StorageSchema.PostureAlert;
+
+    public string? SeriesTag => VocabularyText.ToText(Kind);
+
+    public void VisitFields<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IFieldVisitor
+    {
+        visitor.Text(VocabularyText.ToUtf8(Phase));
+        visitor.Integer(EpisodeStartUnixMicroseconds);
+        visitor.Float(DurationSeconds);
+        visitor.Float(PeakDeltaDegrees);
+        visitor.Text(VocabularyText.ToUtf8(Activity));
+        visitor.Boolean(Buzzed);
+    }
 }

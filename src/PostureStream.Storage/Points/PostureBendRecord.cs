@@ -1,4 +1,5 @@
 using PostureStream.Storage.LineProtocol;
+using PostureStream.Storage.Schema;
 
 namespace PostureStream.Storage.Points;
 
@@ -13,4 +14,18 @@ public readonly record struct PostureBendRecord(
     bool LumbarDominant) : IStoredPoint
 {
     public bool WriteTo(LineProtocolWriter writer) => writer.WritePostureBend(in this);
+
+    public MeasurementDefinition Measurement => StorageSchema.PostureBend;
+
+    public string? SeriesTag => null;
+
+    public void VisitFields<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IFieldVisitor
+    {
+        visitor.Float(DurationSeconds);
+        visitor.Float(PeakLumbarFlexionDegrees);
+        visitor.Float(PeakPelvicRotationDegrees);
+        visitor.Float(LumbarShare);
+        visitor.Boolean(LumbarDominant);
+    }
 }

@@ -21,4 +21,22 @@ public readonly record struct PostureRecord(
     PostureState State) : IStoredPoint
 {
     public bool WriteTo(LineProtocolWriter writer) => writer.WritePosture(in this);
+
+    public MeasurementDefinition Measurement => StorageSchema.Posture;
+
+    public string? SeriesTag => null;
+
+    public void VisitFields<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IFieldVisitor
+    {
+        visitor.Float(LumbarPitchDegrees);
+        visitor.Float(LumbarRollDegrees);
+        visitor.Float(PelvisPitchDegrees);
+        visitor.Float(PelvisRollDegrees);
+        visitor.Float(PelvicTiltDegrees);
+        visitor.Float(LumbarFlexionDegrees);
+        visitor.Float(LordosisDeltaDegrees);
+        visitor.Text(VocabularyText.ToUtf8(Activity));
+        visitor.Text(VocabularyText.ToUtf8(State));
+    }
 }

@@ -1,4 +1,5 @@
 using PostureStream.Storage.LineProtocol;
+using PostureStream.Storage.Schema;
 
 namespace PostureStream.Storage.Points;
 
@@ -25,4 +26,30 @@ public readonly record struct PostureSummaryRecord(
     long Gaps) : IStoredPoint
 {
     public bool WriteTo(LineProtocolWriter writer) => writer.WritePostureSummary(in this);
+
+    public MeasurementDefinition Measurement => StorageSchema.PostureSummary;
+
+    public string? SeriesTag => null;
+
+    public void VisitFields<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IFieldVisitor
+    {
+        visitor.Float(SecondsNeutral);
+        visitor.Float(SecondsFlattened);
+        visitor.Float(SecondsHyperextended);
+        visitor.Float(SecondsUncalibrated);
+        visitor.Float(SecondsStanding);
+        visitor.Float(SecondsSitting);
+        visitor.Float(SecondsWalking);
+        visitor.Float(SecondsBending);
+        visitor.Float(SecondsLying);
+        visitor.Float(MeanPelvicTiltDegrees);
+        visitor.Float(MinPelvicTiltDegrees);
+        visitor.Float(MaxPelvicTiltDegrees);
+        visitor.Float(MeanLordosisDeltaDegrees);
+        visitor.Float(MinLordosisDeltaDegrees);
+        visitor.Float(MaxLordosisDeltaDegrees);
+        visitor.Integer(Samples);
+        visitor.Integer(Gaps);
+    }
 }

@@ -1,26 +1,22 @@
 using Microsoft.Data.Sqlite;
 using PostureStream.Storage.Schema;
+using PostureStream.Storage.Stores;
 
 namespace PostureStream.Storage.Sqlite;
 
 /// <summary>
-/// Schema versions of the SQLite file, kept in <c>PRAGMA user_version</c>. Each migration takes
-/// the file from version N-1 to N inside one transaction; a file from a newer PostureStream is
-/// refused rather than guessed at.
+/// Schema versions of the SQLite file, kept in <c>PRAGMA user_version</c>. A new file is created at
+/// the current version; an older one is brought up to it step by step (version 1 to 2 moves the
+/// rows in place, resumably: <see cref="SqliteLayoutMigration"/>). A file from a newer PostureStream
+/// is refused rather than guessed at.
 /// </summary>
 internal static class SqliteMigrations
 {
-    /// <summary>Migration i takes the file from version i to version i + 1.</summary>
-    private static readonly Func<string>[] Steps =
-    [
-        // 1: the six measurements of the schema with their series and time indexes.
-        () => string.Concat(StorageSchema.All.Select(SqliteSchema.CreateTable)),
-    ];
-
-    public static int CurrentVersion => Steps.Length;
+    /// <summary>1: one table per measurement with text tags. 2: series table, rows tables keyed (time, series), views.</summary>
+    public const int CurrentVersion = 2;
 
     /// <summary>Brings the file up to <see cref="CurrentVersion"/>; returns the version it had.</summary>
-    public static int Migrate(SqliteConnection connection, string path)
+    public static int Migrate(SqliteConnection connection, string path, IProgress<StoreOpenProgress>? progress = null, int chunkRows = SqliteLayoutMigration.DefaultChunkRows)
     {
         int version = ReadVersion(connection);
         if (version > CurrentVersion)
@@ -29,18 +25,26 @@ internal static class SqliteMigrations
                 $"the SQLite store '{path}' has schema version {version}, newer than this PostureStream understands ({CurrentVersion}); upgrade PostureStream or use another file");
         }
 
-        for (int step = version; step < CurrentVersion; step++)
+        if (version == 0)
         {
             using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = Steps[step]() + $"PRAGMA user_version = {step + 1};";
+            command.CommandText = CreateCurrent() + $"PRAGMA user_version = {CurrentVersion};";
             command.ExecuteNonQuery();
             transaction.Commit();
+        }
+        else if (version == 1)
+        {
+            SqliteLayoutMigration.Run(connection, progress, chunkRows);
         }
 
         return version;
     }
+
+    /// <summary>The tables and views of the current version.</summary>
+    internal static string CreateCurrent() =>
+        SqliteSchema.CreateSeriesTable + string.Concat(StorageSchema.All.Select(SqliteSchema.CreateTableAndView));
 
     public static int ReadVersion(SqliteConnection connection)
     {

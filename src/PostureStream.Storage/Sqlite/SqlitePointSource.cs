@@ -5,7 +5,7 @@ using PostureStream.Storage.Schema;
 
 namespace PostureStream.Storage.Sqlite;
 
-/// <summary>Reads a SQLite store back for export, in pages keyed on (time, rowid) so no page is read twice.</summary>
+/// <summary>Reads a SQLite store back for export, in pages keyed on the rows' key (time, series) so no page is read twice.</summary>
 public sealed class SqlitePointSource : IStoredPointSource
 {
     private readonly string _path;
@@ -34,7 +34,7 @@ public sealed class SqlitePointSource : IStoredPointSource
         foreach (var measurement in StorageSchema.All)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM {SqliteSchema.Quote(measurement.Name)} WHERE time_ns >= $from AND time_ns < $to";
+            command.CommandText = $"SELECT COUNT(*) FROM {SqliteSchema.Quote(SqliteSchema.RowsTable(measurement))} WHERE time_ns >= $from AND time_ns < $to";
             command.Parameters.AddWithValue("$from", SqliteRowMapper.ToUnixNanoseconds(fromUtc));
             command.Parameters.AddWithValue("$to", SqliteRowMapper.ToUnixNanoseconds(toUtc));
             total += (long)command.ExecuteScalar()!;
@@ -48,14 +48,17 @@ public sealed class SqlitePointSource : IStoredPointSource
         await using var connection = SqliteConnections.OpenForReading(_path);
         foreach (var measurement in StorageSchema.All)
         {
-            var columns = new List<string> { "rowid", SqliteSchema.TimeColumn };
-            columns.AddRange(measurement.TagKeys.Select(SqliteSchema.Quote));
-            columns.AddRange(measurement.Fields.Select(f => SqliteSchema.Quote(f.Name)));
+            // The view's columns (tags, then fields) after the rows' key; paged on the key, not the view.
+            var columns = new List<string> { "r.series", "r.time_ns" };
+            columns.AddRange(measurement.TagKeys.Select(t => "v." + SqliteSchema.Quote(t)));
+            columns.AddRange(measurement.Fields.Select(f => "r." + SqliteSchema.Quote(f.Name)));
+            string tagColumns = string.Join(", ", measurement.TagKeys.Select(t => t == StorageSchema.DeviceTag ? "device AS device" : t == StorageSchema.DeviceIdTag ? "device_id AS device_id" : "tag AS " + SqliteSchema.Quote(t)));
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
-                SELECT {string.Join(", ", columns)} FROM {SqliteSchema.Quote(measurement.Name)}
-                WHERE time_ns >= $from AND time_ns < $to AND (time_ns, rowid) > ($lastTime, $lastRow)
-                ORDER BY time_ns, rowid LIMIT $limit
+                SELECT {string.Join(", ", columns)} FROM {SqliteSchema.Quote(SqliteSchema.RowsTable(measurement))} AS r
+                JOIN (SELECT id, {tagColumns} FROM series) AS v ON v.id = r.series
+                WHERE r.time_ns >= $from AND r.time_ns < $to AND (r.time_ns, r.series) > ($lastTime, $lastRow)
+                ORDER BY r.time_ns, r.series LIMIT $limit
                 """;
             var lastTime = command.Parameters.AddWithValue("$lastTime", long.MinValue);
             var lastRow = command.Parameters.AddWithValue("$lastRow", long.MinValue);

@@ -4,26 +4,133 @@ using PostureStream.Storage.Schema;
 namespace PostureStream.Storage.Sqlite;
 
 /// <summary>
-/// How the schema's measurements (Storage README, schema) map to SQLite tables: one table per measurement, named after it, with
-/// <c>time_ns</c> (INTEGER nanoseconds since the Unix epoch, UTC), the tag columns
-/// (<c>device</c>, <c>device_id</c>, and <c>kind</c> or <c>transport</c>), then one column per
-/// field typed by <see cref="StorageSchema"/> (REAL, INTEGER, TEXT; booleans as INTEGER 0/1).
-/// A field that was not written (NaN, unknown battery) is NULL.
+/// How the schema's measurements (Storage README, schema) map to SQLite (schema version 2, all
+/// derived from <see cref="StorageSchema"/>):
+/// <list type="bullet">
+/// <item><c>series</c>: one row per series (device_id, device, and the third tag — kind or transport —
+/// or ''), with <c>last_ns</c>, the time of its newest point in any measurement.</item>
+/// <item><c>MEASUREMENT_rows</c>: <c>time_ns</c> (INTEGER ns since the Unix epoch, UTC), <c>series</c>,
+/// then one column per field typed from the schema (REAL, INTEGER, TEXT; booleans 0/1; NULL = not
+/// written), keyed (time_ns, series) WITHOUT ROWID: a new point appends at the end of one B-tree,
+/// however many devices are interleaved, and the same series and time is one row.</item>
+/// <item>a VIEW named after each measurement with the columns users query: <c>time_ns</c>, the tags
+/// in the schema's order, then the fields.</item>
+/// </list>
+/// The low-volume measurements also get an index on (series, time_ns) for per-device and
+/// latest-point questions; <c>posture</c> does not, because that index is what made writing
+/// thousands of interleaved devices slow.
 /// </summary>
 public static class SqliteSchema
 {
     public const string TimeColumn = "time_ns";
+
+    /// <summary>The column of a rows table that points into <see cref="SeriesTable"/>.</summary>
+    public const string SeriesColumn = "series";
+
+    public const string SeriesTable = "series";
 
     /// <summary>The column that holds a field of this type.</summary>
     public static string ColumnType(FieldType type) => type switch
     {
         FieldType.Float => "REAL",
         FieldType.String => "TEXT",
-        _ => "INTEGER",
+        FieldType.Integer => "INTEGER",
+        FieldType.Boolean => "INTEGER",
     };
 
-    /// <summary>CREATE TABLE for one measurement (schema version 1).</summary>
-    internal static string CreateTable(MeasurementDefinition measurement)
+    /// <summary>The table that holds a measurement's rows (its VIEW has the measurement's name).</summary>
+    public static string RowsTable(MeasurementDefinition measurement)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        return measurement.Name + "_rows";
+    }
+
+    /// <summary>The name of the measurement's tag beyond device and device_id (kind, transport), or null.</summary>
+    internal static string? SeriesTagKey(MeasurementDefinition measurement)
+    {
+        foreach (var tag in measurement.TagKeys)
+        {
+            if (tag != StorageSchema.DeviceTag && tag != StorageSchema.DeviceIdTag)
+            {
+                return tag;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a measurement is written often enough that a per-series index would slow every write (posture).</summary>
+    internal static bool IsHighVolume(MeasurementDefinition measurement) => ReferenceEquals(measurement, StorageSchema.Posture);
+
+    internal const string CreateSeriesTable = """
+        CREATE TABLE series (
+          id INTEGER PRIMARY KEY,
+          device_id TEXT NOT NULL,
+          device TEXT NOT NULL,
+          tag TEXT NOT NULL,
+          last_ns INTEGER NOT NULL,
+          UNIQUE (device_id, device, tag)
+        ) STRICT;
+
+        """;
+
+    /// <summary>The rows table of a measurement, its series index when it is low-volume, and its VIEW.</summary>
+    internal static string CreateTableAndView(MeasurementDefinition measurement)
+    {
+        string rows = Quote(RowsTable(measurement));
+        var sql = new StringBuilder();
+        sql.Append("CREATE TABLE ").Append(rows).Append(" (\n  ").Append(TimeColumn).Append(" INTEGER NOT NULL,\n  ")
+            .Append(SeriesColumn).Append(" INTEGER NOT NULL");
+        foreach (var field in measurement.Fields)
+        {
+            sql.Append(",\n  ").Append(Quote(field.Name)).Append(' ').Append(ColumnType(field.Type));
+        }
+
+        sql.Append(",\n  PRIMARY KEY (").Append(TimeColumn).Append(", ").Append(SeriesColumn).Append(")\n) STRICT, WITHOUT ROWID;\n");
+        if (!IsHighVolume(measurement))
+        {
+            sql.Append("CREATE INDEX ").Append(Quote(RowsTable(measurement) + "_series_time")).Append(" ON ").Append(rows)
+                .Append(" (").Append(SeriesColumn).Append(", ").Append(TimeColumn).Append(");\n");
+        }
+
+        sql.Append("CREATE VIEW ").Append(Quote(measurement.Name)).Append(" AS SELECT r.").Append(TimeColumn).Append(" AS ").Append(TimeColumn);
+        foreach (var tag in measurement.TagKeys)
+        {
+            string column = tag == StorageSchema.DeviceTag ? "device" : tag == StorageSchema.DeviceIdTag ? "device_id" : "tag";
+            sql.Append(", s.").Append(column).Append(" AS ").Append(Quote(tag));
+        }
+
+        foreach (var field in measurement.Fields)
+        {
+            sql.Append(", r.").Append(Quote(field.Name)).Append(" AS ").Append(Quote(field.Name));
+        }
+
+        sql.Append(" FROM ").Append(rows).Append(" AS r JOIN series AS s ON s.id = r.").Append(SeriesColumn).Append(";\n");
+        return sql.ToString();
+    }
+
+    /// <summary>
+    /// The upsert for one measurement (parameters: time, series, then the fields in order): a new
+    /// row, or the fields of an existing series+time replaced by the ones given (absent fields keep
+    /// their old value, like InfluxDB's merge).
+    /// </summary>
+    internal static string Upsert(MeasurementDefinition measurement)
+    {
+        var sql = new StringBuilder();
+        sql.Append("INSERT INTO ").Append(Quote(RowsTable(measurement))).Append(" (").Append(TimeColumn).Append(", ").Append(SeriesColumn);
+        foreach (var field in measurement.Fields)
+        {
+            sql.Append(", ").Append(Quote(field.Name));
+        }
+
+        sql.Append(") VALUES (?").Append(string.Concat(Enumerable.Repeat(", ?", measurement.Fields.Count + 1))).Append(')')
+            .Append(" ON CONFLICT (").Append(TimeColumn).Append(", ").Append(SeriesColumn).Append(") DO UPDATE SET ")
+            .AppendJoin(", ", measurement.Fields.Select(f => $"{Quote(f.Name)} = coalesce(excluded.{Quote(f.Name)}, {Quote(f.Name)})"));
+        return sql.ToString();
+    }
+
+    /// <summary>CREATE TABLE of schema version 1 (one table per measurement with text tags), kept to migrate from.</summary>
+    internal static string CreateVersion1Table(MeasurementDefinition measurement)
     {
         var sql = new StringBuilder();
         sql.Append("CREATE TABLE ").Append(Quote(measurement.Name)).Append(" (\n  ").Append(TimeColumn).Append(" INTEGER NOT NULL");
@@ -38,8 +145,6 @@ public static class SqliteSchema
         }
 
         sql.Append("\n) STRICT;\n");
-
-        // A series is the measurement plus all its tags; the same series and time overwrite (as in InfluxDB).
         sql.Append("CREATE UNIQUE INDEX ").Append(Quote(measurement.Name + "_series_time")).Append(" ON ").Append(Quote(measurement.Name))
             .Append(" (device_id, ").Append(TimeColumn);
         foreach (var tag in measurement.TagKeys.Where(t => t != StorageSchema.DeviceIdTag))
@@ -48,33 +153,8 @@ public static class SqliteSchema
         }
 
         sql.Append(");\n");
-
-        // Range queries over all devices (trends, export, retention).
         sql.Append("CREATE INDEX ").Append(Quote(measurement.Name + "_time")).Append(" ON ").Append(Quote(measurement.Name))
             .Append(" (").Append(TimeColumn).Append(");\n");
-        return sql.ToString();
-    }
-
-    /// <summary>
-    /// The upsert for one measurement: a new row, or the fields of an existing series+time
-    /// replaced by the ones given (absent fields keep their old value, like InfluxDB's merge).
-    /// </summary>
-    internal static string Upsert(MeasurementDefinition measurement)
-    {
-        var columns = new List<string> { TimeColumn };
-        columns.AddRange(measurement.TagKeys);
-        columns.AddRange(measurement.Fields.Select(f => f.Name));
-        var sql = new StringBuilder();
-        sql.Append("INSERT INTO ").Append(Quote(measurement.Name)).Append(" (").AppendJoin(", ", columns.Select(Quote)).Append(") VALUES (")
-            .AppendJoin(", ", columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(')')
-            .Append(" ON CONFLICT (device_id, ").Append(TimeColumn);
-        foreach (var tag in measurement.TagKeys.Where(t => t != StorageSchema.DeviceIdTag))
-        {
-            sql.Append(", ").Append(Quote(tag));
-        }
-
-        sql.Append(") DO UPDATE SET ")
-            .AppendJoin(", ", measurement.Fields.Select(f => $"{Quote(f.Name)} = coalesce(excluded.{Quote(f.Name)}, {Quote(f.Name)})"));
         return sql.ToString();
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,17 +32,18 @@ public sealed class SqliteStore : IPointStore
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, SqliteCommand> _upserts = new(StringComparer.Ordinal);
+    private readonly SqliteRowWriter _writer;
 
     // The memory queue and its waiting writers (Monitor.Wait needs an object, not a Lock).
     private readonly object _gate = new();
-    private readonly Queue<SqliteRow> _queue = new();
+    private readonly Queue<SqliteQueuedPoint> _queue = new();
 
     // One committer at a time: the commit thread, FlushAsync, retention and DisposeAsync.
     private readonly SemaphoreSlim _commitGate = new(1, 1);
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly Task _committer;
-    private readonly List<SqliteRow> _batch = [];
+    private readonly List<SqliteQueuedPoint> _batch = [];
+    private readonly List<SqliteRow> _diskRows = [];
     private SpoolReadResult? _batchFromDisk;
 
     private readonly Lock _diskGate = new();
@@ -78,25 +81,13 @@ public sealed class SqliteStore : IPointStore
         _connection = SqliteConnections.OpenForWriting(options.Path);
         try
         {
-            PreviousSchemaVersion = SqliteMigrations.Migrate(_connection, options.Path);
+            PreviousSchemaVersion = SqliteMigrations.Migrate(_connection, options.Path, options.MigrationProgress, options.MigrationChunkRows);
+            _writer = new SqliteRowWriter(_connection.Handle!);
         }
         catch
         {
             _connection.Dispose();
             throw;
-        }
-
-        foreach (var measurement in StorageSchema.All)
-        {
-            var command = _connection.CreateCommand();
-            command.CommandText = SqliteSchema.Upsert(measurement);
-            int count = 1 + measurement.TagKeys.Count + measurement.Fields.Count;
-            for (int i = 0; i < count; i++)
-            {
-                command.Parameters.Add(new SqliteParameter("$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null));
-            }
-
-            _upserts[measurement.Name] = command;
         }
 
         if (SqliteDiskQueue.HasData(_diskDirectory) && OpenDiskQueue() is { Backlog: > 0 } earlier)
@@ -189,11 +180,16 @@ public sealed class SqliteStore : IPointStore
     public bool Write<T>(in T point, StorePacing pacing)
         where T : struct, IStoredPoint
     {
-        if (SqliteRowMapper.Map(in point) is not { } row)
+        if (!SqliteRowMapper.HasField(in point))
         {
             Interlocked.Increment(ref _pointsWithoutFields);
             return false;
         }
+
+        // posture, the steady stream, waits as its record (no allocation); the rest as rows.
+        var row = typeof(T) == typeof(PostureRecord)
+            ? new SqliteQueuedPoint(in Unsafe.As<T, PostureRecord>(ref Unsafe.AsRef(in point)))
+            : new SqliteQueuedPoint(SqliteRowMapper.Map(in point));
 
         Interlocked.Increment(ref _pointsWritten);
         bool spill;
@@ -302,12 +298,22 @@ public sealed class SqliteStore : IPointStore
             {
                 using var command = _connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = $"DELETE FROM {SqliteSchema.Quote(measurement.Name)} WHERE {SqliteSchema.TimeColumn} < $cutoff";
+                command.CommandText = $"DELETE FROM {SqliteSchema.Quote(SqliteSchema.RowsTable(measurement))} WHERE {SqliteSchema.TimeColumn} < $cutoff";
                 command.Parameters.AddWithValue("$cutoff", cutoff);
                 deleted += command.ExecuteNonQuery();
             }
 
+            // A series whose newest point is gone has no point left: it is no longer listed.
+            using (var series = _connection.CreateCommand())
+            {
+                series.Transaction = transaction;
+                series.CommandText = $"DELETE FROM {SqliteSchema.SeriesTable} WHERE last_ns < $cutoff";
+                series.Parameters.AddWithValue("$cutoff", cutoff);
+                series.ExecuteNonQuery();
+            }
+
             transaction.Commit();
+            _writer.ForgetSeries();
             return deleted;
         }
         finally
@@ -355,10 +361,7 @@ public sealed class SqliteStore : IPointStore
         }
         finally
         {
-            foreach (var command in _upserts.Values)
-            {
-                command.Dispose();
-            }
+            _writer.Dispose();
 
             // Folds the WAL back into the main file so a copied .db is complete.
             try
@@ -397,10 +400,10 @@ public sealed class SqliteStore : IPointStore
         ObjectDisposedException.ThrowIf(_disposed, this);
     }
 
-    private void Spill(in SqliteRow row)
+    private void Spill(in SqliteQueuedPoint point)
     {
         var disk = Volatile.Read(ref _disk) ?? OpenDiskQueue();
-        int lost = disk is null ? 1 : disk.TryAdd(in row);
+        int lost = disk is null ? 1 : disk.TryAdd(point.ToRow());
         if (lost == 0)
         {
             Interlocked.Increment(ref _pointsSpilled);
@@ -574,11 +577,18 @@ public sealed class SqliteStore : IPointStore
 
         try
         {
-            if (!disk.TryTake(_batch, _options.BatchSize, out var read))
+            _diskRows.Clear();
+            if (!disk.TryTake(_diskRows, _options.BatchSize, out var read))
             {
                 return false;
             }
 
+            foreach (var row in _diskRows)
+            {
+                _batch.Add(new SqliteQueuedPoint(in row));
+            }
+
+            _diskRows.Clear();
             _batchFromDisk = read;
             return true;
         }
@@ -595,29 +605,20 @@ public sealed class SqliteStore : IPointStore
     private void CommitBatch()
     {
         _options.BeforeCommit?.Invoke();
-        using (var transaction = _connection.BeginTransaction())
+        _writer.Begin();
+        try
         {
-            foreach (var row in _batch)
+            foreach (ref readonly var point in CollectionsMarshal.AsSpan(_batch))
             {
-                var command = _upserts[row.Measurement.Name];
-                command.Transaction = transaction;
-                var parameters = command.Parameters;
-                parameters[0].Value = row.UnixNanoseconds;
-                int p = 1;
-                foreach (var tag in row.Tags)
-                {
-                    parameters[p++].Value = tag;
-                }
-
-                foreach (var field in row.Fields)
-                {
-                    parameters[p++].Value = field ?? DBNull.Value;
-                }
-
-                command.ExecuteNonQuery();
+                point.WriteTo(_writer);
             }
 
-            transaction.Commit();
+            _writer.Commit();
+        }
+        catch
+        {
+            _writer.Rollback();
+            throw;
         }
 
         Interlocked.Add(ref _pointsCommitted, _batch.Count);
@@ -684,9 +685,9 @@ public sealed class SqliteStore : IPointStore
                 _queue.Clear();
             }
 
-            foreach (var row in rows)
+            foreach (var point in rows)
             {
-                Spill(in row);
+                Spill(in point);
             }
 
             _logger.LogError("SQLite store {Path}: the last commit failed at close ({Message}): {Points} points were moved to the disk queue {Directory} and are stored on the next open", _options.Path, e.Message, rows.Count, _diskDirectory);

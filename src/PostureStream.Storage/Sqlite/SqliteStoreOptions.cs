@@ -33,6 +33,15 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public long DiskQueueMaxBytes { get; set; } = BytesPerWearerDay;
 
+    /// <summary>
+    /// Told how far a schema migration at open has come (default null: not shown). Moving a large
+    /// file to a new row layout takes a while; the CLI prints it on stderr.
+    /// </summary>
+    public IProgress<Stores.StoreOpenProgress>? MigrationProgress { get; set; }
+
+    /// <summary>Rows moved per transaction when an older file is migrated at open (default 50,000; small in crash tests).</summary>
+    public int MigrationChunkRows { get; set; } = SqliteLayoutMigration.DefaultChunkRows;
+
     /// <summary>How often "store behind" and "points lost" are repeated while they last (default 1 min).</summary>
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -74,6 +83,11 @@ public sealed class SqliteStoreOptions
         if (BatchSize <= 0)
         {
             throw new ArgumentException($"BatchSize must be positive, not {BatchSize}", nameof(BatchSize));
+        }
+
+        if (MigrationChunkRows <= 0)
+        {
+            throw new ArgumentException($"MigrationChunkRows must be positive, not {MigrationChunkRows}", nameof(MigrationChunkRows));
         }
 
         if (MaxQueuedPoints <= 0)

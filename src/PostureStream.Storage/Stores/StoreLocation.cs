@@ -2,35 +2,45 @@ using PostureStream.Storage.Influx;
 
 namespace PostureStream.Storage.Stores;
 
-/// <summary>A parsed <c>--store</c> URI: a SQLite file or an InfluxDB target. See <see cref="StoreFactory.Parse"/>.</summary>
+/// <summary>
+/// A parsed <c>--store</c> URI: the <see cref="IStoreKind"/> that accepted it and that kind's own
+/// settings (<see cref="Settings"/>). See <see cref="StoreFactory.Parse"/>.
+/// </summary>
 public sealed class StoreLocation
 {
-    private StoreLocation(string? sqlitePath, int? retentionDays, int? diskQueueMegabytes, InfluxTarget? influx)
+    private readonly string _display;
+
+    /// <param name="kind">The kind that parsed the URI and opens it.</param>
+    /// <param name="settings">What that kind parsed from it (its own type).</param>
+    /// <param name="display">The location as it may be shown (secrets masked).</param>
+    public StoreLocation(IStoreKind kind, object settings, string display)
     {
-        SqlitePath = sqlitePath;
-        RetentionDays = retentionDays;
-        DiskQueueMegabytes = diskQueueMegabytes;
-        Influx = influx;
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(settings);
+        Kind = kind;
+        Settings = settings;
+        _display = display;
     }
 
+    public IStoreKind Kind { get; }
+
+    /// <summary>The kind's parsed settings: <see cref="SqliteLocation"/>, <see cref="InfluxTarget"/>, …</summary>
+    public object Settings { get; }
+
     /// <summary>The SQLite file, for <c>sqlite:PATH</c>.</summary>
-    public string? SqlitePath { get; }
+    public string? SqlitePath => (Settings as SqliteLocation)?.Path;
 
     /// <summary><c>sqlite:PATH?retention_days=N</c>: data older than N days is deleted.</summary>
-    public int? RetentionDays { get; }
+    public int? RetentionDays => (Settings as SqliteLocation)?.RetentionDays;
 
     /// <summary><c>sqlite:PATH?disk_queue_mb=N</c>: the bound of the disk queue, in MB (10^6 bytes); null for the default.</summary>
-    public int? DiskQueueMegabytes { get; }
+    public int? DiskQueueMegabytes => (Settings as SqliteLocation)?.DiskQueueMegabytes;
 
     /// <summary>The InfluxDB target, for <c>influxdb-v1:</c>, <c>influxdb-v2:</c> and <c>influxdb-v3:</c>.</summary>
-    public InfluxTarget? Influx { get; }
+    public InfluxTarget? Influx => Settings as InfluxTarget;
 
-    public bool IsSqlite => SqlitePath is not null;
-
-    internal static StoreLocation ForSqlite(string path, int? retentionDays, int? diskQueueMegabytes = null) => new(path, retentionDays, diskQueueMegabytes, null);
-
-    internal static StoreLocation ForInflux(InfluxTarget target) => new(null, null, null, target);
+    public bool IsSqlite => Settings is SqliteLocation;
 
     /// <summary>The location as it may be shown (secrets masked).</summary>
-    public override string ToString() => IsSqlite ? "sqlite:" + SqlitePath : Influx!.ToString();
+    public override string ToString() => _display;
 }

@@ -54,26 +54,15 @@ public sealed class SqliteTrendQueries : ITrendQueries
     {
         using var connection = SqliteConnections.OpenForReading(_path);
         var candidates = new List<DeviceInfo>();
-        foreach (var measurement in StorageSchema.All)
+
+        // Every series knows the time of its newest point (in any measurement): no scan of the rows.
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT device_id, device, last_ns FROM {SqliteSchema.SeriesTable}";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            // A loose index scan: one seek per device for its id, one for its latest row (never a full scan of posture).
-            string table = SqliteSchema.Quote(measurement.Name);
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                WITH RECURSIVE ids(id) AS (
-                  SELECT MIN(device_id) FROM {table}
-                  UNION ALL
-                  SELECT (SELECT MIN(device_id) FROM {table} WHERE device_id > ids.id) FROM ids WHERE ids.id IS NOT NULL)
-                SELECT id, latest.device, latest.time_ns FROM ids
-                JOIN {table} AS latest ON latest.rowid = (SELECT rowid FROM {table} WHERE device_id = ids.id ORDER BY time_ns DESC LIMIT 1)
-                WHERE id IS NOT NULL
-                """;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                candidates.Add(new DeviceInfo(reader.GetString(0), reader.GetString(1), SqliteRowMapper.FromUnixNanoseconds(reader.GetInt64(2))));
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            candidates.Add(new DeviceInfo(reader.GetString(0), reader.GetString(1), SqliteRowMapper.FromUnixNanoseconds(reader.GetInt64(2))));
         }
 
         return Task.FromResult(TrendQueryChecks.MergeDevices(candidates));

@@ -175,7 +175,7 @@ public sealed class SqliteBackPressureTests : IDisposable
         _gate.Open();
         using (var other = SqliteConnections.OpenForWriting(_dir.Sub("s.db")))
         {
-            SqliteConnections.Execute(other, "ALTER TABLE posture RENAME TO posture_away;");
+            SqliteConnections.Execute(other, "ALTER TABLE posture_rows RENAME TO posture_away;");
         }
 
         await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(async () =>
@@ -193,7 +193,7 @@ public sealed class SqliteBackPressureTests : IDisposable
 
         using (var other = SqliteConnections.OpenForWriting(_dir.Sub("s.db")))
         {
-            SqliteConnections.Execute(other, "ALTER TABLE posture_away RENAME TO posture;");
+            SqliteConnections.Execute(other, "ALTER TABLE posture_away RENAME TO posture_rows;");
         }
 
         await store.FlushAsync(CancellationToken.None).WaitAsync(Timeout);

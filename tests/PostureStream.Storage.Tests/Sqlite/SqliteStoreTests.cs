@@ -181,7 +181,7 @@ public sealed class SqliteStoreTests : IDisposable
         var store = SqliteStore.Open(new SqliteStoreOptions { Path = _dir.Sub("s.db"), BatchSize = 100, MaxQueuedPoints = 3 }, timeProvider: new ManualTimeProvider());
         using (var other = SqliteConnections.OpenForWriting(_dir.Sub("s.db")))
         {
-            SqliteConnections.Execute(other, "ALTER TABLE posture_summary RENAME TO away;");
+            SqliteConnections.Execute(other, "ALTER TABLE posture_summary_rows RENAME TO away;");
         }
 
         for (int i = 0; i < 3; i++)
@@ -203,7 +203,7 @@ public sealed class SqliteStoreTests : IDisposable
 
         using (var other = SqliteConnections.OpenForWriting(_dir.Sub("s.db")))
         {
-            SqliteConnections.Execute(other, "ALTER TABLE away RENAME TO posture_summary;");
+            SqliteConnections.Execute(other, "ALTER TABLE away RENAME TO posture_summary_rows;");
         }
 
         await store.FlushAsync(CancellationToken.None);
@@ -220,7 +220,7 @@ public sealed class SqliteStoreTests : IDisposable
         var store = SqliteStore.Open(new SqliteStoreOptions { Path = _dir.Sub("s.db") }, log, new ManualTimeProvider());
         using (var other = SqliteConnections.OpenForWriting(_dir.Sub("s.db")))
         {
-            SqliteConnections.Execute(other, "ALTER TABLE posture_summary RENAME TO away;");
+            SqliteConnections.Execute(other, "ALTER TABLE posture_summary_rows RENAME TO away;");
         }
 
         for (int i = 0; i < 5; i++)
@@ -233,7 +233,7 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Contains(log.At(LogLevel.Error), m => m.Contains("5 points were moved to the disk queue", StringComparison.Ordinal));
         using (var other = SqliteConnections.OpenForWriting(_dir.Sub("s.db")))
         {
-            SqliteConnections.Execute(other, "ALTER TABLE away RENAME TO posture_summary;");
+            SqliteConnections.Execute(other, "ALTER TABLE away RENAME TO posture_summary_rows;");
         }
 
         await using (var reopened = Open())
