@@ -1,4 +1,5 @@
 using System.Globalization;
+using PostureStream.Evaluation.Patterns;
 using PostureStream.Evaluation.Quality;
 using PostureStream.Evaluation.Throughput;
 
@@ -6,7 +7,8 @@ namespace PostureStream.Evaluation;
 
 /// <summary>
 /// The evaluation harness (issue 6). <c>quality [--seeds N]</c>: detection quality against the simulator's
-/// ground truth. <c>throughput [--devices 1,100,10000] [--samples N]</c>: speed and memory of the whole pipeline.
+/// ground truth. <c>patterns [--seeds N]</c>: pattern classification and programme effects on simulated
+/// multi-week wearers (issue 22). <c>throughput [--devices 1,100,10000] [--samples N]</c>: speed and memory of the whole pipeline.
 /// </summary>
 public static class Program
 {
@@ -18,6 +20,7 @@ public static class Program
             return command switch
             {
                 "quality" => await QualityEvaluation.RunAsync(Option(args, "--seeds", 5), Console.Out),
+                "patterns" => await PatternsEvaluation.RunAsync(Option(args, "--seeds", 100), Console.Out),
                 "throughput" => await ThroughputEvaluation.RunAsync(
                     [.. OptionText(args, "--devices", "1,100,10000").Split(',').Select(int.Parse)],
                     Option(args, "--samples", 30_000_000), Console.Out),
@@ -33,7 +36,7 @@ public static class Program
 
     private static int Usage(string command)
     {
-        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] | throughput [--devices 1,100,10000] [--samples N]");
+        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] | patterns [--seeds N] | throughput [--devices 1,100,10000] [--samples N]");
         return 2;
     }
 

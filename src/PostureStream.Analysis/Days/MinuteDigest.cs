@@ -22,3 +22,14 @@ public readonly record struct BendDigest(DateTime TimeUtc, bool LumbarDominant);
 /// day's placement error) and the neutral lordosis (pelvis pitch minus lumbar pitch), degrees.
 /// </summary>
 public readonly record struct NeutralReading(DateTime TimeUtc, double PelvisPitchDegrees, double LordosisDegrees);
+
+/// <summary>Builds digests from the stored per-minute summary's fields.</summary>
+public static class MinuteDigests
+{
+    /// <summary>A digest of one per-minute summary: walking, bending and lying count as neither sitting nor standing.</summary>
+    public static MinuteDigest FromSummary(
+        DateTime startUtc, double secondsStanding, double secondsSitting, double secondsWalking, double secondsBending, double secondsLying,
+        double secondsFlattened, double secondsHyperextended, double meanPelvicTilt, double meanLordosisDelta) =>
+        new(startUtc, secondsSitting, secondsStanding, secondsWalking + secondsBending + secondsLying,
+            secondsFlattened, secondsHyperextended, meanPelvicTilt, meanLordosisDelta);
+}
