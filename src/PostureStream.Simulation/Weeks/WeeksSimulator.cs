@@ -10,7 +10,7 @@ namespace PostureStream.Simulation.Weeks;
 /// standing inclination plus the placement error plus quiet-stance sway.</item>
 /// <item>Angles are reported against that day's neutrals, so the placement error cancels in them — and so does any
 /// change of the habitual standing inclination, which only the neutral series carries.</item>
-/// <item>Within a minute, lordosis delta is simulated per second around the minute's mean (the context's habit, a
+/// <item>Within a minute, lordosis delta is simulated in 5 s steps around the minute's mean (the context's habit, a
 /// day-level and a minute-level deviation) as an AR(1) sway, and the flattened / hyper-extended seconds come from the
 /// product's hysteresis thresholds (−10°/−7° and +8°/+5°) applied to it, as the per-minute rollup counts them.</item>
 /// </list>
@@ -19,7 +19,12 @@ namespace PostureStream.Simulation.Weeks;
 public static class WeeksSimulator
 {
     private const double FlatteningStart = -10, FlatteningEnd = -7, HyperStart = 8, HyperEnd = 5;
-    private const double SwaySd = 3.0, SwayPhi = 0.9;
+    private const double SwaySd = 3.0;
+
+    // The sway is stepped every 5 s (lag-1 autocorrelation 0.9 per second, so 0.9^5 per step): the states of a minute
+    // are counted in 5 s slices, five times cheaper than per second and finer than the 60 s an alert needs.
+    private const int StepSeconds = 5;
+    private static readonly double SwayPhi = Math.Pow(0.9, StepSeconds);
 
     public static SimulatedWeeks Generate(WeeksProfile profile, int seed)
     {
@@ -42,7 +47,7 @@ public static class WeeksSimulator
             habitual[day] = profile.StandingInclinationDegrees + dayNoise + (profile.EffectDegrees * fraction);
             double pelvisPlacement = profile.PlacementErrorDegrees * random.Gaussian();
             double lumbarPlacement = profile.PlacementErrorDegrees * random.Gaussian();
-            var dayStart = profile.FirstDay.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc);
+            var dayStart = profile.FirstDay.AddDays(day).ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc);
             var dayHabits = habits.Scaled(1 - (profile.PatternReductionAtFullEffect * fraction));
             var day0 = new DayState(dayHabits, random.Gaussian() * 1.5, random.Gaussian() * 1.5);
 
@@ -113,7 +118,7 @@ public static class WeeksSimulator
         int state = 0; // −1 flattened, +1 hyper-extended, 0 neutral: the hysteresis the detectors apply
         int flat = 0, hyper = 0;
         double sum = 0;
-        for (int second = 0; second < 60; second++)
+        for (int step = 0; step < 60 / StepSeconds; step++)
         {
             sway = (SwayPhi * sway) + (innovation * random.Gaussian());
             double delta = mean + sway;
@@ -124,12 +129,12 @@ public static class WeeksSimulator
                 1 => delta < HyperEnd ? 0 : 1,
                 _ => delta <= FlatteningStart ? -1 : delta >= HyperStart ? 1 : 0,
             };
-            flat += state == -1 ? 1 : 0;
-            hyper += state == 1 ? 1 : 0;
+            flat += state == -1 ? StepSeconds : 0;
+            hyper += state == 1 ? StepSeconds : 0;
         }
 
         double tilt = (sitting ? day.Habits.SittingPelvicTilt : day.Habits.StandingPelvicTilt) + (1.5 * random.Gaussian());
-        return new(start, sitting ? 0 : 60, sitting ? 60 : 0, 0, 0, 60 - flat - hyper, flat, hyper, tilt, sum / 60);
+        return new(start, sitting ? 0 : 60, sitting ? 60 : 0, 0, 0, 60 - flat - hyper, flat, hyper, tilt, sum / (60 / StepSeconds));
     }
 
     private static SimulatedMinute BendMinute(DateTime start, WearerHabits habits, List<SimulatedBend> bends, Random random)
