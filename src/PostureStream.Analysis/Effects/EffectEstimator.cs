@@ -4,7 +4,8 @@ namespace PostureStream.Analysis;
 /// Before/after comparison of a daily metric around a programme start. The difference of the means is bracketed by a
 /// stationary block bootstrap of each period separately (seeded, so the same data give the same interval). Periods of
 /// one to four weeks are short for a bootstrap, whose spread then falls short of the true one; the resampled
-/// deviations are widened by sqrt(n/(n−1)) per period and by the ratio of Student's t to the normal quantile, which
+/// deviations are widened by sqrt(n/(n−1)) per period and by the ratio of Student's t to the normal quantile (with
+/// Welch's conservative degrees of freedom, the shorter period's days minus one), which
 /// keeps false claims of change at about the nominal rate on simulated wearers (Evaluation README, patterns).
 /// </summary>
 public static class EffectEstimator
@@ -28,7 +29,7 @@ public static class EffectEstimator
 
         double beforeMean = before.Average(), afterMean = afterValues.Average();
         double difference = afterMean - beforeMean;
-        double widen = TQuantile(options.Confidence, before.Length + afterValues.Length - 2) / NormalQuantile(options.Confidence);
+        double widen = TQuantile(options.Confidence, Math.Min(before.Length, afterValues.Length) - 1) / NormalQuantile(options.Confidence);
         double beforeWiden = widen * Math.Sqrt(before.Length / (before.Length - 1.0));
         double afterWiden = widen * Math.Sqrt(afterValues.Length / (afterValues.Length - 1.0));
         double beforeBlock = options.MeanBlockLength ?? StationaryBootstrap.DefaultBlockLength(before.Length);

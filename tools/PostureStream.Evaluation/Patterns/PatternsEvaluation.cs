@@ -76,7 +76,7 @@ internal static class PatternsEvaluation
         bool ok = (minimum is null || rate >= minimum) && (maximum is null || rate <= maximum);
         string target = minimum is double min ? $"target ≥ {min * 100:0} %" : maximum is double max ? $"target ≤ {max * 100:0} %" : "no target";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {label}: change claimed in {rate * 100,5:0.0} % of seeds, mean estimate {sumDifference / seeds:+0.00;-0.00}, "
+            $"  {label}: change claimed in {rate * 100,5:0.0} % of seeds, mean estimate {Math.Round(sumDifference / seeds, 2) + 0.0:+0.00;-0.00;0.00}, "
             + $"interval covers the true habitual change in {coveredTruth}/{seeds} ({target}{(minimum is null && maximum is null ? "" : ok ? ", met" : ", MISSED")})"));
         return ok;
     }
