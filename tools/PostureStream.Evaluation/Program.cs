@@ -1,5 +1,6 @@
 using System.Globalization;
 using PostureStream.Evaluation.Fusion;
+using PostureStream.Evaluation.Patterns;
 using PostureStream.Evaluation.Quality;
 using PostureStream.Evaluation.Throughput;
 
@@ -7,7 +8,8 @@ namespace PostureStream.Evaluation;
 
 /// <summary>
 /// The evaluation harness (issue 6). <c>quality [--seeds N]</c>: detection quality against the simulator's
-/// ground truth. <c>throughput [--devices 1,100,10000] [--samples N]</c>: speed and memory of the whole pipeline.
+/// ground truth. <c>patterns [--seeds N]</c>: pattern classification and programme effects on simulated
+/// multi-week wearers (issue 22). <c>throughput [--devices 1,100,10000] [--samples N]</c>: speed and memory of the whole pipeline.
 /// </summary>
 public static class Program
 {
@@ -24,6 +26,7 @@ public static class Program
                     Option(args, "--seeds", 3),
                     [.. OptionText(args, "--rates", "25,100,400").Split(',').Select(int.Parse)],
                     Console.Out),
+                "patterns" => await PatternsEvaluation.RunAsync(Option(args, "--seeds", 100), Console.Out),
                 "throughput" => await ThroughputEvaluation.RunAsync(
                     [.. OptionText(args, "--devices", "1,100,10000").Split(',').Select(int.Parse)],
                     Option(args, "--samples", 30_000_000), Console.Out),
@@ -39,7 +42,7 @@ public static class Program
 
     private static int Usage(string command)
     {
-        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] [--profile psp|witmotion] | fusion [--seeds N] [--rates 25,100,400] | throughput [--devices 1,100,10000] [--samples N]");
+        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] [--profile psp|witmotion] | fusion [--seeds N] [--rates 25,100,400] | patterns [--seeds N] | throughput [--devices 1,100,10000] [--samples N]");
         return 2;
     }
 
