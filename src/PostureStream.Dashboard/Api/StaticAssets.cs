@@ -30,7 +30,8 @@ internal static class StaticAssets
             var file = name[Prefix.Length..];
             var (bytes, type) = Load(assembly, name);
             var etag = "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 8)) + "\"";
-            var handler = (HttpContext context) => Serve(context, bytes, type, etag);
+            // A RequestDelegate, not a lambda the framework inspects: nothing here is bound by reflection.
+            RequestDelegate handler = context => Serve(context, bytes, type, etag).ExecuteAsync(context);
             app.MapGet("/" + file, handler);
             if (file == "index.html")
             {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace PostureStream.Signals;
 
@@ -11,13 +10,6 @@ namespace PostureStream.Signals;
 /// </summary>
 public sealed class JsonFileCalibrationStore : ICalibrationStore
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     private int corruptFiles;
 
     public JsonFileCalibrationStore(string directory)
@@ -79,7 +71,7 @@ public sealed class JsonFileCalibrationStore : ICalibrationStore
                 return null;
             }
 
-            CalibrationRecord? record = JsonSerializer.Deserialize<CalibrationRecord>(File.ReadAllText(path), Json);
+            CalibrationRecord? record = JsonSerializer.Deserialize(File.ReadAllText(path), CalibrationJsonContext.Default.CalibrationRecord);
             if (record is null || record.DeviceId != deviceId)
             {
                 Interlocked.Increment(ref corruptFiles);
@@ -105,7 +97,7 @@ public sealed class JsonFileCalibrationStore : ICalibrationStore
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                JsonSerializer.Serialize(stream, record, Json);
+                JsonSerializer.Serialize(stream, record, CalibrationJsonContext.Default.CalibrationRecord);
                 stream.Flush(flushToDisk: true);
             }
 
