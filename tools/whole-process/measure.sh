@@ -7,7 +7,7 @@
 #   bash tools/whole-process/measure.sh all
 #
 # Settings (environment): RUNS=5 (runs per figure; medians are reported), PY_RUNS=3, BUILDS="jit r2r" (which builds
-# the replay compares; live uses the last one), LIVE_WEARERS=1000, LIVE_SECONDS=60, OUT=build/whole-process.
+# the replay compares, any of jit r2r aot; live uses the last one), LIVE_WEARERS=1000, LIVE_SECONDS=60, OUT=build/whole-process.
 # Results: OUT/results.txt (appended), one line per figure; each run's /usr/bin/time -v output stays in OUT/runs/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,14 +26,19 @@ results=$out/results.txt
 
 say() { printf '%s\n' "$*" | tee -a "$results"; }
 
-# Both builds framework-dependent for this machine, from the same sources: only ReadyToRun differs.
+# jit and r2r are framework-dependent for this machine from the same sources (only ReadyToRun differs); aot is the
+# Native AOT build (needs clang and zlib1g-dev; several minutes of CPU).
 publish() {
-  local build=$1 r2r
-  [ "$build" = r2r ] && r2r=true || r2r=false
+  local build=$1 flags
+  case "$build" in
+    jit) flags=(--self-contained false -p:PublishReadyToRun=false) ;;
+    r2r) flags=(--self-contained false -p:PublishReadyToRun=true) ;;
+    aot) flags=(-p:PublishAot=true) ;;
+    *) echo "unknown build '$build' (jit, r2r or aot)" >&2; exit 2 ;;
+  esac
   if [ ! -x "$out/$build/posturestream" ]; then
     echo "publishing the $build build" >&2
-    dotnet publish src/PostureStream.Cli -c Release --use-current-runtime --self-contained false \
-      -p:PublishReadyToRun=$r2r -o "$out/$build" -nologo -v q >&2
+    dotnet publish src/PostureStream.Cli -c Release --use-current-runtime "${flags[@]}" -o "$out/$build" -nologo -v q >&2
   fi
 }
 

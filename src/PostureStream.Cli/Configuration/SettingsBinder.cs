@@ -29,7 +29,7 @@ public static class SettingsBinder
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(EpisodeThresholds))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(CalibrationOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(LowPassOptions))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(TimeZoneIdConverter))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(TimeZoneIdConverter))]
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Every settings type is kept whole by the DynamicDependency attributes above.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The settings hold only concrete List<T> collections of kept types: nothing is instantiated generically at run time.")]
     public static RunSettings Bind(IConfiguration configuration, IReadOnlyList<string> optionSources, IReadOnlyList<string> optionStores)
