@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main command. Builds the posturestream tool, then runs the quick-demo end to end: the simulated
-# wearer speaks PSP on a new pseudo-terminal, `posturestream run` reads it through the real serial
+# The main command. Publishes the posturestream tool (ReadyToRun, into build/tool), then runs the quick-demo
+# end to end: the simulated wearer speaks PSP on a new pseudo-terminal, `posturestream run` reads it through the real serial
 # link into the full pipeline, the embedded SQLite store and the dashboard (on a free port of
 # 127.0.0.1, printed once it serves), printing alerts as they happen. Needs only the .NET SDK.
 #
@@ -18,8 +18,9 @@ cd "$(dirname "$0")/.."
 if [ -n "${DEMO_TOOL:-}" ]; then
   tool=(dotnet "$DEMO_TOOL")
 else
-  dotnet build src/PostureStream.Cli -c Release -nologo -v q >&2
-  tool=(dotnet src/PostureStream.Cli/bin/Release/net10.0/posturestream.dll)
+  # The published build users install: ReadyToRun for this machine (src/PostureStream.Cli/README.md).
+  dotnet publish src/PostureStream.Cli -c Release --use-current-runtime --self-contained false -o build/tool -nologo -v q >&2
+  tool=(build/tool/posturestream)
 fi
 if [ $# -gt 0 ]; then
   exec "${tool[@]}" "$@"

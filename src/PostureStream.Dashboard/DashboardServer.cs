@@ -64,7 +64,7 @@ public static class DashboardServer
         }
 
         app.MapGet("/api/info", () => Results.Json(
-            new DashboardInfo(live is not null, options.Zone.Id, live is null ? LiveEndpoints.NoFeedMessage : null), DashboardJson.Options));
+            new DashboardInfo(live is not null, options.Zone.Id, live is null ? LiveEndpoints.NoFeedMessage : null), DashboardJsonContext.Default.DashboardInfo));
         var storeProblems = new StoreProblems(options.Warn);
         TrendEndpoints.Map(app, trends, options.Zone, storeProblems);
         LiveEndpoints.Map(app, live);

@@ -30,6 +30,55 @@ public sealed class CalibrationStoreTests : IDisposable
         Assert.Contains("\"deviceButton\"", File.ReadAllText(store.PathFor(record.DeviceId)), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The file's bytes are a contract (users and older versions read them): this text was written by the
+    /// reflection-based serializer before the metadata became source-generated for Native AOT.
+    /// </summary>
+    [Fact]
+    public void JsonStore_WritesTheSameBytesAsBefore_AndReadsThemBack()
+    {
+        var store = new JsonFileCalibrationStore(directory);
+        var record = new CalibrationRecord(
+            0xFEEDFACE00000001,
+            new Neutral(new SensorAngles(4.25, -0.5, 14.75, 1.125), new DateTimeOffset(2026, 2, 3, 4, 5, 6, TimeSpan.FromHours(1)), CalibrationSource.DeviceButton),
+            new Neutral(new SensorAngles(-3.1, 0.2, -20.0625, 0), new DateTimeOffset(2026, 2, 3, 4, 5, 6, 789, TimeSpan.Zero), CalibrationSource.Command),
+            StaleReason.SensorReinitialised);
+
+        store.Save(record);
+
+        Assert.Equal(
+            """
+            {
+              "deviceId": 18369614217784328193,
+              "standing": {
+                "angles": {
+                  "lumbarPitchDegrees": 4.25,
+                  "lumbarRollDegrees": -0.5,
+                  "pelvisPitchDegrees": 14.75,
+                  "pelvisRollDegrees": 1.125,
+                  "lordosisDegrees": 10.5
+                },
+                "takenAt": "2026-02-03T04:05:06+01:00",
+                "source": "deviceButton"
+              },
+              "sitting": {
+                "angles": {
+                  "lumbarPitchDegrees": -3.1,
+                  "lumbarRollDegrees": 0.2,
+                  "pelvisPitchDegrees": -20.0625,
+                  "pelvisRollDegrees": 0,
+                  "lordosisDegrees": -16.9625
+                },
+                "takenAt": "2026-02-03T04:05:06.789+00:00",
+                "source": "command"
+              },
+              "stale": "sensorReinitialised"
+            }
+            """,
+            File.ReadAllText(store.PathFor(record.DeviceId)).Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal(record, store.Load(record.DeviceId));
+    }
+
     [Fact]
     public void JsonStore_CorruptOrForeignFile_ReadsAsNoneAndIsCounted()
     {

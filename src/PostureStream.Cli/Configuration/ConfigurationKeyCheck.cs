@@ -1,11 +1,15 @@
 using System.Collections;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using PostureStream.Cli.Run;
+using PostureStream.Signals;
+using PostureStream.Signals.Detection;
 
 namespace PostureStream.Cli.Configuration;
 
@@ -14,9 +18,26 @@ namespace PostureStream.Cli.Configuration;
 /// unknown key (a typo) or a value that does not read as its setting's type is named with where it came from
 /// — the file, a variable or an option — and what would be valid. The binder itself only names .NET types.
 /// </summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The settings types are kept by the DynamicDependency attributes of Check; their value types have intrinsic converters.")]
+[UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "As above: the converters asked for are those of primitives, TimeSpan, TimeOnly, enums and TimeZoneInfo.")]
+[UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "As above: the properties of every settings type are kept.")]
+[UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "As above: the properties of every settings type are kept.")]
 public static class ConfigurationKeyCheck
 {
     /// <exception cref="ConfigurationException">The first unknown key or unreadable value.</exception>
+    /// <remarks>
+    /// It walks the settings by reflection. A trimmed (Native AOT) build keeps the properties of every settings type
+    /// (the dependencies below; a new settings class belongs there too), and the values are the types whose converters
+    /// TypeDescriptor knows without reflection (numbers, bool, TimeSpan, TimeOnly, enums, their nullables, and the
+    /// registered TimeZoneInfo converter).
+    /// </remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(RunSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(SourceSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(BuzzSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(DetectionOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(EpisodeThresholds))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(CalibrationOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(LowPassOptions))]
     public static void Check(IConfiguration configuration, Type settingsType)
     {
         ArgumentNullException.ThrowIfNull(configuration);

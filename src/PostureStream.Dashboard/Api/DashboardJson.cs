@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
+using PostureStream.Dashboard.Live;
+using PostureStream.Storage.Trends;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Dashboard.Api;
 
@@ -10,13 +12,36 @@ namespace PostureStream.Dashboard.Api;
 /// </summary>
 internal static class DashboardJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new VocabularyJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-    };
+    /// <summary>The options of <see cref="DashboardJsonContext"/>, for callers that take options rather than a type's metadata.</summary>
+    public static JsonSerializerOptions Options => DashboardJsonContext.Default.Options;
 }
+
+/// <summary>
+/// Every type the dashboard writes or reads, with metadata generated at compile time: no reflection at run time,
+/// so the tool publishes as Native AOT.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters =
+    [
+        typeof(VocabularyJsonConverter<Activity>),
+        typeof(VocabularyJsonConverter<PostureState>),
+        typeof(VocabularyJsonConverter<AlertKind>),
+        typeof(VocabularyJsonConverter<AlertPhase>),
+        typeof(VocabularyJsonConverter<Transport>),
+        typeof(SnakeCaseEnumConverter<CalibrationState>),
+    ])]
+[JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(DashboardInfo))]
+[JsonSerializable(typeof(CalibrateBody))]
+[JsonSerializable(typeof(JsonElement?))]
+[JsonSerializable(typeof(CommandResult))]
+[JsonSerializable(typeof(LiveDeviceUpdate))]
+[JsonSerializable(typeof(IReadOnlyList<LiveDeviceUpdate>))]
+[JsonSerializable(typeof(IReadOnlyList<DeviceInfo>))]
+[JsonSerializable(typeof(IReadOnlyList<StatusRow>))]
+internal sealed partial class DashboardJsonContext : JsonSerializerContext;
 
 /// <summary>The body of every 4xx answer: one message for a person to read.</summary>
 internal sealed record ErrorBody(string Error);

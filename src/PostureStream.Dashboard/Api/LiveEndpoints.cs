@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,11 +36,11 @@ internal static class LiveEndpoints
         // The stream also ends when the server stops, so shutdown does not wait for open browsers.
         app.MapGet("/api/live", (IHostApplicationLifetime lifetime, CancellationToken ct) =>
             TypedResults.ServerSentEvents(StreamAsync(feed, lifetime.ApplicationStopping, ct)));
-        app.MapGet("/api/live/latest", () => Results.Json(feed.Latest, DashboardJson.Options));
+        app.MapGet("/api/live/latest", () => Results.Json(feed.Latest, DashboardJsonContext.Default.IReadOnlyListLiveDeviceUpdate));
 
         app.MapPost("/api/live/{deviceId}/calibrate", (string deviceId, HttpRequest request, CancellationToken ct) => TrendEndpoints.Guarded(async () =>
         {
-            var body = await ReadBodyAsync<CalibrateBody>(request, ct);
+            var body = await ReadBodyAsync(request, DashboardJsonContext.Default.CalibrateBody, ct);
             var sitting = body?.Posture switch
             {
                 null or "standing" => false,
@@ -51,16 +52,16 @@ internal static class LiveEndpoints
 
         app.MapPost("/api/live/{deviceId}/snooze", (string deviceId, HttpRequest request, CancellationToken ct) => TrendEndpoints.Guarded(async () =>
         {
-            _ = await ReadBodyAsync<JsonElement?>(request, ct);
+            _ = await ReadBodyAsync(request, DashboardJsonContext.Default.NullableJsonElement, ct);
             return Answer(await feed.SnoozeAsync(LiveDevice(feed, deviceId), ct));
         }));
     }
 
     private static IResult NoFeed() =>
-        Results.Json(new ErrorBody(NoFeedMessage), DashboardJson.Options, statusCode: StatusCodes.Status404NotFound);
+        Results.Json(new ErrorBody(NoFeedMessage), DashboardJsonContext.Default.ErrorBody, statusCode: StatusCodes.Status404NotFound);
 
     private static IResult Answer(CommandResult result) =>
-        Results.Json(result, DashboardJson.Options, statusCode: result.Accepted ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
+        Results.Json(result, DashboardJsonContext.Default.CommandResult, statusCode: result.Accepted ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
 
     private static string LiveDevice(ILiveFeed feed, string deviceId)
     {
@@ -70,7 +71,7 @@ internal static class LiveEndpoints
                 $"device '{deviceId}' is not live; live devices: {(latest.Count == 0 ? "none yet" : string.Join(", ", latest.Select(u => $"{u.DeviceId} ({u.Device})")))}");
     }
 
-    private static async Task<T?> ReadBodyAsync<T>(HttpRequest request, CancellationToken ct)
+    private static async Task<T?> ReadBodyAsync<T>(HttpRequest request, JsonTypeInfo<T> type, CancellationToken ct)
     {
         if (!request.HasJsonContentType())
         {
@@ -79,7 +80,7 @@ internal static class LiveEndpoints
 
         try
         {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, DashboardJson.Options, ct);
+            return await JsonSerializer.DeserializeAsync(request.Body, type, ct);
         }
         catch (JsonException e)
         {
@@ -125,7 +126,7 @@ internal static class LiveEndpoints
     }
 
     private static SseItem<string> Event(LiveDeviceUpdate update) =>
-        new(JsonSerializer.Serialize(update, DashboardJson.Options), "update");
+        new(JsonSerializer.Serialize(update, DashboardJsonContext.Default.LiveDeviceUpdate), "update");
 
     private sealed class ChannelWriterObserver(ChannelWriter<LiveDeviceUpdate> writer) : IObserver<LiveDeviceUpdate>
     {

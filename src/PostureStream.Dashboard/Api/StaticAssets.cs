@@ -42,7 +42,8 @@ internal static class StaticAssets
     private static void MapFile(IEndpointRouteBuilder app, string file, byte[] bytes, string type)
     {
         var etag = "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 8)) + "\"";
-        var handler = (HttpContext context) => Serve(context, bytes, type, etag);
+        // A RequestDelegate, not a lambda the framework inspects: nothing here is bound by reflection.
+        RequestDelegate handler = context => Serve(context, bytes, type, etag).ExecuteAsync(context);
         app.MapGet("/" + file, handler);
         if (file == "index.html")
         {

@@ -23,7 +23,7 @@ internal sealed class StoreProblems(Action<string>? warn)
             }
         }
 
-        return Results.Json(new ErrorBody(message), DashboardJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable);
+        return Results.Json(new ErrorBody(message), DashboardJsonContext.Default.ErrorBody, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>A query answered: the next failure is news again.</summary>

@@ -16,14 +16,14 @@ internal static class TrendEndpoints
         Func<Func<Task<IResult>>, Task<IResult>> guardedRead = handle => GuardedRead(handle, problems);
 
         app.MapGet("/api/devices", (CancellationToken ct) => guardedRead(async () =>
-            Results.Json(await trends.ListDevicesAsync(ct), DashboardJson.Options)));
+            Results.Json(await trends.ListDevicesAsync(ct), DashboardJsonContext.Default.IReadOnlyListDeviceInfo)));
 
         app.MapGet("/api/status", (HttpRequest request, CancellationToken ct) => guardedRead(async () =>
         {
             var reader = new TrendRequestReader(request.Query, zone);
             reader.AllowOnly("device");
             var device = reader.Device(await trends.ListDevicesAsync(ct));
-            return Results.Json(await trends.LatestStatusAsync(device, ct), DashboardJson.Options);
+            return Results.Json(await trends.LatestStatusAsync(device, ct), DashboardJsonContext.Default.IReadOnlyListStatusRow);
         }));
 
         app.MapGet("/api/charts/angles.svg", (HttpRequest request, CancellationToken ct) => guardedRead(async () =>
@@ -75,11 +75,11 @@ internal static class TrendEndpoints
         }
         catch (BadQueryException e)
         {
-            return Results.Json(new ErrorBody(e.Message), DashboardJson.Options, statusCode: StatusCodes.Status400BadRequest);
+            return Results.Json(new ErrorBody(e.Message), DashboardJsonContext.Default.ErrorBody, statusCode: StatusCodes.Status400BadRequest);
         }
         catch (BadHttpRequestException e)
         {
-            return Results.Json(new ErrorBody(e.Message), DashboardJson.Options, statusCode: e.StatusCode);
+            return Results.Json(new ErrorBody(e.Message), DashboardJsonContext.Default.ErrorBody, statusCode: e.StatusCode);
         }
     }
 

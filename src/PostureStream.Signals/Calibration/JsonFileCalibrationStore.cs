@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 
 namespace PostureStream.Signals;
 
@@ -15,13 +14,6 @@ namespace PostureStream.Signals;
 /// </summary>
 public sealed class JsonFileCalibrationStore : ICalibrationStore
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     private int corruptFiles;
 
     public JsonFileCalibrationStore(string directory)
@@ -85,7 +77,7 @@ public sealed class JsonFileCalibrationStore : ICalibrationStore
 
             string text = File.ReadAllText(path);
             CalibrationFileVersion.Require(path, CalibrationFileVersion.Read(text), CalibrationFileVersion.Neutrals);
-            CalibrationRecord? record = JsonSerializer.Deserialize<CalibrationRecord>(text, Json);
+            CalibrationRecord? record = JsonSerializer.Deserialize(text, CalibrationJsonContext.Default.CalibrationRecord);
             if (record is null || record.DeviceId != deviceId)
             {
                 Interlocked.Increment(ref corruptFiles);
@@ -117,12 +109,16 @@ public sealed class JsonFileCalibrationStore : ICalibrationStore
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 var versioned = new JsonObject { ["version"] = CalibrationFileVersion.Neutrals };
-                foreach (var (name, value) in JsonSerializer.SerializeToNode(record, Json)!.AsObject().ToList())
+                foreach (var (name, value) in JsonSerializer.SerializeToNode(record, CalibrationJsonContext.Default.CalibrationRecord)!.AsObject().ToList())
                 {
                     versioned[name] = value?.DeepClone();
                 }
 
-                JsonSerializer.Serialize(stream, versioned, Json);
+                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                {
+                    versioned.WriteTo(writer);
+                }
+
                 stream.Flush(flushToDisk: true);
             }
 

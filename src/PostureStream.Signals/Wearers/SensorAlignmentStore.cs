@@ -78,7 +78,11 @@ public sealed class SensorAlignmentStore(string directory)
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                JsonSerializer.Serialize(stream, o, new JsonSerializerOptions { WriteIndented = true });
+                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                {
+                    o.WriteTo(writer);
+                }
+
                 stream.Flush(flushToDisk: true);
             }
 
