@@ -19,7 +19,7 @@ public class SqliteTrendBenchmarks
     private const int DeviceCount = 10;
     private const int Days = 3;
     private static readonly DateTime Start = new(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly TimeZoneInfo Berlin = TrendZone.Resolve("Europe/Berlin");
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     private string _directory = string.Empty;
     private SqliteTrendQueries _queries = null!;
