@@ -2,6 +2,7 @@ using System.Globalization;
 using PostureStream.Evaluation.Fusion;
 using PostureStream.Evaluation.Quality;
 using PostureStream.Evaluation.Throughput;
+using PostureStream.Simulation.Scenarios;
 
 namespace PostureStream.Evaluation;
 
@@ -18,7 +19,7 @@ public static class Program
         {
             return command switch
             {
-                "quality" => await QualityEvaluation.RunAsync(Option(args, "--seeds", 5), Console.Out),
+                "quality" => await QualityEvaluation.RunAsync(Option(args, "--seeds", 5), Console.Out, Profile(OptionText(args, "--profile", DeviceOutputs.AnglesName))),
                 "fusion" => await FusionEvaluation.RunAsync(
                     Option(args, "--seeds", 3),
                     [.. OptionText(args, "--rates", "25,100,400").Split(',').Select(int.Parse)],
@@ -36,9 +37,12 @@ public static class Program
         }
     }
 
+    private static DeviceOutput Profile(string name) =>
+        DeviceOutputs.TryParse(name, out DeviceOutput profile) ? profile : throw new FormatException($"--profile must be {DeviceOutputs.AnglesName} or {DeviceOutputs.RawName}, got '{name}'");
+
     private static int Usage(string command)
     {
-        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] | fusion [--seeds N] [--rates 25,100,400] | throughput [--devices 1,100,10000] [--samples N]");
+        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] [--profile psp-angles|psp-raw] | fusion [--seeds N] [--rates 25,100,400] | throughput [--devices 1,100,10000] [--samples N]");
         return 2;
     }
 
