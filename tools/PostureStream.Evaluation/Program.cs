@@ -3,6 +3,7 @@ using PostureStream.Evaluation.Fusion;
 using PostureStream.Evaluation.Patterns;
 using PostureStream.Evaluation.Quality;
 using PostureStream.Evaluation.Throughput;
+using PostureStream.Simulation.Scenarios;
 
 namespace PostureStream.Evaluation;
 
@@ -20,8 +21,8 @@ public static class Program
         {
             return command switch
             {
-                "quality" when OptionText(args, "--profile", "psp") == "witmotion" => await WitMotionQuality.RunAsync(Option(args, "--seeds", 5), Console.Out),
-                "quality" when OptionText(args, "--profile", "psp") == "psp" => await QualityEvaluation.RunAsync(Option(args, "--seeds", 5), Console.Out),
+                "quality" when OptionText(args, "--profile", DeviceOutputs.AnglesName) == "witmotion" => await WitMotionQuality.RunAsync(Option(args, "--seeds", 5), Console.Out),
+                "quality" => await QualityEvaluation.RunAsync(Option(args, "--seeds", 5), Console.Out, Profile(OptionText(args, "--profile", DeviceOutputs.AnglesName))),
                 "fusion" => await FusionEvaluation.RunAsync(
                     Option(args, "--seeds", 3),
                     [.. OptionText(args, "--rates", "25,100,400").Split(',').Select(int.Parse)],
@@ -40,9 +41,12 @@ public static class Program
         }
     }
 
+    private static DeviceOutput Profile(string name) =>
+        DeviceOutputs.TryParse(name, out DeviceOutput profile) ? profile : throw new FormatException($"--profile must be {DeviceOutputs.AnglesName} or {DeviceOutputs.RawName}, got '{name}'");
+
     private static int Usage(string command)
     {
-        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] [--profile psp|witmotion] | fusion [--seeds N] [--rates 25,100,400] | patterns [--seeds N] | throughput [--devices 1,100,10000] [--samples N]");
+        Console.Error.WriteLine($"evaluation: unknown command '{command}'; valid: quality [--seeds N] [--profile psp-angles|psp-raw|witmotion] | fusion [--seeds N] [--rates 25,100,400] | patterns [--seeds N] | throughput [--devices 1,100,10000] [--samples N]");
         return 2;
     }
 

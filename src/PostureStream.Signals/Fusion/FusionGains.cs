@@ -44,11 +44,8 @@ internal sealed class FusionGains
 
     public double RestartAfterSeconds { get; }
 
-    /// <summary>How fast the motion measure rises (it falls with <see cref="MotionFallSeconds"/>): an impact counts at once.</summary>
-    public double MotionRiseSeconds => 0.05;
-
-    /// <summary>The motion measure forgets over about half a second, so the weight is steady through a gait cycle.</summary>
-    public double MotionFallSeconds => 0.5;
+    /// <summary>The motion measure averages over several steps, so the weight is steady through a gait cycle.</summary>
+    public double MotionSmoothingSeconds => 1.5;
 
     /// <summary>Time constant of the smoothed gyroscope reading and its variation, for the still test.</summary>
     public double RateSmoothingSeconds => 0.5;

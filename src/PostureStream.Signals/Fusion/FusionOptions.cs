@@ -15,20 +15,23 @@ public sealed class FusionOptions
     /// <summary>k_P right after start-up (and after a gap or a reset), falling linearly to <see cref="ProportionalGain"/> over <see cref="StartupTime"/>. Default 10.</summary>
     public double StartupProportionalGain { get; set; } = 10;
 
-    /// <summary>k_I right after start-up, falling like the proportional gain. Default 0.5.</summary>
-    public double StartupIntegralGain { get; set; } = 0.5;
+    /// <summary>
+    /// k_I right after start-up, moving to <see cref="IntegralGain"/> like the proportional gain. Default 0: the large
+    /// error of the first moments is attitude, not bias, and must not wind the bias estimate up.
+    /// </summary>
+    public double StartupIntegralGain { get; set; }
 
     /// <summary>How long the start-up gains take to fall to the nominal ones. Default 1 s.</summary>
     public TimeSpan StartupTime { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The accelerometer's weight is 1 / (1 + (m / this)²), m being the smoothed departure of |a| from 1 g: a wearer
-    /// who walks (m ≈ 0.2 g) is corrected about a sixth as fast as one standing still. Default 0.08 g.
+    /// The accelerometer's weight is 1 / (1 + (m / this)²), m being the RMS departure of |a| from 1 g over about 1.5 s:
+    /// a wearer who walks (m ≈ 0.2 g) is corrected about a seventh as fast as one standing still. Default 0.08 g.
     /// </summary>
     public double MotionReferenceG { get; set; } = 0.08;
 
-    /// <summary>A reading with |a| further than this from 1 g (an impact, a jump) does not correct the attitude at all. Default 0.5 g.</summary>
-    public double AccelerometerRejectG { get; set; } = 0.5;
+    /// <summary>A reading with |a| further than this from 1 g (an impact, a jump) does not correct the attitude at all. Default 0.7 g.</summary>
+    public double AccelerometerRejectG { get; set; } = 0.7;
 
     /// <summary>
     /// While the wearer is still (accelerometer and gyroscope steady, |a| within a tenth of a g of 1 g),

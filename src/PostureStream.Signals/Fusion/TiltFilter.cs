@@ -5,16 +5,16 @@ namespace PostureStream.Signals.Fusion;
 /// Pflimlin ("Nonlinear complementary filters on the special orthogonal group", IEEE TAC 53(5), 2008) in quaternion form,
 /// with the gyroscope bias estimated by its integral term, plus (Signals Fusion README):
 /// <list type="bullet">
-/// <item>accelerometer down-weighting: the correction is scaled by 1 / (1 + (m / m₀)²), m being the departure of |a|
-/// from 1 g smoothed over about half a second, and skipped for one reading beyond 0.5 g of it, so walking, bending and
-/// impacts barely tilt the estimate while a still wearer is corrected at the full gain;</item>
+/// <item>accelerometer down-weighting: the correction is scaled by 1 / (1 + (m / m₀)²), m being the RMS departure of
+/// |a| from 1 g over about 1.5 s, and skipped for one reading beyond 0.7 g of it, so walking, bending and impacts barely
+/// tilt the estimate while a still wearer is corrected at the full gain;</item>
 /// <item>bias learning while still: when |a| stays near 1 g and both sensors are steady, the bias estimate follows
 /// the smoothed gyroscope reading (the true rate is then about 0), so even a large turn-on bias is learnt in seconds;</item>
 /// <item>start-up: the attitude starts from the first accelerometer reading (any orientation) with high gains that fall
 /// to the nominal ones over 1 s; a reset or a gap over 5 s starts it again, a shorter gap keeps the attitude and
 /// brings back half the boost;</item>
 /// <item>rate independence: the step is the real time between samples (device ticks), gains are per second, and the
-/// gyroscope is integrated with the exact exponential map.</item>
+/// gyroscope is integrated at the mean of the step's two readings with the exact exponential map.</item>
 /// </list>
 /// A mutable struct, kept inside its owner: no allocation per sample.
 /// </summary>
@@ -27,8 +27,9 @@ internal struct TiltFilter
     private double rateSpread;  // smoothed |ω − rateMean|, rad/s
     private Vec3 accelMean;     // smoothed accelerometer reading, g
     private double accelSpread; // smoothed |a − accelMean|, g
-    private double motion;      // smoothed ||a| − 1|, g
+    private double motion;      // smoothed (|a| − 1)², g²
     private double sinceStart;  // s since the attitude (re)started
+    private Vec3 lastRate;      // the previous gyroscope reading, rad/s
     private bool started;
 
     public readonly bool Started => started;
@@ -63,6 +64,7 @@ internal struct TiltFilter
 
         if (stepSeconds > gains.MaxStepSeconds)
         {
+            lastRate = rateRadPerSecond;
             // Lost frames: the rate during the hole is unknown, so nothing is integrated. The attitude is kept (the
             // wearer rarely turns far in a second) and corrected with half the start-up boost from here.
             sinceStart = Math.Min(sinceStart, gains.StartupSeconds / 2);
@@ -72,11 +74,13 @@ internal struct TiltFilter
         double dt = stepSeconds;
         sinceStart += dt;
 
-        // How much the accelerometer is trusted: a steady weight through a gait cycle, zero for one wild reading.
-        double departure = Math.Abs(norm - 1);
-        motion += (departure - motion) * Math.Min(1, dt / (departure > motion ? gains.MotionRiseSeconds : gains.MotionFallSeconds));
-        double ratio = motion / gains.MotionReferenceG;
-        double weight = departure > gains.RejectG || norm < 1e-6 ? 0 : 1 / (1 + (ratio * ratio));
+        // How much the accelerometer is trusted: the RMS departure of |a| from 1 g over a couple of seconds, so the
+        // weight stays steady through a gait cycle (a weight that rose and fell with each step would correlate with
+        // the step's surge and leave a mean tilt); zero for one wild reading (an impact, a jump).
+        double departure = norm - 1;
+        motion += ((departure * departure) - motion) * Math.Min(1, dt / gains.MotionSmoothingSeconds);
+        double ratioSquared = motion / (gains.MotionReferenceG * gains.MotionReferenceG);
+        double weight = Math.Abs(departure) > gains.RejectG || norm < 1e-6 ? 0 : 1 / (1 + ratioSquared);
 
         // Still: learn the bias from the gyroscope itself (the wearer's rate is about 0).
         double smooth = Math.Min(1, dt / gains.RateSmoothingSeconds);
@@ -87,7 +91,7 @@ internal struct TiltFilter
 
         // Still is judged on how steady the readings are, not on |a| = 1 g: an uncalibrated accelerometer may read
         // a few percent off while perfectly still.
-        if (accelSpread < gains.StillAccelerationG && motion < gains.RejectG / 5 && rateSpread < gains.StillRate)
+        if (accelSpread < gains.StillAccelerationG && Math.Abs(departure) < 0.1 && rateSpread < gains.StillRate)
         {
             bias += (rateMean - bias) * Math.Min(1, dt / gains.StillBiasSeconds);
         }
@@ -99,10 +103,17 @@ internal struct TiltFilter
 
         // Mahony: e = a × v̂ (measured up × estimated up); ω' = ω − b̂ + k_P·e; db̂/dt = −k_I·e. The accelerometer is
         // used in g, not normalised, so a zero-mean horizontal acceleration leaves no mean tilt.
-        Vec3 error = Vec3.Cross(accelG, Up) * weight;
+        // The step is integrated at the mean of the readings at its two ends (trapezoid), so a 25 Hz stream
+        // follows a changing rate as well as a 400 Hz one. The accelerometer (taken at the end of the step) is
+        // compared with up carried to the end of the step by the gyroscope: against the up of the step's start it
+        // would see the step's own rotation as an error and over-rotate by k_P·dt of every turn.
+        Vec3 gyro = ((rateRadPerSecond + lastRate) * 0.5) - bias;
+        lastRate = rateRadPerSecond;
+        Vec3 up = Up;
+        Vec3 predicted = up + (Vec3.Cross(up, gyro) * dt);
+        Vec3 error = Vec3.Cross(accelG, predicted) * weight;
         bias -= error * (ki * dt);
-        Vec3 omega = rateRadPerSecond - bias + (error * kp);
-        Rotate(omega, dt);
+        Rotate(gyro + (error * kp), dt);
     }
 
     private void Start(Vec3 accelG, double norm, Vec3 rate)
@@ -122,10 +133,11 @@ internal struct TiltFilter
         }
 
         rateMean = started ? rateMean : rate;
+        lastRate = rate;
         rateSpread = 0;
         accelMean = accelG;
         accelSpread = 0;
-        motion = Math.Abs(norm - 1);
+        motion = 0; // unknown yet: a first reading taken while moving must not hold back the start-up correction
         sinceStart = 0;
         started = true;
     }

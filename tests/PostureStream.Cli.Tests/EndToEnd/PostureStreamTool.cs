@@ -27,12 +27,14 @@ internal static class PostureStreamTool
     /// Starts <c>simulate --out pty</c> and returns it with the PTY it serves (its first line on stdout).
     /// </summary>
     public static async Task<(ChildProcess Simulator, string Pty)> StartSimulatorOnPtyAsync(
-        string scenario, int speed, int seed, string truthPath, string buzzLogPath)
+        string scenario, int speed, int seed, string truthPath, string buzzLogPath, params string[] more)
     {
         ChildProcess simulator = Start(
-            "simulate", "--scenario", scenario, "--out", "pty",
-            "--speed", speed.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture),
-            "--truth", truthPath, "--buzz-log", buzzLogPath);
+            [
+                "simulate", "--scenario", scenario, "--out", "pty",
+                "--speed", speed.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture),
+                "--truth", truthPath, "--buzz-log", buzzLogPath, .. more,
+            ]);
         try
         {
             string pty = await simulator.FirstOutputLineAsync(TimeSpan.FromSeconds(30));

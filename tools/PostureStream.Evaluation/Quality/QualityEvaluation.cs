@@ -20,7 +20,7 @@ internal static class QualityEvaluation
 
     private static readonly string[] Scenarios = ["quick-demo", "sustain-test", "office-day"];
 
-    public static async Task<int> RunAsync(int seeds, TextWriter output)
+    public static async Task<int> RunAsync(int seeds, TextWriter output, DeviceOutput profile = DeviceOutput.PspAngles)
     {
         string work = Directory.CreateTempSubdirectory("posturestream-eval-").FullName;
         var results = new List<ScenarioResult>();
@@ -31,7 +31,9 @@ internal static class QualityEvaluation
             {
                 for (int seed = 1; seed <= seeds; seed++)
                 {
-                    var plan = SimulationPlan.Create(ScenarioCatalog.Resolve(scenario), seed);
+                    // psp-raw: the same wearers with boards that send raw IMU readings, fused by the host.
+                    Scenario resolved = ScenarioCatalog.Resolve(scenario);
+                    var plan = SimulationPlan.Create(resolved with { Device = resolved.Device with { Output = profile } }, seed);
                     GroundTruth truth = GroundTruth.Compute(plan);
                     DetectedRun detected = await DetectedRun.RunAsync(plan, truth, Path.Combine(work, $"{scenario}-{seed}"));
                     ScenarioResult result = ScenarioResult.Score(scenario, seed, truth, detected);
