@@ -285,6 +285,17 @@ public sealed class DeviceSession : IAsyncDisposable
         return decoded;
     }
 
+    /// <summary>Under the gate: a batch of samples (angles or raw readings) counted, paced on the device clock and passed on.</summary>
+    private void OnSampleBatch(int count, uint lastTick, DeviceEvent received, DateTimeOffset at)
+    {
+        _stats.CountSamples(count, lastTick);
+        _pacingTicks.Advance(lastTick, resetStepMicroseconds: 0, out _);
+        long deviceMicros = _pacingTicks.DeviceMicroseconds;
+        _handshake.OnDeviceTime(deviceMicros, at);
+        _handshake.Deliver(received);
+        _stats.OnDeviceTime(deviceMicros, at);
+    }
+
     /// <summary>Under the gate: one decoded frame, passed on as it came (the HELLO becomes the identity).</summary>
     private void OnFrame(PspFrame frame, DateTimeOffset at)
     {
@@ -292,24 +303,12 @@ public sealed class DeviceSession : IAsyncDisposable
         {
             case PspMessageType.Samples:
                 var samples = (SamplesMessage)frame.ToMessage();
-                uint lastTick = samples.Samples[^1].TickMicroseconds;
-                _stats.CountSamples(samples.Samples.Length, lastTick);
-                _pacingTicks.Advance(lastTick, resetStepMicroseconds: 0, out _);
-                long deviceMicros = _pacingTicks.DeviceMicroseconds;
-                _handshake.OnDeviceTime(deviceMicros, at);
-                _handshake.Deliver(new SamplesReceived(samples, at));
-                _stats.OnDeviceTime(deviceMicros, at);
+                OnSampleBatch(samples.Samples.Length, samples.Samples[^1].TickMicroseconds, new SamplesReceived(samples, at), at);
                 break;
             case PspMessageType.Raw:
                 // Raw IMU readings count and pace like SAMPLES; the fusion into angles is downstream's.
                 var raw = (RawMessage)frame.ToMessage();
-                uint lastRawTick = raw.Samples[^1].TickMicroseconds;
-                _stats.CountSamples(raw.Samples.Length, lastRawTick);
-                _pacingTicks.Advance(lastRawTick, resetStepMicroseconds: 0, out _);
-                long rawMicros = _pacingTicks.DeviceMicroseconds;
-                _handshake.OnDeviceTime(rawMicros, at);
-                _handshake.Deliver(new RawSamplesReceived(raw, at));
-                _stats.OnDeviceTime(rawMicros, at);
+                OnSampleBatch(raw.Samples.Length, raw.Samples[^1].TickMicroseconds, new RawSamplesReceived(raw, at), at);
                 break;
             case PspMessageType.Hello:
                 _handshake.OnHello((HelloMessage)frame.ToMessage(), at);
