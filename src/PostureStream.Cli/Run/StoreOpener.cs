@@ -22,7 +22,7 @@ internal static class StoreOpener
             {
                 var logger = new ReporterLogger(reporter, SecretMask.Uri(uri));
                 // Without disk_queue_mb, a SQLite store's disk queue holds a day of data for each configured device.
-                stores.Add(StoreFactory.OpenStore(uri, logger, time, spoolRoot: Path.Combine(dataDirectory, "spool"), devices: settings.Sources.Count));
+                stores.Add(StoreFactory.OpenStore(uri, logger, time, spoolRoot: Path.Combine(dataDirectory, "spool"), devices: settings.Sources.Count + settings.Wearers.Count));
                 reporter.Info($"storing to {SecretMask.Uri(uri)}");
             }
         }
