@@ -23,6 +23,7 @@ public static class SettingsPrinter
         var shown = new
         {
             Sources = settings.Sources.Select(s => new { Uri = SecretMask.Uri(s.Uri), s.Name, s.Standing, s.Sitting }),
+            settings.Wearers,
             // With no store given, the one run really writes: the SQLite file of the data directory.
             Stores = settings.Stores.Count > 0
                 ? settings.Stores.Select(SecretMask.Uri)

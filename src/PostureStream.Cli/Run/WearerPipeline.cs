@@ -24,9 +24,12 @@ internal sealed class WearerPipeline : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly WitMotionSensorLink _lumbar;
     private readonly WitMotionSensorLink _pelvis;
-    private readonly DeviceChain _chain;
     private readonly ChainOutputs _outputs;
-    private readonly WearerChainFeed _feed;
+    private readonly DeviceIdentity _identity;
+    private readonly IScheduler _scheduler;
+    private readonly WearerStreams _streams;
+    private DeviceChain? _chain;
+    private WearerChainFeed? _feed;
     private readonly ArrivalOrderMerge? _merge;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -43,20 +46,14 @@ internal sealed class WearerPipeline : IAsyncDisposable
         WitMotionSourceSpec pelvis = WitMotionSourceUri.Parse(wearer.Pelvis);
         DeviceIdentity identity = WearerIdentity.For(wearer.Name, SensorKey(lumbar), SensorKey(pelvis));
         Name = identity.Name;
-        _outputs = new ChainOutputs(context, null, new LinkStatsStamp(deviceClock: true), () => Name, _ => { }, 0);
-        // Sample times are host UTC µs since 1970: the chain's device clock starts at the epoch, so its stamps are UTC.
-        _chain = new DeviceChain(context.CalibrationStore, _outputs, scheduler, new DeviceChainOptions
-        {
-            Signals = new SignalOptions { DeviceTime = new DeviceTimeOptions { Clock = ClockSource.Device, Start = DateTimeOffset.UnixEpoch } },
-            Calibration = context.Calibration,
-            Detection = context.Detection,
-        });
-        _outputs.Chain = _chain;
-        var streams = new WearerStreams(lumbar.RateHertz ?? pelvis.RateHertz ?? 50);
-        LoadAlignments(streams, new SensorAlignmentStore(alignmentFolder), SensorKey(lumbar), SensorKey(pelvis));
+        LiveView? live = context.Live is null ? null : new LiveView(context.Live, TransportOf(lumbar));
+        _outputs = new ChainOutputs(context, live, new LinkStatsStamp(deviceClock: true), () => Name, _ => { }, 0);
+        _identity = identity;
+        _scheduler = scheduler;
+        _streams = new WearerStreams(lumbar.RateHertz ?? pelvis.RateHertz ?? 50);
+        LoadAlignments(_streams, new SensorAlignmentStore(alignmentFolder), SensorKey(lumbar), SensorKey(pelvis));
         _outputs.Identify(identity);
-        _feed = new WearerChainFeed(_chain, identity, streams);
-        _merge = lumbar.IsCapture && pelvis.IsCapture ? new ArrivalOrderMerge((segment, reading) => _feed.Reading(segment, in reading)) : null;
+        _merge = lumbar.IsCapture && pelvis.IsCapture ? new ArrivalOrderMerge(Feed) : null;
         _lumbar = WitMotionSources.Create(wearer.Lumbar, time, notice => context.Reporter.Link(Name + " lumbar", notice, _outputs.SampleClock));
         _pelvis = WitMotionSources.Create(wearer.Pelvis, time, notice => context.Reporter.Link(Name + " pelvis", notice, _outputs.SampleClock));
         Subscribe(_lumbar, WearerSegment.Lumbar);
@@ -78,9 +75,14 @@ internal sealed class WearerPipeline : IAsyncDisposable
         if (_merge is null)
         {
             // The grid moves on while a sensor is silent, so the other's segment keeps flowing (the silent one faulted).
-            _advance = _time.CreateTimer(_ => Guarded(() => _feed.Advance(_time.GetUtcNow().ToUnixTimeMilliseconds() * 1000)), null, AdvanceEvery, AdvanceEvery);
+            _advance = _time.CreateTimer(_ => Guarded(() => _feed?.Advance(_time.GetUtcNow().ToUnixTimeMilliseconds() * 1000)), null, AdvanceEvery, AdvanceEvery);
         }
     }
+
+    private static PostureStream.Vocabulary.Transport TransportOf(WitMotionSourceSpec spec) =>
+        spec.IsCapture ? PostureStream.Vocabulary.Transport.File
+        : spec.Framing == WitMotionFraming.Ble ? PostureStream.Vocabulary.Transport.Ble
+        : PostureStream.Vocabulary.Transport.Serial;
 
     /// <summary>A serial sensor is known by its port path as given, a BLE sensor by its MAC (upper case), a capture by its path.</summary>
     private static string SensorKey(WitMotionSourceSpec spec) =>
@@ -129,7 +131,7 @@ internal sealed class WearerPipeline : IAsyncDisposable
                 {
                     if (_merge is null)
                     {
-                        _feed.Reading(segment, in reading);
+                        Feed(segment, reading);
                     }
                     else
                     {
@@ -152,6 +154,30 @@ internal sealed class WearerPipeline : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A reading into the wearer's feed. The chain is built at the first one: sample times are host UTC µs, and the
+    /// chain's device clock stamps its first sample with its start, so that start is the first reading's arrival.
+    /// </summary>
+    private void Feed(WearerSegment segment, WitMotionReading reading)
+    {
+        if (_feed is null)
+        {
+            _chain = new DeviceChain(_context.CalibrationStore, _outputs, _scheduler, new DeviceChainOptions
+            {
+                Signals = new SignalOptions
+                {
+                    DeviceTime = new DeviceTimeOptions { Clock = ClockSource.Device, Start = DateTimeOffset.UnixEpoch.AddTicks(reading.ArrivalMicroseconds * TimeSpan.TicksPerMicrosecond) },
+                },
+                Calibration = _context.Calibration,
+                Detection = _context.Detection,
+            });
+            _outputs.Chain = _chain;
+            _feed = new WearerChainFeed(_chain, _identity, _streams);
+        }
+
+        _feed.Reading(segment, in reading);
+    }
+
     /// <summary>A capture ended: once both have, the wearer's episodes end at its last sample and the partial minute is flushed.</summary>
     private void OnEnded(WearerSegment segment)
     {
@@ -163,7 +189,7 @@ internal sealed class WearerPipeline : IAsyncDisposable
 
         if (both)
         {
-            _feed.Complete();
+            _feed?.Complete();
             _drained.TrySetResult();
         }
     }
@@ -199,7 +225,7 @@ internal sealed class WearerPipeline : IAsyncDisposable
         _context.Reporter.Error(Name, message, _outputs.SampleClock);
         try
         {
-            _feed.Complete();
+            _feed?.Complete();
         }
         catch (Exception again) when (again is not OutOfMemoryException)
         {
@@ -223,6 +249,6 @@ internal sealed class WearerPipeline : IAsyncDisposable
             subscription.Dispose();
         }
 
-        _chain.Dispose();
+        _chain?.Dispose();
     }
 }

@@ -71,7 +71,7 @@ public sealed class WearerRunTests : IDisposable
         (int exit, string errors) = await StandardErrorCapture.RunAsync(() => Program.Main(["run", "--wearer", "W", .. sensors, "--no-dashboard", "--data-dir", _dir]));
 
         Assert.Equal(ExitCodes.Usage, exit);
-        Assert.Equal(1, errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("--wearer W needs both sensors: --lumbar URI --pelvis URI", errors, StringComparison.Ordinal);
     }
 
