@@ -62,6 +62,23 @@ public sealed class WearerRunTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task AStaleAlignment_IsReportedAsASensorThatMoved()
+    {
+        (string lumbar, string pelvis, _) = await CapturesAsync();
+        string data = Path.Combine(_dir, "stale");
+        var store = new PostureStream.Signals.Wearers.SensorAlignmentStore(Path.Combine(data, "calibration"));
+        store.Save(new PostureStream.Signals.Wearers.SensorAlignmentRecord(
+            pelvis["file:".Length..], PostureStream.Signals.Wearers.SensorAlignment.Reference, WitMotionSimulation.CaptureStart, Stale: true));
+
+        (int exit, string errors) = await StandardErrorCapture.RunAsync(() => Program.Main([
+            "run", "--wearer", "W", "--lumbar", lumbar, "--pelvis", pelvis, "--data-dir", data, "--no-dashboard", "--quiet"]));
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("warning: W: the pelvis sensor moved since it was calibrated", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("lumbar sensor moved", errors, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--pelvis")]
     [InlineData("--lumbar")]
