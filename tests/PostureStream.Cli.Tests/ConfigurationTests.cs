@@ -48,6 +48,20 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Wearers_AreAConfigurationKey_AndNeedBothSensors()
+    {
+        string path = File("""{ "Wearers": [ { "Name": "anna", "Lumbar": "witmotion-serial:/dev/ttyUSB0", "Pelvis": "witmotion-serial:/dev/ttyUSB1" } ] }""");
+        RunSettings settings = SettingsBinder.Bind(ConfigurationLoader.Load(path, new Dictionary<string, string?>()), [], []);
+        settings.Validate();
+        Assert.Equal("witmotion-serial:/dev/ttyUSB1", Assert.Single(settings.Wearers).Pelvis);
+
+        path = File("""{ "Wearers": [ { "Name": "anna", "Lumbar": "witmotion-serial:/dev/ttyUSB0" } ] }""");
+        settings = SettingsBinder.Bind(ConfigurationLoader.Load(path, new Dictionary<string, string?>()), [], []);
+        var error = Assert.Throws<ConfigurationException>(settings.Validate);
+        Assert.Contains("Wearers:0 needs both Lumbar and Pelvis", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PerWearerThresholds_ApplyToThatSourceOnly()
     {
         string path = File("""{ "Sources": [ { "Uri": "sim:quick-demo", "Sitting": { "FlatteningStart": -14, "FlatteningEnd": -9, "HyperextensionStart": 8, "HyperextensionEnd": 5 } } ] }""");

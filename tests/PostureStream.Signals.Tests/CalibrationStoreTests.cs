@@ -32,7 +32,8 @@ public sealed class CalibrationStoreTests : IDisposable
 
     /// <summary>
     /// The file's bytes are a contract (users and older versions read them): this text was written by the
-    /// reflection-based serializer before the metadata became source-generated for Native AOT.
+    /// reflection-based serializer before the metadata became source-generated for Native AOT, plus the
+    /// leading file version that versioned calibration files carry (files without it still load).
     /// </summary>
     [Fact]
     public void JsonStore_WritesTheSameBytesAsBefore_AndReadsThemBack()
@@ -49,6 +50,7 @@ public sealed class CalibrationStoreTests : IDisposable
         Assert.Equal(
             """
             {
+              "version": 1,
               "deviceId": 18369614217784328193,
               "standing": {
                 "angles": {

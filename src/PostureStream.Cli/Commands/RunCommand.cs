@@ -21,11 +21,14 @@ public static class RunCommand
         var printConfig = new Option<bool>("--print-config") { Description = "print the effective configuration (secrets masked) and exit" };
         var noBuzz = new Option<bool>("--no-buzz") { Description = "never buzz the device (alerts are still recorded)" };
         var notify = new Option<bool>("--notify") { Description = "also show alerts that would buzz as desktop notifications (the terminal bell without a desktop): for sensors that cannot buzz" };
+        var wearer = new Option<string?>("--wearer") { Description = "a wearer of two WitMotion sensors, by name (with --lumbar and --pelvis)" };
+        var lumbar = new Option<string?>("--lumbar") { Description = "with --wearer: the lower-back sensor, witmotion-serial:PATH, witmotion-ble:MAC or file:CAPTURE" };
+        var pelvis = new Option<string?>("--pelvis") { Description = "with --wearer: the pelvis sensor, witmotion-serial:PATH, witmotion-ble:MAC or file:CAPTURE" };
         var dataDirectory = new Option<string?>("--data-dir") { Description = "where calibration, the spool and the embedded SQLite store live (default $XDG_DATA_HOME/posturestream)" };
 
         var command = new Command("run", "ingest, detect, alert, store and serve the dashboard")
         {
-            sources, stores, deviceName, alertsOut, dashboard, tokenFile, noDashboard, config, quiet, printConfig, noBuzz, notify, dataDirectory,
+            sources, stores, deviceName, alertsOut, dashboard, tokenFile, noDashboard, config, quiet, printConfig, noBuzz, notify, dataDirectory, wearer, lumbar, pelvis,
         };
 
         command.SetAction(async (parse, cancel) =>
@@ -47,10 +50,20 @@ public static class RunCommand
             RunSettings settings;
             try
             {
+                WearerSettings? givenWearer = WearerOption.Read(parse.GetValue(wearer), parse.GetValue(lumbar), parse.GetValue(pelvis));
                 settings = SettingsBinder.Bind(
                     ConfigurationLoader.Load(parse.GetValue(config), overrides),
                     parse.GetValue(sources) ?? [],
                     parse.GetValue(stores) ?? []);
+                if (givenWearer is not null)
+                {
+                    // Like --source, a wearer on the command line replaces the file's list.
+                    settings.Wearers = [givenWearer];
+                    if (parse.GetValue(sources) is not { Length: > 0 })
+                    {
+                        settings.Sources = [];
+                    }
+                }
                 if (parse.GetValue(printConfig))
                 {
                     await Console.Out.WriteLineAsync(SettingsPrinter.Print(settings));

@@ -33,6 +33,7 @@ public static class ConfigurationKeyCheck
     /// </remarks>
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(RunSettings))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(SourceSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(WearerSettings))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(BuzzSettings))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(DetectionOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(EpisodeThresholds))]

@@ -14,6 +14,9 @@ public sealed class RunSettings
     /// <summary>The sources; each is its own device pipeline.</summary>
     public List<SourceSettings> Sources { get; set; } = [];
 
+    /// <summary>Wearers of two WitMotion sensors; each is one device pipeline.</summary>
+    public List<WearerSettings> Wearers { get; set; } = [];
+
     /// <summary>Store URIs; none means the embedded SQLite file in <see cref="DataDirectory"/>.</summary>
     public List<string> Stores { get; set; } = [];
 
@@ -54,9 +57,17 @@ public sealed class RunSettings
     /// <summary>Throws <see cref="ConfigurationException"/> naming the first bad value and what would be valid.</summary>
     public void Validate()
     {
-        if (Sources.Count == 0)
+        if (Sources.Count == 0 && Wearers.Count == 0)
         {
-            throw new ConfigurationException("no source: give --source URI (e.g. serial:/dev/ttyUSB0, sim:quick-demo, file:capture.psp) or list Sources in --config");
+            throw new ConfigurationException("no source: give --source URI (e.g. serial:/dev/ttyUSB0, sim:quick-demo, file:capture.psp), --wearer NAME --lumbar URI --pelvis URI, or list Sources or Wearers in --config");
+        }
+
+        for (int i = 0; i < Wearers.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(Wearers[i].Lumbar) || string.IsNullOrWhiteSpace(Wearers[i].Pelvis))
+            {
+                throw new ConfigurationException($"Wearers:{i} needs both Lumbar and Pelvis sensor URIs (e.g. witmotion-serial:/dev/ttyUSB0, witmotion-ble:AA:BB:CC:DD:EE:FF)");
+            }
         }
 
         for (int i = 0; i < Sources.Count; i++)

@@ -22,6 +22,7 @@ public static class SettingsBinder
     /// </remarks>
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(RunSettings))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(SourceSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(WearerSettings))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(List<SourceSettings>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(List<string>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BuzzSettings))]

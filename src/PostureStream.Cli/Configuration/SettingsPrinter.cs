@@ -28,6 +28,7 @@ public static class SettingsPrinter
         var detection = settings.Detection;
         var shown = new PrintedSettings(
             [.. settings.Sources.Select(s => new PrintedSource(SecretMask.Uri(s.Uri), s.Name, s.Standing, s.Sitting))],
+            settings.Wearers,
             // With no store given, the one run really writes: the SQLite file of the data directory.
             settings.Stores.Count > 0 ? [.. settings.Stores.Select(SecretMask.Uri)] : [StoreOpener.DefaultStoreUri(settings.ResolveDataDirectory())],
             settings.DeviceName,
@@ -69,6 +70,7 @@ public static class SettingsPrinter
 /// <summary>What <c>--print-config</c> shows, in this order (the names are the settings' own).</summary>
 internal sealed record PrintedSettings(
     IReadOnlyList<PrintedSource> Sources,
+    IReadOnlyList<WearerSettings> Wearers,
     IReadOnlyList<string> Stores,
     string? DeviceName,
     string? AlertsOut,

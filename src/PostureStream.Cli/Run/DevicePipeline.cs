@@ -14,7 +14,7 @@ namespace PostureStream.Cli.Run;
 /// live view. This class only wires and maps outputs; it computes nothing. Everything runs on the session's delivery
 /// thread (or the chain's silence timer), in order.
 /// </summary>
-internal sealed class DevicePipeline : IDeviceChainSink, IAsyncDisposable
+internal sealed class DevicePipeline : IAsyncDisposable
 {
     private readonly DeviceSession _session;
     private readonly RunContext _context;
@@ -24,54 +24,41 @@ internal sealed class DevicePipeline : IDeviceChainSink, IAsyncDisposable
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IDisposable _subscription;
     private readonly LiveView? _live;
-    private readonly LinkStatsStamp _statsStamp;
+    private readonly ChainOutputs _outputs;
     private readonly LinkQuality _linkQuality = new();
-    private DeviceSeries? _series;
-    private DeviceSeries? _previousSeries;
-    private long _sampleClockTicks;
     private int _failed;
 
     public DevicePipeline(DeviceSession session, RunContext context, SignalOptions signals, IScheduler scheduler)
     {
         _session = session;
         _context = context;
-        _statsStamp = new LinkStatsStamp(signals.DeviceTime.Clock == ClockSource.Device);
         // Under the device clock, lines before the first sample carry its start (device tick 0), not wall time.
-        _sampleClockTicks = signals.DeviceTime.Clock == ClockSource.Device && signals.DeviceTime.Start is { } start ? start.UtcTicks : 0;
+        long sampleClockTicks = signals.DeviceTime.Clock == ClockSource.Device && signals.DeviceTime.Start is { } start ? start.UtcTicks : 0;
         _live = context.Live is null ? null : new LiveView(context.Live, session.Transport);
-        _chain = new DeviceChain(context.CalibrationStore, this, scheduler, new DeviceChainOptions
+        _outputs = new ChainOutputs(context, _live, new LinkStatsStamp(signals.DeviceTime.Clock == ClockSource.Device), () => Name, RequestBuzz, sampleClockTicks);
+        _chain = new DeviceChain(context.CalibrationStore, _outputs, scheduler, new DeviceChainOptions
         {
             Signals = signals,
             Calibration = context.Calibration,
             Detection = context.Detection,
         });
+        _outputs.Chain = _chain;
         _feed = new PspChainFeed(_chain);
         _subscription = session.Events.Subscribe(e => Guarded(() => OnDeviceEvent(e)), e => Guarded(() => Fail(e)), () => Guarded(OnCompleted));
     }
 
     /// <summary>The 16-hex-digit device id once identified.</summary>
-    public string? DeviceIdHex => Volatile.Read(ref _series)?.DeviceIdHex;
+    public string? DeviceIdHex => _outputs.Series?.DeviceIdHex;
 
     /// <summary>The display name once the device is identified.</summary>
-    public string Name => Volatile.Read(ref _series)?.Name ?? _session.Description;
+    public string Name => _outputs.Series?.Name ?? _session.Description;
 
     public DeviceDetector? Detector => _chain.Detector;
 
     public DeviceCalibration Calibration => _chain.Calibration;
 
-    /// <summary>
-    /// The device's sample clock: the UTC of its latest sample, which its log lines carry (as its alerts do), so a
-    /// replay's log reads in order. Before the first sample: the start of a device-clocked source, else null (the
-    /// line then carries wall time, which is what an arrival-clocked source stamps its samples with).
-    /// </summary>
-    private DateTime? SampleClock
-    {
-        get
-        {
-            long ticks = Volatile.Read(ref _sampleClockTicks);
-            return ticks == 0 ? null : new DateTime(ticks, DateTimeKind.Utc);
-        }
-    }
+    /// <summary>The device's sample clock for log lines (<see cref="ChainOutputs.SampleClock"/>).</summary>
+    private DateTime? SampleClock => _outputs.SampleClock;
 
     /// <summary>Completes when the source has ended and every output of it has been handed on, or the pipeline failed.</summary>
     public Task Drained => _drained.Task;
@@ -138,12 +125,8 @@ internal sealed class DevicePipeline : IDeviceChainSink, IAsyncDisposable
     /// </summary>
     private void Identify(SessionIdentity identity)
     {
-        bool newDevice = _series is null || _series.Device != identity.Device;
-        if (newDevice)
+        if (_outputs.Identify(identity.Device))
         {
-            _previousSeries = _series;
-            // Published with release semantics: the dashboard reads it from its request threads.
-            Volatile.Write(ref _series, new DeviceSeries(identity.Device));
             _context.Reporter.Identified(identity.DisplayName, identity.DeviceIdHex, identity.IsFromHello, SampleClock);
         }
 
@@ -157,13 +140,13 @@ internal sealed class DevicePipeline : IDeviceChainSink, IAsyncDisposable
             _context.Reporter.Warn(Name, warning, SampleClock);
         }
 
-        if (_series is null)
+        if (_outputs.Series is not { } series)
         {
             return;
         }
 
         _context.Stores.Write(new LinkStatsRecord(
-            _series, _statsStamp.IntervalStart(s.IntervalStart), s.Transport,
+            series, _outputs.StatsStamp.IntervalStart(s.IntervalStart), s.Transport,
             s.Frames, s.Samples, s.CrcErrors, s.CobsErrors, s.OtherErrors, s.LostFrames, s.Resyncs, s.Reconnects), _context.StorePacing);
         _live?.Link(connected: true, s.LostFrames, s.CrcErrors + s.CobsErrors + s.OtherErrors, s.Reconnects);
     }
@@ -221,55 +204,9 @@ internal sealed class DevicePipeline : IDeviceChainSink, IAsyncDisposable
         _drained.TrySetResult();
     }
 
-    /// <summary>The series of the device an output belongs to: the current one, or the one just replaced.</summary>
-    private DeviceSeries SeriesOf(DeviceIdentity device) =>
-        _previousSeries is { } previous && previous.Device == device && _series!.Device != device ? previous : _series!;
-
-    void IDeviceChainSink.OnBatch(in ChainBatch batch)
+    private void RequestBuzz(AlertEvent alert)
     {
-        Volatile.Write(ref _sampleClockTicks, batch.Utc.Ticks);
-        _statsStamp.Sample(batch.Utc);
-        _live?.Batch(batch.Calibration, batch.Faults);
-    }
-
-    void IDeviceChainSink.OnStatus(in DeviceStatus status, DateTime utc)
-    {
-        _live?.Status(status.BatteryPercent, status.BatteryMillivolts);
-        if (StorageMapping.Status(in status, utc, _series!) is { } record)
-        {
-            _context.Stores.Write(record, _context.StorePacing);
-        }
-    }
-
-    void IDeviceChainSink.OnCue(DeviceCue cue, long deviceMicroseconds, DateTime utc)
-    {
-        if (cue == DeviceCue.SnoozeButton)
-        {
-            _context.Reporter.Link(Name, "snoozed from the device button", SampleClock);
-        }
-    }
-
-    // Ten seconds without data on a live link: the chain treated it as a long gap (Signals README, device time).
-    void IDeviceChainSink.OnSilence(DateTime utc) => _context.Reporter.Link(Name, "silent for 10 s", SampleClock);
-
-    void IDeviceChainSink.OnCalibration(CalibrationNotice notice) => _context.Reporter.Calibration(Name, notice, SampleClock);
-
-    void IDetectionSink.OnPosture(in PosturePoint point)
-    {
-        _context.Stores.Write(StorageMapping.Posture(in point, SeriesOf(point.Device)), _context.StorePacing);
-        if (_chain.Detector is { } detector)
-        {
-            _live?.Posture(in point, detector);
-        }
-    }
-
-    void IDetectionSink.OnAlert(in AlertEvent alert)
-    {
-        _context.Stores.Write(StorageMapping.Alert(in alert, SeriesOf(alert.Device)), _context.StorePacing);
-        _context.Alerts?.Write(in alert);
-        _live?.Alert(in alert);
-        _context.Reporter.Alert(in alert);
-        if (alert.Buzzed && _context.Buzz.Enabled && _session.AcceptsCommands)
+        if (_context.Buzz.Enabled && _session.AcceptsCommands)
         {
             lock (_buzzes)
             {
@@ -278,12 +215,6 @@ internal sealed class DevicePipeline : IDeviceChainSink, IAsyncDisposable
             }
         }
     }
-
-    void IDetectionSink.OnBend(in BendEvent bend) => _context.Stores.Write(StorageMapping.Bend(in bend, SeriesOf(bend.Device)), _context.StorePacing);
-
-    void IDetectionSink.OnSummary(in MinuteSummary summary) => _context.Stores.Write(StorageMapping.Summary(in summary, SeriesOf(summary.Device)), _context.StorePacing);
-
-    void IDetectionSink.OnStateChanged(in DetectionStateChange change) => _context.Reporter.StateChanged(in change);
 
     private async Task BuzzAsync()
     {

@@ -35,6 +35,7 @@ internal static class RunHost
         var reporter = new RunReporter(log, Console.Error, settings.Quiet, time);
         string dataDirectory = settings.ResolveDataDirectory();
         var pipelines = new PipelineSet();
+        var wearers = new List<WearerPipeline>();
         CompositePointStore? stores = null;
         AlertOutput? alerts = null;
         LiveFeedHub? live = null;
@@ -91,18 +92,30 @@ internal static class RunHost
                 pipelines.Add(new DevicePipeline(session, sourceContext, SignalOptionsFor(spec, settings, context.CommandStart), Scheduler.Default));
             }
 
+            foreach (WearerSettings wearer in settings.Wearers)
+            {
+                // A wearer's sensors are live links or timed captures; either way its samples carry host UTC.
+                bool replay = wearer.Lumbar.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+                wearers.Add(new WearerPipeline(wearer, context with { StorePacing = replay ? StorePacing.Wait : StorePacing.Spill }, DataDirectory.CalibrationFolder(dataDirectory), time, Scheduler.Default));
+            }
+
             foreach (DevicePipeline pipeline in pipelines.Snapshot())
             {
                 onPipeline?.Invoke(pipeline);
                 await pipeline.StartAsync(stop);
             }
 
-            await Task.WhenAll(pipelines.Snapshot().Select(p => p.Drained)).WaitAsync(stop).ContinueWith(_ => { }, TaskScheduler.Default);
+            foreach (WearerPipeline wearer in wearers)
+            {
+                await wearer.StartAsync(stop);
+            }
+
+            await Task.WhenAll(pipelines.Snapshot().Select(p => p.Drained).Concat(wearers.Select(w => w.Drained))).WaitAsync(stop).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         catch (Exception e) when (e is SourceUriException or SourceOpenException or ConfigurationException or ArgumentException)
         {
             await Console.Error.WriteLineAsync($"{InvokedCommand.Prefix}: {e.Message}");
-            await ShutdownAsync(pipelines, stores, alerts, dashboard, live);
+            await ShutdownAsync(pipelines, wearers, stores, alerts, dashboard, live);
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -110,8 +123,8 @@ internal static class RunHost
             // SIGINT/SIGTERM while starting: fall through to the clean shutdown.
         }
 
-        await ShutdownAsync(pipelines, stores, alerts, dashboard, live);
-        bool failed = pipelines.Snapshot().Any(p => p.Failed);
+        await ShutdownAsync(pipelines, wearers, stores, alerts, dashboard, live);
+        bool failed = pipelines.Snapshot().Any(p => p.Failed) || wearers.Any(w => w.Failed);
         // Without stores this is 'calibrate', whose whole result is the saved neutral.
         bool neutralLost = !openStores && calibrationStore is { FailedSaves: > 0 };
         int lostPoints = LostPointsExit(stores);
@@ -198,7 +211,7 @@ internal static class RunHost
         return CommandResult.Done("Buzzes snoozed for 30 minutes; alerts are still recorded.");
     }
 
-    private static async Task ShutdownAsync(PipelineSet pipelines, CompositePointStore? stores, AlertOutput? alerts, IAsyncDisposable? dashboard, LiveFeedHub? live)
+    private static async Task ShutdownAsync(PipelineSet pipelines, List<WearerPipeline> wearers, CompositePointStore? stores, AlertOutput? alerts, IAsyncDisposable? dashboard, LiveFeedHub? live)
     {
         if (dashboard is not null)
         {
@@ -212,6 +225,11 @@ internal static class RunHost
         foreach (DevicePipeline pipeline in pipelines.Snapshot())
         {
             await pipeline.DisposeAsync();
+        }
+
+        foreach (WearerPipeline wearer in wearers)
+        {
+            await wearer.DisposeAsync();
         }
 
         if (stores is not null)

@@ -23,7 +23,7 @@ internal static class StoreOpener
                 var logger = new ReporterLogger(reporter, SecretMask.Uri(uri));
                 // Without disk_queue_mb, a SQLite store's disk queue holds a day of data for each configured device.
                 var progress = new StoreOpenProgressPrinter(SecretMask.Uri(uri), reporter.Progress);
-                stores.Add(StoreFactory.OpenStore(StoreFactory.Parse(uri), new StoreOpenContext(logger, time, Path.Combine(dataDirectory, "spool"), settings.Sources.Count, progress)));
+                stores.Add(StoreFactory.OpenStore(StoreFactory.Parse(uri), new StoreOpenContext(logger, time, Path.Combine(dataDirectory, "spool"), settings.Sources.Count + settings.Wearers.Count, progress)));
                 reporter.Info($"storing to {SecretMask.Uri(uri)}");
             }
         }

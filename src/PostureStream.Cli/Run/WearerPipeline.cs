@@ -1,0 +1,254 @@
+using System.Reactive.Concurrency;
+using PostureStream.Cli.Configuration;
+using PostureStream.Devices.WitMotion;
+using PostureStream.Protocol.WitMotion;
+using PostureStream.Signals;
+using PostureStream.Signals.Detection;
+using PostureStream.Signals.Pipeline;
+using PostureStream.Signals.Wearers;
+
+namespace PostureStream.Cli.Run;
+
+/// <summary>
+/// One wearer of a run (Cli/Run README): two WitMotion sensor links → <see cref="WearerChainFeed"/> (one grid,
+/// mounting-independent angles) → the wearer's <see cref="DeviceChain"/> → the same outputs as a PSP device
+/// (<see cref="ChainOutputs"/>). A lost sensor faults its segment while the other flows; each link reconnects on
+/// its own. Live links are advanced on a 100 ms timer of the run's clock; two timed captures are merged in arrival
+/// order instead, so a replay is deterministic.
+/// </summary>
+internal sealed class WearerPipeline : IAsyncDisposable
+{
+    private static readonly TimeSpan AdvanceEvery = TimeSpan.FromMilliseconds(100);
+
+    private readonly RunContext _context;
+    private readonly TimeProvider _time;
+    private readonly WitMotionSensorLink _lumbar;
+    private readonly WitMotionSensorLink _pelvis;
+    private readonly ChainOutputs _outputs;
+    private readonly DeviceIdentity _identity;
+    private readonly IScheduler _scheduler;
+    private readonly WearerStreams _streams;
+    private DeviceChain? _chain;
+    private WearerChainFeed? _feed;
+    private readonly ArrivalOrderMerge? _merge;
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private ITimer? _advance;
+    private int _ended;
+    private int _failed;
+
+    public WearerPipeline(WearerSettings wearer, RunContext context, string alignmentFolder, TimeProvider time, IScheduler scheduler)
+    {
+        _context = context;
+        _time = time;
+        WitMotionSourceSpec lumbar = WitMotionSourceUri.Parse(wearer.Lumbar);
+        WitMotionSourceSpec pelvis = WitMotionSourceUri.Parse(wearer.Pelvis);
+        DeviceIdentity identity = WearerIdentity.For(wearer.Name, SensorKey(lumbar), SensorKey(pelvis));
+        Name = identity.Name;
+        LiveView? live = context.Live is null ? null : new LiveView(context.Live, TransportOf(lumbar));
+        _outputs = new ChainOutputs(context, live, new LinkStatsStamp(deviceClock: true), () => Name, _ => { }, 0);
+        _identity = identity;
+        _scheduler = scheduler;
+        _streams = new WearerStreams(lumbar.RateHertz ?? pelvis.RateHertz ?? 50);
+        LoadAlignments(_streams, new SensorAlignmentStore(alignmentFolder), SensorKey(lumbar), SensorKey(pelvis));
+        _outputs.Identify(identity);
+        _merge = lumbar.IsCapture && pelvis.IsCapture ? new ArrivalOrderMerge(Feed) : null;
+        _lumbar = WitMotionSources.Create(wearer.Lumbar, time, notice => context.Reporter.Link(Name + " lumbar", notice, _outputs.SampleClock));
+        _pelvis = WitMotionSources.Create(wearer.Pelvis, time, notice => context.Reporter.Link(Name + " pelvis", notice, _outputs.SampleClock));
+        Subscribe(_lumbar, WearerSegment.Lumbar);
+        Subscribe(_pelvis, WearerSegment.Pelvis);
+        context.Reporter.Identified(Name, identity.Id.ToString("x16", System.Globalization.CultureInfo.InvariantCulture), fromHello: false, null);
+    }
+
+    public string Name { get; }
+
+    /// <summary>Completes when both sensors' sources have ended (captures) and every output was handed on, or it failed.</summary>
+    public Task Drained => _drained.Task;
+
+    public bool Failed => Volatile.Read(ref _failed) != 0;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _lumbar.StartAsync(cancellationToken);
+        await _pelvis.StartAsync(cancellationToken);
+        if (_merge is null)
+        {
+            // The grid moves on while a sensor is silent, so the other's segment keeps flowing (the silent one faulted).
+            _advance = _time.CreateTimer(_ => Guarded(() => _feed?.Advance(_time.GetUtcNow().ToUnixTimeMilliseconds() * 1000)), null, AdvanceEvery, AdvanceEvery);
+        }
+    }
+
+    private static PostureStream.Vocabulary.Transport TransportOf(WitMotionSourceSpec spec) =>
+        spec.IsCapture ? PostureStream.Vocabulary.Transport.File
+        : spec.Framing == WitMotionFraming.Ble ? PostureStream.Vocabulary.Transport.Ble
+        : PostureStream.Vocabulary.Transport.Serial;
+
+    /// <summary>A serial sensor is known by its port path as given, a BLE sensor by its MAC (upper case), a capture by its path.</summary>
+    private static string SensorKey(WitMotionSourceSpec spec) =>
+        spec.Framing == WitMotionFraming.Ble && !spec.IsCapture ? spec.Target.ToUpperInvariant() : spec.Target;
+
+    private void LoadAlignments(WearerStreams streams, SensorAlignmentStore store, string lumbarKey, string pelvisKey)
+    {
+        foreach ((string key, bool isLumbar) in new[] { (lumbarKey, true), (pelvisKey, false) })
+        {
+            if (store.Load(key) is not { } record)
+            {
+                continue;
+            }
+
+            if (record.Stale)
+            {
+                _context.Reporter.Warn(Name, $"the {(isLumbar ? "lumbar" : "pelvis")} sensor moved since it was calibrated; run 'posturestream calibrate --wearer' again", null);
+            }
+
+            if (isLumbar)
+            {
+                streams.LumbarAlignment = record.Alignment;
+            }
+            else
+            {
+                streams.PelvisAlignment = record.Alignment;
+            }
+        }
+    }
+
+    private void Subscribe(WitMotionSensorLink link, WearerSegment segment)
+    {
+        string sensor = $"{Name} {(segment == WearerSegment.Lumbar ? "lumbar" : "pelvis")}";
+        _subscriptions.Add(link.Events.Subscribe(
+            e => Guarded(() => OnEvent(segment, sensor, e)),
+            error => Guarded(() => Fail(sensor + ": " + error.Message)),
+            () => Guarded(() => OnEnded(segment))));
+    }
+
+    private void OnEvent(WearerSegment segment, string sensor, WitMotionSensorEvent e)
+    {
+        switch (e)
+        {
+            case WitMotionReadingsReceived received:
+                foreach (WitMotionReading reading in received.Readings)
+                {
+                    if (_merge is null)
+                    {
+                        Feed(segment, reading);
+                    }
+                    else
+                    {
+                        _merge.Reading(segment, reading);
+                    }
+                }
+
+                break;
+            case WitMotionSensorLinkLost:
+                _context.Reporter.Link(sensor, "link lost; reconnecting (its segment is faulted meanwhile)", _outputs.SampleClock);
+                break;
+            case WitMotionSensorLinkRestored:
+                _context.Reporter.Link(sensor, "link restored", _outputs.SampleClock);
+                break;
+            case WitMotionSensorNotice notice:
+                _context.Reporter.Link(sensor, notice.Message, _outputs.SampleClock);
+                break;
+            case WitMotionSensorStatsReported:
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A reading into the wearer's feed. The chain is built at the first one: sample times are host UTC µs, and the
+    /// chain's device clock stamps its first sample with its start, so that start is the first reading's arrival.
+    /// </summary>
+    private void Feed(WearerSegment segment, WitMotionReading reading)
+    {
+        if (_feed is null)
+        {
+            _chain = new DeviceChain(_context.CalibrationStore, _outputs, _scheduler, new DeviceChainOptions
+            {
+                Signals = new SignalOptions
+                {
+                    DeviceTime = new DeviceTimeOptions { Clock = ClockSource.Device, Start = DateTimeOffset.UnixEpoch.AddTicks(reading.ArrivalMicroseconds * TimeSpan.TicksPerMicrosecond) },
+                },
+                Calibration = _context.Calibration,
+                Detection = _context.Detection,
+            });
+            _outputs.Chain = _chain;
+            _feed = new WearerChainFeed(_chain, _identity, _streams);
+        }
+
+        _feed.Reading(segment, in reading);
+    }
+
+    /// <summary>A capture ended: once both have, the wearer's episodes end at its last sample and the partial minute is flushed.</summary>
+    private void OnEnded(WearerSegment segment)
+    {
+        bool both = _merge?.Ended(segment) ?? Interlocked.Increment(ref _ended) == 2;
+        if (_merge is not null && both)
+        {
+            Interlocked.Exchange(ref _ended, 2);
+        }
+
+        if (both)
+        {
+            _feed?.Complete();
+            _drained.TrySetResult();
+        }
+    }
+
+    /// <summary>Calls come from two links' threads and the timer: one at a time, and a throwing stage is reported, not lost.</summary>
+    private void Guarded(Action deliver)
+    {
+        lock (_gate)
+        {
+            if (Failed)
+            {
+                return;
+            }
+
+            try
+            {
+                deliver();
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                Fail(error.Message);
+            }
+        }
+    }
+
+    private void Fail(string message)
+    {
+        if (Interlocked.Exchange(ref _failed, 1) != 0)
+        {
+            return;
+        }
+
+        _context.Reporter.Error(Name, message, _outputs.SampleClock);
+        try
+        {
+            _feed?.Complete();
+        }
+        catch (Exception again) when (again is not OutOfMemoryException)
+        {
+            _context.Reporter.Error(Name, "while ending its episodes: " + again.Message, _outputs.SampleClock);
+        }
+
+        _drained.TrySetResult();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_advance is not null)
+        {
+            await _advance.DisposeAsync();
+        }
+
+        await _lumbar.DisposeAsync();
+        await _pelvis.DisposeAsync();
+        foreach (IDisposable subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+
+        _chain?.Dispose();
+    }
+}
