@@ -17,10 +17,35 @@ int ps_hal_i2c_write(ps_hal *hal, uint8_t addr7, uint8_t reg, const uint8_t *dat
     return m == NULL ? -1 : ps_icm42688_model_write(m, reg, data, len);
 }
 
+/* The trace sample the data registers hold now, or -1 outside the trace. */
+static long replay_sample(const ps_hal *hal)
+{
+    uint32_t period = 1000000u / hal->replay->rate_hz;
+    uint32_t since = hal->now_us - hal->replay_origin_us;
+    long k = (long)(since / period) - 1;
+    return k >= 0 && k < (long)hal->replay->count ? k : -1;
+}
+
+/* Replaces the data-register bytes of a read with the trace's, while both sensors are on. */
+static void replay_data(const ps_hal *hal, const ps_icm42688_model *m, uint8_t reg, uint8_t *data, size_t len)
+{
+    unsigned imu = m == &hal->imu[0] ? 0u : 1u;
+    long k = replay_sample(hal);
+    size_t i;
+    if (k < 0 || (m->regs[PS_ICM42688_PWR_MGMT0] & 0x0Fu) != PS_ICM42688_PWR_LOW_NOISE) return;
+    for (i = 0; i < len; i++) {
+        unsigned r = (unsigned)reg + (unsigned)i;
+        if (r >= PS_ICM42688_ACCEL_DATA_X1 && r < PS_ICM42688_ACCEL_DATA_X1 + FAKE_TRACE_DATA_BYTES)
+            data[i] = hal->replay->regs[k][imu][r - PS_ICM42688_ACCEL_DATA_X1];
+    }
+}
+
 int ps_hal_i2c_read(ps_hal *hal, uint8_t addr7, uint8_t reg, uint8_t *data, size_t len)
 {
     ps_icm42688_model *m = model_at(hal, addr7);
-    return m == NULL ? -1 : ps_icm42688_model_read(m, reg, data, len);
+    if (m == NULL || ps_icm42688_model_read(m, reg, data, len) != 0) return -1;
+    if (hal->replay != NULL) replay_data(hal, m, reg, data, len);
+    return 0;
 }
 
 uint32_t ps_hal_micros(ps_hal *hal) { return hal->now_us; }
@@ -86,6 +111,13 @@ void fake_board_boot(fake_board *b)
     cfg.device_id = 0x0123456789abcdefull;
     cfg.name = "fw-test";
     ps_device_init(&b->dev, &b->hal, &cfg);
+}
+
+void fake_board_replay(fake_board *b, const fake_trace *t)
+{
+    b->hal.replay = t;
+    b->hal.replay_origin_us = b->hal.now_us;
+    b->hal.follow_motion = 0;
 }
 
 void fake_board_run_ms(fake_board *b, uint32_t ms)

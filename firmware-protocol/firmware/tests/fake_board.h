@@ -9,6 +9,7 @@
 
 #include "ps_device.h"
 #include "ps_icm42688_model.h"
+#include "fake_trace.h"
 
 #define FAKE_MAX_MSGS 4096
 
@@ -22,6 +23,8 @@ struct ps_hal {
     uint32_t motion_origin_us;   /* scenario time 0 */
     int      follow_motion;      /* update the IMUs and button from ps_motion */
     ps_icm42688_model imu[2];
+    const fake_trace *replay;    /* when set, the data registers play this trace */
+    uint32_t replay_origin_us;   /* trace sample k is in the registers from origin + (k+1) periods */
     int      button;
     uint16_t battery_mv;
     uint8_t  motor;              /* current drive */
@@ -45,6 +48,11 @@ typedef struct {
 void fake_board_boot(fake_board *b);
 /* Moves time forward in 250 us steps, polling the device at each. */
 void fake_board_run_ms(fake_board *b, uint32_t ms);
+/* Replay mode: from now on the IMUs' data registers hold the trace's samples on
+ * its rate's grid (as a chip's ODR clock latches them), starting one period
+ * after now; WHO_AM_I, configuration and the sensors' power are still the
+ * models'. The scripted wearer stops driving the board. */
+void fake_board_replay(fake_board *b, const fake_trace *t);
 /* Sends one host command frame to the device (seq given, so retries can repeat it). */
 void fake_board_send(fake_board *b, const psp_msg *cmd);
 /* Convenience: START(rate), STOP, BUZZ, IDENTIFY with the next host seq. */
