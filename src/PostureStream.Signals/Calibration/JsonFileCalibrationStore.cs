@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace PostureStream.Signals;
 
@@ -108,17 +108,12 @@ public sealed class JsonFileCalibrationStore : ICalibrationStore
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                var versioned = new JsonObject { ["version"] = CalibrationFileVersion.Neutrals };
-                foreach (var (name, value) in JsonSerializer.SerializeToNode(record, CalibrationJsonContext.Default.CalibrationRecord)!.AsObject().ToList())
-                {
-                    versioned[name] = value?.DeepClone();
-                }
-
-                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-                {
-                    versioned.WriteTo(writer);
-                }
-
+                // The version leads the record's own bytes, written by the generated serializer (a JsonNode
+                // round trip would escape '+' in the time offsets and change the file's bytes).
+                byte[] body = JsonSerializer.SerializeToUtf8Bytes(record, CalibrationJsonContext.Default.CalibrationRecord);
+                stream.Write(body.AsSpan(0, 1));
+                stream.Write(Encoding.UTF8.GetBytes(FormattableString.Invariant($"\n  \"version\": {CalibrationFileVersion.Neutrals},")));
+                stream.Write(body.AsSpan(1));
                 stream.Flush(flushToDisk: true);
             }
 
