@@ -7,33 +7,12 @@ using PostureStream.Testing;
 namespace PostureStream.Devices.Tests;
 
 /// <summary>The session delivers its events outside its lock, one at a time and in order (a scripted device on a real PTY).</summary>
-public sealed class SessionDeliveryTests : IAsyncLifetime
+public sealed class SessionDeliveryTests : ScriptedPtyFixture
 {
-    private static readonly HelloMessage Hello = new(0x0123_4567_89AB_CDEF, 1, 2, 3, 100, SensorMask.Both, "lumbar-kit");
-
-    private readonly TempDirectory _dir = new();
-    private readonly ManualTimeProvider _time = new();
-    private TestPty _pty = null!;
-    private ScriptedDevice _device = null!;
-
-    public Task InitializeAsync()
-    {
-        _pty = TestPty.Create(_dir.Sub("sensor"));
-        _device = new ScriptedDevice(_pty.Master);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _device.DisposeAsync();
-        await _pty.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Fact]
     public async Task WhileASubscriberHandlesSamples_AnotherThreadCanStillReadTheSession()
     {
-        await using var session = new DeviceSession(new SerialConnector(_pty.LinkPath, 115200), null, _time);
+        await using var session = new DeviceSession(new SerialConnector(Pty.LinkPath, 115200), null, Time);
         var answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         using IDisposable _ = session.Events.Subscribe(e =>
         {
@@ -46,8 +25,8 @@ public sealed class SessionDeliveryTests : IAsyncLifetime
         });
 
         await session.StartAsync(CancellationToken.None);
-        await _device.AnswerHandshakeAsync(Hello);
-        await _device.SendSamplesAsync(firstTick: 1_000, frames: 1);
+        await Device.AnswerHandshakeAsync(Hello);
+        await Device.SendSamplesAsync(firstTick: 1_000, frames: 1);
 
         Assert.True(await answered.Task.WaitAsync(LinkExtensions.Patience * 2));
     }
@@ -55,7 +34,7 @@ public sealed class SessionDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task ATimerEventWhileASubscriberIsBusy_WaitsItsTurn_AndComesAfter()
     {
-        await using var session = new DeviceSession(new SerialConnector(_pty.LinkPath, 115200), null, _time);
+        await using var session = new DeviceSession(new SerialConnector(Pty.LinkPath, 115200), null, Time);
         using var busy = new SemaphoreSlim(0);
         var inSamples = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var statsArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -89,13 +68,13 @@ public sealed class SessionDeliveryTests : IAsyncLifetime
         });
 
         await session.StartAsync(CancellationToken.None);
-        await _device.AnswerHandshakeAsync(Hello);
-        await _device.SendSamplesAsync(firstTick: 1_000, frames: 1);
+        await Device.AnswerHandshakeAsync(Hello);
+        await Device.SendSamplesAsync(firstTick: 1_000, frames: 1);
         await inSamples.Task.WaitAsync(LinkExtensions.Patience);
 
         // The link_stats timer fires on this thread while the reader's subscriber is busy: it must neither wait
         // for the subscriber (the old lock made this call hang) nor deliver beside it.
-        _time.Advance(TimeSpan.FromSeconds(10));
+        Time.Advance(TimeSpan.FromSeconds(10));
         bool statsBeforeRelease;
         lock (order)
         {

@@ -27,28 +27,16 @@ public static class WitMotionEncoder
     }
 
     /// <summary>An angle packet from degrees (the fourth word, version or temperature, as given).</summary>
-    public static WitMotionPacket Angle(double rollDegrees, double pitchDegrees, double yawDegrees, short fourth = 0) => new(
-        WitMotionPacketType.Angle,
-        WitMotionScale.ToRaw(rollDegrees, WitMotionScale.AngleDegrees),
-        WitMotionScale.ToRaw(pitchDegrees, WitMotionScale.AngleDegrees),
-        WitMotionScale.ToRaw(yawDegrees, WitMotionScale.AngleDegrees),
-        fourth);
+    public static WitMotionPacket Angle(double rollDegrees, double pitchDegrees, double yawDegrees, short fourth = 0) =>
+        Scaled(WitMotionPacketType.Angle, rollDegrees, pitchDegrees, yawDegrees, WitMotionScale.AngleDegrees, fourth);
 
     /// <summary>An acceleration packet from g (the fourth word, temperature, as given).</summary>
-    public static WitMotionPacket Acceleration(double xG, double yG, double zG, short fourth = 0) => new(
-        WitMotionPacketType.Acceleration,
-        WitMotionScale.ToRaw(xG, WitMotionScale.AccelerationG),
-        WitMotionScale.ToRaw(yG, WitMotionScale.AccelerationG),
-        WitMotionScale.ToRaw(zG, WitMotionScale.AccelerationG),
-        fourth);
+    public static WitMotionPacket Acceleration(double xG, double yG, double zG, short fourth = 0) =>
+        Scaled(WitMotionPacketType.Acceleration, xG, yG, zG, WitMotionScale.AccelerationG, fourth);
 
     /// <summary>An angular velocity packet from degrees per second (the fourth word, voltage, as given).</summary>
-    public static WitMotionPacket AngularVelocity(double xDegreesPerSecond, double yDegreesPerSecond, double zDegreesPerSecond, short fourth = 0) => new(
-        WitMotionPacketType.AngularVelocity,
-        WitMotionScale.ToRaw(xDegreesPerSecond, WitMotionScale.AngularVelocityDegreesPerSecond),
-        WitMotionScale.ToRaw(yDegreesPerSecond, WitMotionScale.AngularVelocityDegreesPerSecond),
-        WitMotionScale.ToRaw(zDegreesPerSecond, WitMotionScale.AngularVelocityDegreesPerSecond),
-        fourth);
+    public static WitMotionPacket AngularVelocity(double xDegreesPerSecond, double yDegreesPerSecond, double zDegreesPerSecond, short fourth = 0) =>
+        Scaled(WitMotionPacketType.AngularVelocity, xDegreesPerSecond, yDegreesPerSecond, zDegreesPerSecond, WitMotionScale.AngularVelocityDegreesPerSecond, fourth);
 
     /// <summary>A quaternion packet, q0 (the scalar part) first, as the sensor sends it.</summary>
     public static WitMotionPacket Quaternion(double w, double x, double y, double z) => new(
@@ -57,4 +45,8 @@ public static class WitMotionEncoder
         WitMotionScale.ToRaw(x, WitMotionScale.Quaternion),
         WitMotionScale.ToRaw(y, WitMotionScale.Quaternion),
         WitMotionScale.ToRaw(z, WitMotionScale.Quaternion));
+
+    /// <summary>A three-axis packet from physical values at the given full scale, with its fourth word as given.</summary>
+    private static WitMotionPacket Scaled(WitMotionPacketType type, double x, double y, double z, double fullScale, short fourth) =>
+        new(type, WitMotionScale.ToRaw(x, fullScale), WitMotionScale.ToRaw(y, fullScale), WitMotionScale.ToRaw(z, fullScale), fourth);
 }
