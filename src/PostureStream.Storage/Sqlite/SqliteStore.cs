@@ -279,6 +279,12 @@ public sealed class SqliteStore : IPointStore
                 }
             }
         }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // A flush's failed commit is the store's failure as much as the commit thread's: the backlog report names it.
+            OnCommitFailed(e);
+            throw;
+        }
         finally
         {
             _commitGate.Release();
