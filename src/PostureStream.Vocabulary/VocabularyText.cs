@@ -55,6 +55,12 @@ public static class VocabularyText
         Transport.Sim => "sim"u8,
     };
 
+    public static ReadOnlySpan<byte> ToUtf8(BodySegment value) => value switch
+    {
+        BodySegment.Lumbar => "lumbar"u8,
+        BodySegment.Pelvis => "pelvis"u8,
+    };
+
     public static string ToText(Activity value) => Spelled<Activity>.Text(value);
 
     public static string ToText(PostureState value) => Spelled<PostureState>.Text(value);
@@ -64,6 +70,8 @@ public static class VocabularyText
     public static string ToText(AlertPhase value) => Spelled<AlertPhase>.Text(value);
 
     public static string ToText(Transport value) => Spelled<Transport>.Text(value);
+
+    public static string ToText(BodySegment value) => Spelled<BodySegment>.Text(value);
 
     /// <summary>The stored spelling of any vocabulary value (for generic callers such as a JSON converter).</summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not a vocabulary enum.</exception>
@@ -78,7 +86,7 @@ public static class VocabularyText
     /// <summary>True for the enums this table spells.</summary>
     public static bool Spells(Type enumType) =>
         enumType == typeof(Activity) || enumType == typeof(PostureState) || enumType == typeof(AlertKind)
-        || enumType == typeof(AlertPhase) || enumType == typeof(Transport);
+        || enumType == typeof(AlertPhase) || enumType == typeof(Transport) || enumType == typeof(BodySegment);
 
     private delegate ReadOnlySpan<byte> Speller<in T>(T value);
 
@@ -121,6 +129,7 @@ public static class VocabularyText
                 var t when t == typeof(AlertKind) => (Speller<AlertKind>)ToUtf8,
                 var t when t == typeof(AlertPhase) => (Speller<AlertPhase>)ToUtf8,
                 var t when t == typeof(Transport) => (Speller<Transport>)ToUtf8,
+                var t when t == typeof(BodySegment) => (Speller<BodySegment>)ToUtf8,
                 _ => throw new ArgumentException($"{typeof(T).Name} is not a vocabulary enum", nameof(T)),
             };
             var spell = (Speller<T>)speller;

@@ -24,6 +24,9 @@ public sealed class SpellingTests
     [Fact]
     public void EveryTransport_RoundTrips() => AssertRoundTrip<Transport>(VocabularyText.ToText, v => VocabularyText.ToUtf8(v).ToArray());
 
+    [Fact]
+    public void EveryBodySegment_RoundTrips() => AssertRoundTrip<BodySegment>(VocabularyText.ToText, v => VocabularyText.ToUtf8(v).ToArray());
+
     /// <summary>The stored strings are a contract: these rows are what both stores, the alerts file and the dashboard hold today.</summary>
     [Theory]
     [InlineData(typeof(Activity), "unknown standing sitting walking bending lying")]
@@ -31,6 +34,7 @@ public sealed class SpellingTests
     [InlineData(typeof(AlertKind), "flattening hyperextension")]
     [InlineData(typeof(AlertPhase), "raised reminder cleared")]
     [InlineData(typeof(Transport), "serial ble tcp file sim")]
+    [InlineData(typeof(BodySegment), "lumbar pelvis")]
     public void Spellings_AreTheStoredStrings(Type enumType, string expected)
     {
         string actual = string.Join(' ', Enum.GetValues(enumType).Cast<Enum>().Select(Spell));
@@ -72,6 +76,7 @@ public sealed class SpellingTests
         AlertKind v => VocabularyText.ToText(v),
         AlertPhase v => VocabularyText.ToText(v),
         Transport v => VocabularyText.ToText(v),
+        BodySegment v => VocabularyText.ToText(v),
         _ => throw new ArgumentException($"{value.GetType().Name} is not spelled here", nameof(value)),
     };
 

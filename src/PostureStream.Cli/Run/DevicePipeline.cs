@@ -4,7 +4,6 @@ using PostureStream.Protocol;
 using PostureStream.Signals;
 using PostureStream.Signals.Detection;
 using PostureStream.Signals.Pipeline;
-using PostureStream.Storage.Points;
 
 namespace PostureStream.Cli.Run;
 
@@ -145,9 +144,7 @@ internal sealed class DevicePipeline : IAsyncDisposable
             return;
         }
 
-        _context.Stores.Write(new LinkStatsRecord(
-            series, _outputs.StatsStamp.IntervalStart(s.IntervalStart), s.Transport,
-            s.Frames, s.Samples, s.CrcErrors, s.CobsErrors, s.OtherErrors, s.LostFrames, s.Resyncs, s.Reconnects), _context.StorePacing);
+        _context.Stores.Write(StorageMapping.LinkInterval(in s, _outputs.StatsStamp.IntervalStart(s.IntervalStart), series), _context.StorePacing);
         _live?.Link(connected: true, s.LostFrames, s.CrcErrors + s.CobsErrors + s.OtherErrors, s.Reconnects);
     }
 

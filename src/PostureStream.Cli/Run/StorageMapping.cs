@@ -1,6 +1,8 @@
+using PostureStream.Devices.Session;
 using PostureStream.Signals;
 using PostureStream.Signals.Detection;
 using PostureStream.Signals.Pipeline;
+using PostureStream.Signals.Wearers;
 using PostureStream.Storage.Points;
 
 namespace PostureStream.Cli.Run;
@@ -44,6 +46,26 @@ public static class StorageMapping
             s.Charging,
             (s.Faults & SensorFaults.Lumbar) != 0,
             (s.Faults & SensorFaults.Pelvis) != 0);
+
+    /// <summary>
+    /// One interval of a link's counts as a <c>link_stats</c> point stored at <paramref name="utc"/> (a PSP device's
+    /// <see cref="LinkStatsStamp"/>; a wearer's sensor its interval's arrival start), with the body segment of a
+    /// wearer's sensor link (null for a PSP device's one link, whose series stays as it was).
+    /// </summary>
+    public static LinkStatsRecord LinkInterval(in LinkStats s, DateTime utc, DeviceSeries series, WearerSegment? segment = null) => new(
+        series, utc, s.Transport, s.Frames, s.Samples, s.CrcErrors, s.CobsErrors, s.OtherErrors, s.LostFrames, s.Resyncs, s.Reconnects,
+        segment is { } known ? Segment(known) : null);
+
+    /// <summary>A wearer's sensor link went down (<paramref name="fault"/>) or came back, as a <c>device_status</c> point of its segment.</summary>
+    public static DeviceStatusRecord LinkState(WearerSegment segment, bool fault, DateTime utc, DeviceSeries series) =>
+        DeviceStatusRecord.LinkFault(series, utc, Segment(segment), fault);
+
+    /// <summary>The stored <c>segment</c> of a wearer's sensor placement.</summary>
+    public static BodySegment Segment(WearerSegment segment) => segment switch
+    {
+        WearerSegment.Lumbar => BodySegment.Lumbar,
+        WearerSegment.Pelvis => BodySegment.Pelvis,
+    };
 
     public static PostureBendRecord Bend(in BendEvent b, DeviceSeries series) => new(
         series, b.Utc, b.DurationSeconds, b.PeakLumbarFlexion, b.PeakPelvicRotation, b.LumbarShare, b.LumbarDominant);

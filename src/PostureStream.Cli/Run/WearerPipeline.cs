@@ -25,6 +25,7 @@ internal sealed class WearerPipeline : IAsyncDisposable
     private readonly WitMotionSensorLink _lumbar;
     private readonly WitMotionSensorLink _pelvis;
     private readonly ChainOutputs _outputs;
+    private readonly WearerLinkOutputs _links;
     private readonly DeviceIdentity _identity;
     private readonly IScheduler _scheduler;
     private readonly WearerStreams _streams;
@@ -37,6 +38,7 @@ internal sealed class WearerPipeline : IAsyncDisposable
     private ITimer? _advance;
     private int _ended;
     private int _failed;
+    private int _stopping;
 
     public WearerPipeline(WearerSettings wearer, RunContext context, string alignmentFolder, TimeProvider time, IScheduler scheduler)
     {
@@ -48,6 +50,7 @@ internal sealed class WearerPipeline : IAsyncDisposable
         Name = identity.Name;
         LiveView? live = context.Live is null ? null : new LiveView(context.Live, TransportOf(lumbar));
         _outputs = new ChainOutputs(context, live, new LinkStatsStamp(deviceClock: true), () => Name, _ => { }, 0);
+        _links = new WearerLinkOutputs(context, live, () => _outputs.Series);
         _identity = identity;
         _scheduler = scheduler;
         _streams = new WearerStreams(lumbar.RateHertz ?? pelvis.RateHertz ?? 50);
@@ -140,16 +143,19 @@ internal sealed class WearerPipeline : IAsyncDisposable
                 }
 
                 break;
-            case WitMotionSensorLinkLost:
+            case WitMotionSensorLinkLost lost:
                 _context.Reporter.Link(sensor, "link lost; reconnecting (its segment is faulted meanwhile)", _outputs.SampleClock);
+                _links.Lost(segment, lost.ArrivalMicroseconds);
                 break;
-            case WitMotionSensorLinkRestored:
+            case WitMotionSensorLinkRestored restored:
                 _context.Reporter.Link(sensor, "link restored", _outputs.SampleClock);
+                _links.Restored(segment, restored.ArrivalMicroseconds);
                 break;
             case WitMotionSensorNotice notice:
                 _context.Reporter.Link(sensor, notice.Message, _outputs.SampleClock);
                 break;
-            case WitMotionSensorStatsReported:
+            case WitMotionSensorStatsReported reported:
+                _links.Interval(segment, reported.ArrivalMicroseconds, reported.Stats);
                 break;
         }
     }
@@ -181,6 +187,7 @@ internal sealed class WearerPipeline : IAsyncDisposable
     /// <summary>A capture ended: once both have, the wearer's episodes end at its last sample and the partial minute is flushed.</summary>
     private void OnEnded(WearerSegment segment)
     {
+        _links.Ended(segment, stopping: Volatile.Read(ref _stopping) != 0);
         bool both = _merge?.Ended(segment) ?? Interlocked.Increment(ref _ended) == 2;
         if (_merge is not null && both)
         {
@@ -237,6 +244,8 @@ internal sealed class WearerPipeline : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Links that end from here on end because the run stops, not because a sensor went away.
+        Volatile.Write(ref _stopping, 1);
         if (_advance is not null)
         {
             await _advance.DisposeAsync();

@@ -8,13 +8,17 @@ namespace PostureStream.Storage.Export;
 /// Rows as CSV (RFC 4180, UTF-8, <c>\n</c> line ends), one row per point. Columns:
 /// <c>measurement,time,device,device_id,kind,transport</c>, then every field name of the
 /// schema once, in schema order (a field shared by measurements, such as <c>activity</c> or
-/// <c>samples</c>, has one column). <c>time</c> is UTC ISO 8601 with 9 fractional digits (nanoseconds); cells
+/// <c>samples</c>, has one column), then the tags added later (<c>segment</c>), last so the earlier columns keep
+/// their places. <c>time</c> is UTC ISO 8601 with 9 fractional digits (nanoseconds); cells
 /// a measurement does not have, or a point did not write, are empty; floats use the invariant
 /// round-trip format, booleans are true/false.
 /// </summary>
 internal sealed class CsvExportWriter : IExportWriter
 {
     private static readonly string[] TagColumns = [StorageSchema.DeviceTag, StorageSchema.DeviceIdTag, StorageSchema.KindTag, StorageSchema.TransportTag];
+
+    /// <summary>Tags added to measurements after the first release, in the order they were added: the last columns.</summary>
+    private static readonly string[] AddedTagColumns = [.. StorageSchema.All.SelectMany(m => m.AddedTagKeys).Distinct(StringComparer.Ordinal)];
     private readonly StreamWriter _output;
     private readonly Dictionary<string, int> _fieldColumn = new(StringComparer.Ordinal);
     private readonly StringBuilder _line = new();
@@ -31,7 +35,7 @@ internal sealed class CsvExportWriter : IExportWriter
 
     /// <summary>The header row's column names.</summary>
     public static IReadOnlyList<string> Columns =>
-        ["measurement", "time", .. TagColumns, .. StorageSchema.All.SelectMany(m => m.Fields).Select(f => f.Name).Distinct(StringComparer.Ordinal)];
+        ["measurement", "time", .. TagColumns, .. StorageSchema.All.SelectMany(m => m.Fields).Select(f => f.Name).Distinct(StringComparer.Ordinal), .. AddedTagColumns];
 
     public async Task WriteAsync(IReadOnlyList<StoredRow> page, CancellationToken cancellationToken)
     {
@@ -53,16 +57,13 @@ internal sealed class CsvExportWriter : IExportWriter
             _line.Clear();
             _line.Append(row.Measurement.Name).Append(',');
             AppendTime(_line, row.UnixNanoseconds);
-            foreach (var tag in TagColumns)
-            {
-                int index = IndexOf(row.Measurement.TagKeys, tag);
-                _line.Append(',').Append(Quote(index < 0 ? string.Empty : row.Tags[index]));
-            }
-
+            AppendTags(row, TagColumns);
             foreach (var cell in cells)
             {
                 _line.Append(',').Append(cell);
             }
+
+            AppendTags(row, AddedTagColumns);
 
             await _output.WriteLineAsync(_line, cancellationToken);
         }
@@ -76,6 +77,15 @@ internal sealed class CsvExportWriter : IExportWriter
         }
 
         await _output.DisposeAsync();
+    }
+
+    private void AppendTags(StoredRow row, string[] columns)
+    {
+        foreach (var tag in columns)
+        {
+            int index = IndexOf(row.Measurement.TagKeys, tag);
+            _line.Append(',').Append(Quote(index < 0 ? string.Empty : row.Tags[index]));
+        }
     }
 
     /// <summary>UTC ISO 8601 with all nine digits of the nanoseconds, so no stored time is rounded.</summary>

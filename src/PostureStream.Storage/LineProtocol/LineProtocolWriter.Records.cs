@@ -29,6 +29,13 @@ public sealed partial class LineProtocolWriter
         var names = LineProtocolNames.Of(point.Measurement);
         BeginPoint(names.Measurement);
         RawTags(point.Device.EncodedTags);
+        if (point.Segment is { } segment)
+        {
+            // Before the third tag: "segment" sorts before "transport" (LineProtocolNames checks it).
+            RawTags(names.SegmentTag);
+            RawTags(VocabularyText.ToUtf8(segment));
+        }
+
         if (point.SeriesTag is { } tag)
         {
             // Tag values here are the vocabulary's plain words: no escaping needed.

@@ -13,7 +13,7 @@ public interface IFieldVisitor
 
     void Integer(long value);
 
-    /// <summary>An integer field that is not written for this point (unknown battery percentage).</summary>
+    /// <summary>A field that is not written for this point (an unknown battery percentage, a wearer link's status without battery).</summary>
     void Absent();
 
     /// <summary>A string field, as the shared spelling table writes it (UTF-8).</summary>

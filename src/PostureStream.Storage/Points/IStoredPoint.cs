@@ -19,6 +19,12 @@ public interface IStoredPoint
     /// <summary>The value of the measurement's third tag (<c>kind</c>, <c>transport</c>), or null when it has only the device tags.</summary>
     string? SeriesTag { get; }
 
+    /// <summary>
+    /// The <c>segment</c> tag: the body segment a wearer's sensor link serves (link_stats, device_status); null for
+    /// every other point and for a PSP device, whose points then keep the series they always had.
+    /// </summary>
+    BodySegment? Segment { get; }
+
     /// <summary>Hands the field values to <paramref name="visitor"/> in the schema's field order (the one place a record's fields are listed).</summary>
     void VisitFields<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IFieldVisitor;

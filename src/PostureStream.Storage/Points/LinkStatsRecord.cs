@@ -3,7 +3,10 @@ using PostureStream.Storage.Schema;
 
 namespace PostureStream.Storage.Points;
 
-/// <summary>A <c>link_stats</c> point: counts over the last 10 s of one device's link.</summary>
+/// <summary>
+/// A <c>link_stats</c> point: counts over the last 10 s of one device's link. <see cref="Segment"/> names the sensor
+/// link of a wearer made of two sensors (one series per segment); null for a PSP device's one link.
+/// </summary>
 public readonly record struct LinkStatsRecord(
     DeviceSeries Device,
     DateTime TimeUtc,
@@ -15,7 +18,8 @@ public readonly record struct LinkStatsRecord(
     long OtherErrors,
     long LostFrames,
     long Resyncs,
-    long Reconnects) : IStoredPoint
+    long Reconnects,
+    BodySegment? Segment = null) : IStoredPoint
 {
     public bool WriteTo(LineProtocolWriter writer) => writer.WriteLinkStats(in this);
 

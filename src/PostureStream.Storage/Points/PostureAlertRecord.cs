@@ -24,6 +24,8 @@ public readonly record struct PostureAlertRecord(
 
     public string? SeriesTag => VocabularyText.ToText(Kind);
 
+    public BodySegment? Segment => null;
+
     public void VisitFields<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IFieldVisitor
     {

@@ -19,6 +19,8 @@ public readonly record struct PostureBendRecord(
 
     public string? SeriesTag => null;
 
+    public BodySegment? Segment => null;
+
     public void VisitFields<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IFieldVisitor
     {

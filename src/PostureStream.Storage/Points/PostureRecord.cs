@@ -26,6 +26,8 @@ public readonly record struct PostureRecord(
 
     public string? SeriesTag => null;
 
+    public BodySegment? Segment => null;
+
     public void VisitFields<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IFieldVisitor
     {

@@ -31,6 +31,8 @@ public readonly record struct PostureSummaryRecord(
 
     public string? SeriesTag => null;
 
+    public BodySegment? Segment => null;
+
     public void VisitFields<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IFieldVisitor
     {

@@ -26,6 +26,12 @@ public static class StorageSchema
     /// <summary>Tag of <c>link_stats</c>: serial, ble, tcp, file or sim.</summary>
     public const string TransportTag = "transport";
 
+    /// <summary>
+    /// Tag of <c>link_stats</c> and <c>device_status</c>: the body segment (lumbar, pelvis) whose sensor link the point
+    /// is about, for a wearer of two single-IMU sensors; absent for a PSP device, whose one link carries both segments.
+    /// </summary>
+    public const string SegmentTag = "segment";
+
     private static readonly string[] DeviceTags = [DeviceTag, DeviceIdTag];
 
     /// <summary>10 points/s/device after decimation (Detection README). Angles in degrees.</summary>
@@ -58,18 +64,21 @@ public static class StorageSchema
         F("duration_s"), F("peak_lumbar_flexion"), F("peak_pelvic_rotation"), F("lumbar_share"), B("lumbar_dominant"),
     ]);
 
-    /// <summary>One point per STATUS frame; battery_pct is absent when the device does not know it.</summary>
-    public static MeasurementDefinition DeviceStatus { get; } = new(DeviceStatusMeasurement, DeviceTags,
+    /// <summary>
+    /// One point per STATUS frame; battery_pct is absent when the device does not know it. A wearer's sensor link
+    /// that is lost or restored writes a point of its segment with only that segment's fault flag.
+    /// </summary>
+    public static MeasurementDefinition DeviceStatus { get; } = new(DeviceStatusMeasurement, [DeviceTag, DeviceIdTag, SegmentTag],
     [
         I("battery_mv"), I("battery_pct"), F("temperature_c"), B("charging"), B("lumbar_fault"), B("pelvis_fault"),
-    ]);
+    ], addedTagKeys: [SegmentTag]);
 
-    /// <summary>Every 10 s: counts over that interval.</summary>
-    public static MeasurementDefinition LinkStats { get; } = new(LinkStatsMeasurement, [DeviceTag, DeviceIdTag, TransportTag],
+    /// <summary>Every 10 s: counts over that interval (per sensor link and segment for a wearer of two sensors).</summary>
+    public static MeasurementDefinition LinkStats { get; } = new(LinkStatsMeasurement, [DeviceTag, DeviceIdTag, SegmentTag, TransportTag],
     [
         I("frames"), I("samples"), I("crc_errors"), I("cobs_errors"), I("other_errors"),
         I("lost_frames"), I("resyncs"), I("reconnects"),
-    ]);
+    ], addedTagKeys: [SegmentTag]);
 
     /// <summary>All six measurements.</summary>
     public static IReadOnlyList<MeasurementDefinition> All { get; } =

@@ -12,7 +12,8 @@ namespace PostureStream.Storage.Sqlite;
 /// one transaction that inserts it into the new table and deletes it from the old one (so the file
 /// reuses the freed pages instead of doubling, and a crash leaves every row in exactly one place);
 /// last, the empty old tables are dropped and <c>user_version</c> becomes 2. A crash anywhere
-/// resumes on the next open, where it stopped.
+/// resumes on the next open, where it stopped. It builds version 2's tables (a move begun by an older
+/// PostureStream resumes on them alike); <see cref="SqliteSegmentMigration"/> then takes the file to version 3.
 /// </summary>
 internal static class SqliteLayoutMigration
 {
@@ -27,7 +28,7 @@ internal static class SqliteLayoutMigration
             using var transaction = connection.BeginTransaction();
             string rename = string.Concat(StorageSchema.All.Select(m =>
                 $"ALTER TABLE {SqliteSchema.Quote(m.Name)} RENAME TO {SqliteSchema.Quote(OldTable(m))};\n"));
-            Execute(connection, transaction, rename + SqliteMigrations.CreateCurrent());
+            Execute(connection, transaction, rename + SqliteMigrations.CreateVersion2Tables());
             transaction.Commit();
         }
 
@@ -47,7 +48,7 @@ internal static class SqliteLayoutMigration
         using (var transaction = connection.BeginTransaction())
         {
             string drop = string.Concat(pending.Select(m => $"DROP TABLE {SqliteSchema.Quote(OldTable(m))};\n"));
-            Execute(connection, transaction, drop + $"PRAGMA user_version = {SqliteMigrations.CurrentVersion};");
+            Execute(connection, transaction, drop + "PRAGMA user_version = 2;");
             transaction.Commit();
         }
 

@@ -7,13 +7,16 @@ namespace PostureStream.Storage.Sqlite;
 /// <summary>
 /// Schema versions of the SQLite file, kept in <c>PRAGMA user_version</c>. A new file is created at
 /// the current version; an older one is brought up to it step by step (version 1 to 2 moves the
-/// rows in place, resumably: <see cref="SqliteLayoutMigration"/>). A file from a newer PostureStream
-/// is refused rather than guessed at.
+/// rows in place, resumably: <see cref="SqliteLayoutMigration"/>; version 2 to 3 adds the segment to the series:
+/// <see cref="SqliteSegmentMigration"/>). A file from a newer PostureStream is refused rather than guessed at.
 /// </summary>
 internal static class SqliteMigrations
 {
-    /// <summary>1: one table per measurement with text tags. 2: series table, rows tables keyed (time, series), views.</summary>
-    public const int CurrentVersion = 2;
+    /// <summary>
+    /// 1: one table per measurement with text tags. 2: series table, rows tables keyed (time, series), views.
+    /// 3: the series are keyed on the <c>segment</c> tag too, and the link_stats and device_status views show it.
+    /// </summary>
+    public const int CurrentVersion = 3;
 
     /// <summary>Brings the file up to <see cref="CurrentVersion"/>; returns the version it had.</summary>
     public static int Migrate(SqliteConnection connection, string path, IProgress<StoreOpenProgress>? progress = null, int chunkRows = SqliteLayoutMigration.DefaultChunkRows)
@@ -34,9 +37,16 @@ internal static class SqliteMigrations
             command.ExecuteNonQuery();
             transaction.Commit();
         }
-        else if (version == 1)
+        int at = version;
+        if (at == 1)
         {
             SqliteLayoutMigration.Run(connection, progress, chunkRows);
+            at = 2;
+        }
+
+        if (at == 2)
+        {
+            SqliteSegmentMigration.Run(connection);
         }
 
         return version;
@@ -45,6 +55,10 @@ internal static class SqliteMigrations
     /// <summary>The tables and views of the current version.</summary>
     internal static string CreateCurrent() =>
         SqliteSchema.CreateSeriesTable + string.Concat(StorageSchema.All.Select(SqliteSchema.CreateTableAndView));
+
+    /// <summary>The tables of version 2 without views (the move from version 1 ends there; version 3 adds the views).</summary>
+    internal static string CreateVersion2Tables() =>
+        SqliteSchema.CreateVersion2SeriesTable + string.Concat(StorageSchema.All.Select(SqliteSchema.CreateRowsTable));
 
     public static int ReadVersion(SqliteConnection connection)
     {

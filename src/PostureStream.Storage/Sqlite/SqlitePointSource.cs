@@ -52,7 +52,7 @@ public sealed class SqlitePointSource : IStoredPointSource
             var columns = new List<string> { "r.series", "r.time_ns" };
             columns.AddRange(measurement.TagKeys.Select(t => "v." + SqliteSchema.Quote(t)));
             columns.AddRange(measurement.Fields.Select(f => "r." + SqliteSchema.Quote(f.Name)));
-            string tagColumns = string.Join(", ", measurement.TagKeys.Select(t => t == StorageSchema.DeviceTag ? "device AS device" : t == StorageSchema.DeviceIdTag ? "device_id AS device_id" : "tag AS " + SqliteSchema.Quote(t)));
+            string tagColumns = string.Join(", ", measurement.TagKeys.Select(t => SqliteSchema.SeriesColumnOf(t) + " AS " + SqliteSchema.Quote(t)));
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
                 SELECT {string.Join(", ", columns)} FROM {SqliteSchema.Quote(SqliteSchema.RowsTable(measurement))} AS r

@@ -7,9 +7,11 @@ namespace PostureStream.Storage.Sqlite;
 
 /// <summary>
 /// The byte form of a <see cref="SqliteRow"/> in the disk queue: the measurement's index in
-/// <see cref="StorageSchema.All"/> (u8), the time (i64 ns), each tag (u16 length + UTF-8), then each
+/// <see cref="StorageSchema.All"/> (u8, with bit 7 set when the added tags follow), the time (i64 ns), each
+/// original tag (u16 length + UTF-8), the added tags (<c>segment</c>) likewise when bit 7 is set, then each
 /// field as a kind byte (0 absent, 1 float, 2 integer, 3 text) and its value (8 bytes little-endian,
-/// or u16 length + UTF-8). Encoding writes into a caller's buffer and allocates nothing.
+/// or u16 length + UTF-8). A row without a segment is encoded exactly as before the segment existed, so a disk
+/// queue left by an older version reads the same. Encoding writes into a caller's buffer and allocates nothing.
 /// </summary>
 internal static class SqliteRowCodec
 {
@@ -17,6 +19,9 @@ internal static class SqliteRowCodec
     private const byte Float = 1;
     private const byte Integer = 2;
     private const byte Text = 3;
+
+    /// <summary>Bit of the measurement byte: the added tags follow the original ones.</summary>
+    private const byte WithAddedTags = 0x80;
 
     /// <summary>An upper bound of the encoded size, to reserve before <see cref="Encode"/>.</summary>
     public static int MaxSize(in SqliteRow row)
@@ -40,12 +45,25 @@ internal static class SqliteRowCodec
     {
         Span<byte> span = output.GetSpan(MaxSize(in row));
         int at = 0;
-        span[at++] = (byte)IndexOf(row.Measurement);
+        var measurement = row.Measurement;
+        bool added = HasAddedTags(in row);
+        span[at++] = (byte)(IndexOf(measurement) | (added ? WithAddedTags : 0));
         BinaryPrimitives.WriteInt64LittleEndian(span[at..], row.UnixNanoseconds);
         at += 8;
-        foreach (string tag in row.Tags)
+        for (int i = 0; i < measurement.TagKeys.Count; i++)
         {
-            at += WriteText(tag, span[at..]);
+            if (!IsAdded(measurement, i))
+            {
+                at += WriteText(row.Tags[i], span[at..]);
+            }
+        }
+
+        for (int i = 0; added && i < measurement.TagKeys.Count; i++)
+        {
+            if (IsAdded(measurement, i))
+            {
+                at += WriteText(row.Tags[i], span[at..]);
+            }
         }
 
         foreach (object? field in row.Fields)
@@ -92,13 +110,22 @@ internal static class SqliteRowCodec
     {
         try
         {
-            var measurement = StorageSchema.All[input[0]];
+            var measurement = StorageSchema.All[input[0] & ~WithAddedTags];
+            bool added = (input[0] & WithAddedTags) != 0;
             long time = BinaryPrimitives.ReadInt64LittleEndian(input[1..]);
             input = input[9..];
             var tags = new string[measurement.TagKeys.Count];
             for (int i = 0; i < tags.Length; i++)
             {
-                tags[i] = ReadText(ref input);
+                tags[i] = IsAdded(measurement, i) ? string.Empty : ReadText(ref input);
+            }
+
+            for (int i = 0; added && i < tags.Length; i++)
+            {
+                if (IsAdded(measurement, i))
+                {
+                    tags[i] = ReadText(ref input);
+                }
             }
 
             var fields = new object?[measurement.Fields.Count];
@@ -123,6 +150,22 @@ internal static class SqliteRowCodec
             throw new InvalidDataException("a disk-queue record ends inside a row", e);
         }
     }
+
+    private static bool HasAddedTags(in SqliteRow row)
+    {
+        for (int i = 0; i < row.Tags.Length; i++)
+        {
+            if (row.Tags[i].Length > 0 && IsAdded(row.Measurement, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAdded(MeasurementDefinition measurement, int tagIndex) =>
+        measurement.AddedTagKeys.Count > 0 && measurement.AddedTagKeys.Contains(measurement.TagKeys[tagIndex]);
 
     private static int IndexOf(MeasurementDefinition measurement)
     {

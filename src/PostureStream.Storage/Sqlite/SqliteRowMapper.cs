@@ -31,9 +31,19 @@ internal static class SqliteRowMapper
     {
         var collector = new FieldCollector(new object?[point.Measurement.Fields.Count]);
         point.VisitFields(ref collector);
-        string[] tags = point.SeriesTag is { } tag
-            ? [StoredName(point.Device), point.Device.DeviceIdHex, tag]
-            : [StoredName(point.Device), point.Device.DeviceIdHex];
+        var keys = point.Measurement.TagKeys;
+        string[] tags = new string[keys.Count];
+        for (int i = 0; i < tags.Length; i++)
+        {
+            tags[i] = keys[i] switch
+            {
+                Schema.StorageSchema.DeviceTag => StoredName(point.Device),
+                Schema.StorageSchema.DeviceIdTag => point.Device.DeviceIdHex,
+                Schema.StorageSchema.SegmentTag => point.Segment is { } segment ? VocabularyText.ToText(segment) : string.Empty,
+                _ => point.SeriesTag ?? string.Empty,
+            };
+        }
+
         return new SqliteRow(point.Measurement, ToUnixNanoseconds(point.TimeUtc), tags, collector.Fields);
     }
 

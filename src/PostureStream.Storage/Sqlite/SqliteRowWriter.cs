@@ -26,7 +26,7 @@ internal sealed class SqliteRowWriter : IDisposable
 
     // Series ids known to be committed; cleared when a transaction rolls back or retention deletes series.
     private readonly Dictionary<DeviceSeries, long> _byDevice = [];
-    private readonly Dictionary<(string DeviceId, string Device, string Tag), long> _byName = [];
+    private readonly Dictionary<(string DeviceId, string Device, string Tag, string Segment), long> _byName = [];
 
     // The newest time written per series in the open transaction.
     private readonly Dictionary<long, long> _latest = [];
@@ -41,8 +41,8 @@ internal sealed class SqliteRowWriter : IDisposable
             _upserts[i] = SqliteRaw.Prepare(db, SqliteSchema.Upsert(all[i]));
         }
 
-        _addSeries = SqliteRaw.Prepare(db, "INSERT INTO series (device_id, device, tag, last_ns) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (device_id, device, tag) DO NOTHING");
-        _findSeries = SqliteRaw.Prepare(db, "SELECT id FROM series WHERE device_id = ?1 AND device = ?2 AND tag = ?3");
+        _addSeries = SqliteRaw.Prepare(db, "INSERT INTO series (device_id, device, tag, segment, last_ns) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (device_id, device, tag, segment) DO NOTHING");
+        _findSeries = SqliteRaw.Prepare(db, "SELECT id FROM series WHERE device_id = ?1 AND device = ?2 AND tag = ?3 AND segment = ?4");
         _touchSeries = SqliteRaw.Prepare(db, "UPDATE series SET last_ns = max(last_ns, ?1) WHERE id = ?2");
         _begin = SqliteRaw.Prepare(db, "BEGIN");
         _commit = SqliteRaw.Prepare(db, "COMMIT");
@@ -59,9 +59,11 @@ internal sealed class SqliteRowWriter : IDisposable
     public void Write<T>(in T point)
         where T : struct, IStoredPoint
     {
-        long series = point.SeriesTag is { } tag
-            ? SeriesOf(point.Device.DeviceIdHex, StoredName(point.Device), tag)
-            : SeriesOf(point.Device);
+        // Only points with the device tags alone (posture above all) use the per-device cache.
+        long series = point.SeriesTag is null && point.Segment is null
+            ? SeriesOf(point.Device)
+            : SeriesOf(point.Device.DeviceIdHex, StoredName(point.Device), point.SeriesTag ?? string.Empty,
+                point.Segment is { } segment ? VocabularyText.ToText(segment) : string.Empty);
         long time = SqliteRowMapper.ToUnixNanoseconds(point.TimeUtc);
         var statement = _upserts[IndexOf(point.Measurement)];
         SqliteRaw.Check(raw.sqlite3_bind_int64(statement, 1, time), statement);
@@ -75,8 +77,8 @@ internal sealed class SqliteRowWriter : IDisposable
     /// <summary>Upserts a row read back from the disk queue.</summary>
     public void Write(in SqliteRow row)
     {
-        var tags = row.Tags;
-        long series = SeriesOf(tags[1], tags[0], tags.Length > 2 ? tags[2] : string.Empty);
+        var key = SqliteSchema.SeriesKey(in row);
+        long series = SeriesOf(key.DeviceId, key.Device, key.Tag, key.Segment);
         var statement = _upserts[IndexOf(row.Measurement)];
         SqliteRaw.Check(raw.sqlite3_bind_int64(statement, 1, row.UnixNanoseconds), statement);
         SqliteRaw.Check(raw.sqlite3_bind_int64(statement, 2, series), statement);
@@ -168,33 +170,34 @@ internal sealed class SqliteRowWriter : IDisposable
         ref long id = ref CollectionsMarshal.GetValueRefOrAddDefault(_byDevice, device, out bool exists);
         if (!exists)
         {
-            id = SeriesOf(device.DeviceIdHex, StoredName(device), string.Empty);
+            id = SeriesOf(device.DeviceIdHex, StoredName(device), string.Empty, string.Empty);
         }
 
         return id;
     }
 
-    private long SeriesOf(string deviceId, string device, string tag)
+    private long SeriesOf(string deviceId, string device, string tag, string segment)
     {
-        if (_byName.TryGetValue((deviceId, device, tag), out long known))
+        if (_byName.TryGetValue((deviceId, device, tag, segment), out long known))
         {
             return known;
         }
 
-        Bind(_addSeries, deviceId, device, tag);
-        SqliteRaw.Check(raw.sqlite3_bind_int64(_addSeries, 4, long.MinValue), _addSeries);
+        Bind(_addSeries, deviceId, device, tag, segment);
+        SqliteRaw.Check(raw.sqlite3_bind_int64(_addSeries, 5, long.MinValue), _addSeries);
         SqliteRaw.Run(_addSeries);
-        Bind(_findSeries, deviceId, device, tag);
+        Bind(_findSeries, deviceId, device, tag, segment);
         long id = SqliteRaw.ScalarInt64(_findSeries, -1);
-        _byName[(deviceId, device, tag)] = id;
+        _byName[(deviceId, device, tag, segment)] = id;
         return id;
     }
 
-    private static void Bind(sqlite3_stmt statement, string deviceId, string device, string tag)
+    private static void Bind(sqlite3_stmt statement, string deviceId, string device, string tag, string segment)
     {
         SqliteRaw.Check(raw.sqlite3_bind_text(statement, 1, deviceId), statement);
         SqliteRaw.Check(raw.sqlite3_bind_text(statement, 2, device), statement);
         SqliteRaw.Check(raw.sqlite3_bind_text(statement, 3, tag), statement);
+        SqliteRaw.Check(raw.sqlite3_bind_text(statement, 4, segment), statement);
     }
 
     /// <summary>The device name as InfluxDB would hold it, so both stores list the same names.</summary>

@@ -121,7 +121,8 @@ public sealed class InfluxTrendQueries : ITrendQueries, IDisposable
     public async Task<IReadOnlyList<StatusRow>> LatestStatusAsync(string? deviceId, CancellationToken cancellationToken)
     {
         TrendQueryChecks.ValidateDeviceId(deviceId);
-        string where = deviceId is null ? string.Empty : $" WHERE device_id = {InfluxQueryClient.StringLiteral(deviceId)}";
+        // The battery's status: a wearer's link points (a segment's fault flag, no battery) do not replace it.
+        string where = " WHERE battery_mv >= -2147483648" + (deviceId is null ? string.Empty : $" AND device_id = {InfluxQueryClient.StringLiteral(deviceId)}");
         var results = await _client.QueryAsync($"SELECT * FROM device_status{where} GROUP BY device_id ORDER BY time DESC LIMIT 1", cancellationToken);
         var rows = new List<StatusRow>();
         foreach (var series in results[0])

@@ -126,11 +126,13 @@ public sealed class SqliteTrendQueries : ITrendQueries
         TrendQueryChecks.ValidateDeviceId(deviceId);
         using var connection = SqliteConnections.OpenForReading(_path);
         using var command = connection.CreateCommand();
+        // The battery's status: a wearer's link points (a segment's fault flag, no battery) do not replace it.
         command.CommandText = """
             SELECT s.time_ns, s.device_id, s.device, s.battery_mv, s.battery_pct, s.temperature_c, s.charging, s.lumbar_fault, s.pelvis_fault
             FROM device_status s
-            JOIN (SELECT device_id, MAX(time_ns) AS latest FROM device_status WHERE $id IS NULL OR device_id = $id GROUP BY device_id) m
-              ON s.device_id = m.device_id AND s.time_ns = m.latest
+            JOIN (SELECT device_id, MAX(time_ns) AS latest FROM device_status
+                  WHERE battery_mv IS NOT NULL AND ($id IS NULL OR device_id = $id) GROUP BY device_id) m
+              ON s.device_id = m.device_id AND s.time_ns = m.latest AND s.battery_mv IS NOT NULL
             ORDER BY s.device_id, s.device
             """;
         command.Parameters.AddWithValue("$id", (object?)deviceId ?? DBNull.Value);
