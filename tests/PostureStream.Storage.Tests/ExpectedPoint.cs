@@ -54,19 +54,36 @@ internal sealed record ExpectedPoint(string Measurement, Dictionary<string, stri
                     ["lumbar_dominant"] = r.LumbarDominant,
                 }, ns);
             case DeviceStatusRecord r:
-                var fields = new Dictionary<string, object>
+                var fields = new Dictionary<string, object> { ["temperature_c"] = r.TemperatureCelsius };
+                foreach (var (name, value) in new (string, int?)[] { ("battery_mv", r.BatteryMillivolts), ("battery_pct", r.BatteryPercent) })
                 {
-                    ["battery_mv"] = (long)r.BatteryMillivolts, ["temperature_c"] = r.TemperatureCelsius,
-                    ["charging"] = r.Charging, ["lumbar_fault"] = r.LumbarFault, ["pelvis_fault"] = r.PelvisFault,
-                };
-                if (r.BatteryPercent is int percent)
+                    if (value is int known)
+                    {
+                        fields[name] = (long)known;
+                    }
+                }
+
+                foreach (var (name, value) in new (string, bool?)[] { ("charging", r.Charging), ("lumbar_fault", r.LumbarFault), ("pelvis_fault", r.PelvisFault) })
                 {
-                    fields["battery_pct"] = (long)percent;
+                    if (value is bool known)
+                    {
+                        fields[name] = known;
+                    }
+                }
+
+                if (r.Segment is { } statusSegment)
+                {
+                    tags[StorageSchema.SegmentTag] = VocabularyText.ToText(statusSegment);
                 }
 
                 return new(StorageSchema.DeviceStatusMeasurement, tags, fields, ns);
             case LinkStatsRecord r:
                 tags[StorageSchema.TransportTag] = VocabularyText.ToText(r.Transport);
+                if (r.Segment is { } linkSegment)
+                {
+                    tags[StorageSchema.SegmentTag] = VocabularyText.ToText(linkSegment);
+                }
+
                 return new(StorageSchema.LinkStatsMeasurement, tags, new()
                 {
                     ["frames"] = r.Frames, ["samples"] = r.Samples, ["crc_errors"] = r.CrcErrors, ["cobs_errors"] = r.CobsErrors,

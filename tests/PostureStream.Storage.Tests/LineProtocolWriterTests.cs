@@ -211,4 +211,25 @@ public sealed class LineProtocolWriterTests
         string line = Encode(TimestampPrecision.Seconds, w => w.WriteLinkStats(record));
         Assert.Equal("link_stats,device_id=0000000000000003,transport=ble frames=100i,samples=1600i,crc_errors=1i,cobs_errors=2i,other_errors=3i,lost_frames=4i,resyncs=5i,reconnects=6i 1795332615\n", line);
     }
+
+    /// <summary>A wearer's sensor link: the segment tag sits between device_id and transport (ordinal order); without it the line is the one above.</summary>
+    [Theory]
+    [InlineData(BodySegment.Lumbar, "link_stats,device=W,device_id=0000000000000003,segment=lumbar,transport=serial frames=100i,samples=1600i,crc_errors=1i,cobs_errors=2i,other_errors=3i,lost_frames=4i,resyncs=5i,reconnects=6i 1795332615\n")]
+    [InlineData(BodySegment.Pelvis, "link_stats,device=W,device_id=0000000000000003,segment=pelvis,transport=serial frames=100i,samples=1600i,crc_errors=1i,cobs_errors=2i,other_errors=3i,lost_frames=4i,resyncs=5i,reconnects=6i 1795332615\n")]
+    [InlineData(null, "link_stats,device=W,device_id=0000000000000003,transport=serial frames=100i,samples=1600i,crc_errors=1i,cobs_errors=2i,other_errors=3i,lost_frames=4i,resyncs=5i,reconnects=6i 1795332615\n")]
+    public void LinkStats_WithAndWithoutSegment_GoldenLines(BodySegment? segment, string expected)
+    {
+        var record = new LinkStatsRecord(new DeviceSeries("W", 3), T0, Transport.Serial, 100, 1600, 1, 2, 3, 4, 5, 6, segment);
+        Assert.Equal(expected, Encode(TimestampPrecision.Seconds, w => w.WriteLinkStats(record)));
+    }
+
+    /// <summary>A wearer's link lost or restored: its segment tag and only that segment's fault flag (no battery fields at all).</summary>
+    [Theory]
+    [InlineData(BodySegment.Lumbar, true, "device_status,device=W,device_id=0000000000000003,segment=lumbar lumbar_fault=true 1795332615\n")]
+    [InlineData(BodySegment.Pelvis, false, "device_status,device=W,device_id=0000000000000003,segment=pelvis pelvis_fault=false 1795332615\n")]
+    public void DeviceStatus_OfAWearersLink_GoldenLine(BodySegment segment, bool fault, string expected)
+    {
+        var record = DeviceStatusRecord.LinkFault(new DeviceSeries("W", 3), T0, segment, fault);
+        Assert.Equal(expected, Encode(TimestampPrecision.Seconds, w => w.WriteDeviceStatus(record)));
+    }
 }

@@ -36,6 +36,9 @@ public sealed class ExportTests(InfluxdFixture fixture) : IDisposable
         string text = Encoding.UTF8.GetString(output.ToArray());
         Assert.DoesNotContain('\r', text);
         Assert.Equal(points, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("\nlink_stats,device=W,device_id=0000000000000077,segment=lumbar,transport=ble frames=10i,", text, StringComparison.Ordinal);
+        Assert.Contains("\ndevice_status,device=W,device_id=0000000000000077,segment=pelvis pelvis_fault=true ", text, StringComparison.Ordinal);
+        Assert.Matches("\nlink_stats,device=Anna's\\\\ belt,device_id=[0-9a-f]{16},transport=serial ", text);
 
         var server = fixture.Server;
         await server.CreateDatabaseAsync("reimport");
@@ -77,6 +80,16 @@ public sealed class ExportTests(InfluxdFixture fixture) : IDisposable
         Assert.Equal("31.25", status[header.IndexOf("temperature_c")]);
         Assert.Equal(string.Empty, status[header.IndexOf("kind")]);
         Assert.Equal("2026-11-21T22:30:01.000000000Z", status[header.IndexOf("time")]);
+
+        // segment is the last column: the wearer's links name theirs, a PSP device's is empty.
+        Assert.Equal("segment", header[^1]);
+        Assert.Equal(string.Empty, status[^1]);
+        var wearerLinks = lines.Where(l => l.StartsWith("link_stats,", StringComparison.Ordinal) && l.Contains(",0000000000000077,", StringComparison.Ordinal)).Select(SplitCsv).ToList();
+        Assert.Equal(["lumbar", "pelvis"], wearerLinks.Select(cells => cells[^1]).Order());
+        Assert.All(wearerLinks, cells => Assert.Equal("ble", cells[header.IndexOf("transport")]));
+        var lumbarStatus = SplitCsv(lines.Single(l => l.StartsWith("device_status,", StringComparison.Ordinal) && l.EndsWith(",lumbar", StringComparison.Ordinal)));
+        Assert.Equal("false", lumbarStatus[header.IndexOf("lumbar_fault")]);
+        Assert.Equal(string.Empty, lumbarStatus[header.IndexOf("battery_mv")]);
     }
 
     [Fact]
@@ -101,6 +114,14 @@ public sealed class ExportTests(InfluxdFixture fixture) : IDisposable
             {
                 count += StoreWriting.Write(store, point) ? 1 : 0;
             }
+        }
+
+        // A wearer of two sensors: one link_stats and one device_status series per segment.
+        var wearer = new DeviceSeries("W", 0x77);
+        foreach (var segment in new[] { BodySegment.Lumbar, BodySegment.Pelvis })
+        {
+            count += store.Write(new LinkStatsRecord(wearer, T0, Transport.Ble, 10, 500, 1, 0, 0, 0, 0, 0, segment)) ? 1 : 0;
+            count += store.Write(DeviceStatusRecord.LinkFault(wearer, T0.AddSeconds(5), segment, fault: segment == BodySegment.Pelvis)) ? 1 : 0;
         }
 
         var walker = new DeviceSeries("walker", 0xabc);

@@ -108,7 +108,7 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
-    public async Task EveryMeasurement_HasAViewNamedAfterIt_WithTimeTagsAndFieldsInSchemaOrder()
+    public async Task EveryMeasurement_HasAViewNamedAfterIt_WithTimeTagsAndFieldsInSchemaOrder_ThenTheAddedTags()
     {
         await using (SqliteStore.Open(new SqliteStoreOptions { Path = _dir.Sub("s.db") }))
         {
@@ -129,7 +129,7 @@ public sealed class SqliteMigrationTests : IDisposable
                 }
             }
 
-            Assert.Equal(["time_ns", .. measurement.TagKeys, .. measurement.Fields.Select(f => f.Name)], columns);
+            Assert.Equal(["time_ns", .. measurement.OriginalTagKeys, .. measurement.Fields.Select(f => f.Name), .. measurement.AddedTagKeys], columns);
         }
     }
 

@@ -54,7 +54,7 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(
             [
                 $"posture {Ns(T0)} [belt,0000000000000001] lumbar_roll=1:Double pelvis_roll=2:Double pelvic_tilt=3:Double lumbar_flexion=4:Double activity=walking:String state=uncalibrated:String",
-                $"device_status {Ns(T0)} [belt,0000000000000001] battery_mv=3900:Int64 temperature_c=25.5:Double charging=True:Boolean lumbar_fault=False:Boolean pelvis_fault=False:Boolean",
+                $"device_status {Ns(T0)} [belt,0000000000000001,] battery_mv=3900:Int64 temperature_c=25.5:Double charging=True:Boolean lumbar_fault=False:Boolean pelvis_fault=False:Boolean",
             ],
             rows);
     }
@@ -74,7 +74,7 @@ public sealed class SqliteStoreTests : IDisposable
 
         var rows = await ReadAllAsync();
         Assert.Equal(3, rows.Count);
-        Assert.Contains($"device_status {Ns(T0)} [belt,0000000000000001] battery_mv=3800:Int64 battery_pct=80:Int64 temperature_c=26:Double charging=False:Boolean lumbar_fault=False:Boolean pelvis_fault=True:Boolean", rows);
+        Assert.Contains($"device_status {Ns(T0)} [belt,0000000000000001,] battery_mv=3800:Int64 battery_pct=80:Int64 temperature_c=26:Double charging=False:Boolean lumbar_fault=False:Boolean pelvis_fault=True:Boolean", rows);
         Assert.Equal(2, rows.Count(r => r.StartsWith("link_stats", StringComparison.Ordinal)));
     }
 

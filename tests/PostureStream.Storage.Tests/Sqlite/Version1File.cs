@@ -17,12 +17,14 @@ internal static class Version1File
         {
             var row = Map(point);
             var columns = new List<string> { "time_ns" };
-            columns.AddRange(row.Measurement.TagKeys);
+            // Version 1 had the tags of the first release only (no segment).
+            var original = row.Measurement.OriginalTagKeys;
+            columns.AddRange(original);
             columns.AddRange(row.Measurement.Fields.Select(f => f.Name));
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = $"INSERT INTO {SqliteSchema.Quote(row.Measurement.Name)} ({string.Join(", ", columns.Select(SqliteSchema.Quote))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-            object?[] values = [row.UnixNanoseconds, .. row.Tags, .. row.Fields];
+            object?[] values = [row.UnixNanoseconds, .. original.Select(k => row.Tags[IndexOf(row.Measurement.TagKeys, k)]), .. row.Fields];
             for (int i = 0; i < values.Length; i++)
             {
                 command.Parameters.AddWithValue("$p" + i, values[i] ?? DBNull.Value);
@@ -55,6 +57,8 @@ internal static class Version1File
         LinkStatsRecord r => SqliteRowMapper.Map(in r),
         _ => throw new ArgumentOutOfRangeException(nameof(point)),
     };
+
+    private static int IndexOf(IReadOnlyList<string> keys, string key) => keys.ToList().IndexOf(key);
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
