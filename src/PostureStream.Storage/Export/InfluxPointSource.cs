@@ -25,11 +25,12 @@ public sealed class InfluxPointSource : IStoredPointSource
     public async Task<long> CountAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
         string statements = string.Join("; ", StorageSchema.All.Select(m =>
-            $"SELECT COUNT(*) FROM {InfluxQueryClient.Identifier(m.Name)} WHERE {Range(fromUtc, toUtc)}"));
+            $"SELECT COUNT(*) FROM {InfluxQueryClient.Identifier(m.Name)} WHERE {Range(fromUtc, toUtc)} GROUP BY *"));
         long total = 0;
         foreach (var statement in await _client.QueryAsync(statements, cancellationToken))
         {
-            // COUNT(*) counts each field; the point count is the largest of them.
+            // COUNT(*) counts each field; a series' point count is the largest of them (per series: a wearer's two
+            // device_status segments write disjoint fault fields, so one count over both would miss points).
             foreach (var series in statement)
             {
                 foreach (var row in series.Rows)

@@ -1,4 +1,5 @@
 using PostureStream.Cli.Simulate;
+using PostureStream.Devices.WitMotion;
 
 namespace PostureStream.Cli.Tests.EndToEnd;
 
@@ -60,6 +61,80 @@ public sealed class WearerRunTests : IDisposable
             DateTimeOffset dueAt = WitMotionSimulation.CaptureStart + TimeSpan.FromMicroseconds(d.DeviceMicroseconds - truth.FirstMicroseconds);
             Assert.Contains(alerts, a => a.Kind == d.Kind && a.Phase == d.Phase && (a.Time - dueAt).Duration() <= Tolerance);
         }
+    }
+
+    /// <summary>
+    /// Each sensor link is its own series of the wearer's device: link_stats per segment, and a device_status point of
+    /// its segment when its link is lost, restored, or its capture ends (here the lumbar one ends early).
+    /// </summary>
+    [Fact]
+    public async Task CaptureReplay_StoresLinkStatsAndLinkStatusPerSegment()
+    {
+        (string lumbar, string pelvis, _) = await CapturesAsync();
+        (long lumbarEnd, _) = await RewriteAsync(lumbar["file:".Length..], (records, first) => records.TakeWhile(r => r.ArrivalMicroseconds < first + 40_000_000));
+        long lost = 0, restored = 0;
+        (long pelvisEnd, _) = await RewriteAsync(pelvis["file:".Length..], (records, first) =>
+        {
+            // Unplugged 25 s in, back 3 s later: what the BLE and serial links record on a loss.
+            lost = first + 25_000_000;
+            restored = lost + 3_000_000;
+            return records.Where(r => r.ArrivalMicroseconds < lost)
+                .Append(new WitMotionChunk(lost, WitMotionChunkKind.LinkLost, Array.Empty<byte>()))
+                .Append(new WitMotionChunk(restored, WitMotionChunkKind.LinkRestored, Array.Empty<byte>()))
+                .Concat(records.Where(r => r.ArrivalMicroseconds >= restored));
+        });
+
+        (int exit, _) = await RunAsync(lumbar, pelvis, "links");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        string db = Path.Combine(_dir, "links", "posturestream.db");
+        Assert.Equal(1, SqliteQuery.Scalar(db, "SELECT count(DISTINCT device_id) FROM link_stats"));
+        Assert.Equal(0, SqliteQuery.Scalar(db, "SELECT count(*) FROM link_stats WHERE segment IS NULL OR device <> 'W' OR transport <> 'file'"));
+        Assert.InRange(SqliteQuery.Scalar(db, "SELECT count(*) FROM link_stats WHERE segment = 'lumbar'"), 4, 6);
+        Assert.True(SqliteQuery.Scalar(db, "SELECT count(*) FROM link_stats WHERE segment = 'pelvis'") > 6);
+        Assert.True(SqliteQuery.Scalar(db, "SELECT sum(samples) FROM link_stats WHERE segment = 'lumbar'") > 0);
+        Assert.Equal(1, SqliteQuery.Scalar(db, "SELECT sum(reconnects) FROM link_stats WHERE segment = 'pelvis'"));
+        Assert.Equal(0, SqliteQuery.Scalar(db, "SELECT coalesce(sum(reconnects), 0) FROM link_stats WHERE segment = 'lumbar'"));
+
+        // One status point per change of a link, its segment's fault flag only, at the capture's own times.
+        Assert.Equal(
+            Ns(lumbarEnd),
+            SqliteQuery.Scalar(db, "SELECT time_ns FROM device_status WHERE segment = 'lumbar' AND lumbar_fault = 1 AND pelvis_fault IS NULL AND battery_mv IS NULL"));
+        Assert.Equal(1, SqliteQuery.Scalar(db, "SELECT count(*) FROM device_status WHERE segment = 'lumbar'"));
+        Assert.Equal(3, SqliteQuery.Scalar(db, "SELECT count(*) FROM device_status WHERE segment = 'pelvis' AND lumbar_fault IS NULL"));
+        Assert.Equal(Ns(lost), SqliteQuery.Scalar(db, "SELECT time_ns FROM device_status WHERE segment = 'pelvis' AND pelvis_fault = 1 ORDER BY time_ns LIMIT 1"));
+        Assert.Equal(Ns(restored), SqliteQuery.Scalar(db, "SELECT time_ns FROM device_status WHERE segment = 'pelvis' AND pelvis_fault = 0"));
+        Assert.Equal(Ns(pelvisEnd), SqliteQuery.Scalar(db, "SELECT max(time_ns) FROM device_status WHERE segment = 'pelvis' AND pelvis_fault = 1"));
+        Assert.Equal(0, SqliteQuery.Scalar(db, "SELECT count(*) FROM device_status WHERE segment IS NULL"));
+    }
+
+    private static long Ns(long microseconds) => microseconds * 1000;
+
+    /// <summary>Rewrites a timed capture through <paramref name="edit"/>; returns the last record's arrival and the first's.</summary>
+    private static async Task<(long Last, long First)> RewriteAsync(string path, Func<IReadOnlyList<WitMotionChunk>, long, IEnumerable<WitMotionChunk>> edit)
+    {
+        var records = new List<WitMotionChunk>();
+        WitMotionFraming framing;
+        await using (var input = File.OpenRead(path))
+        {
+            framing = WitMotionCapture.ReadHeader(input, path);
+            while (await WitMotionCapture.ReadRecordAsync(input, CancellationToken.None) is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        var edited = edit(records, records[0].ArrivalMicroseconds).ToList();
+        await using (var output = File.Create(path))
+        {
+            WitMotionCapture.WriteHeader(output, framing);
+            foreach (var record in edited)
+            {
+                WitMotionCapture.WriteRecord(output, record);
+            }
+        }
+
+        return (edited[^1].ArrivalMicroseconds, records[0].ArrivalMicroseconds);
     }
 
     [Fact]
