@@ -92,6 +92,7 @@ public sealed class TrendEquivalenceTests(InfluxdFixture fixture, SeededStores s
             TrendAssert.Same(bends, await influx.BendsAsync(query, CancellationToken.None), "bends " + device);
             var status = await sqlite.LatestStatusAsync(device, CancellationToken.None);
             Assert.Equal(device is null ? 2 : 1, status.Count);
+            Assert.All(status, s => Assert.InRange(s.BatteryMillivolts, 3700, 4200));
             TrendAssert.Same(status, await influx.LatestStatusAsync(device, CancellationToken.None), "status " + device);
         }
 

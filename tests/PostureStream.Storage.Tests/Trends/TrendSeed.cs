@@ -45,6 +45,9 @@ internal static class TrendSeed
                 {
                     points.Add(new DeviceStatusRecord(device, minute, 3700 + random.Next(500), random.Next(5) == 0 ? null : random.Next(101), 30 + random.NextDouble(), random.Next(2) == 0, false, random.Next(9) == 0));
                     points.Add(new LinkStatsRecord(device, minute, device == Anna ? Transport.Serial : Transport.Ble, 1000, 16000, random.Next(3), 0, 0, random.Next(2), 0, 0));
+
+                    // A sensor link's status (no battery), newer than the battery's: the latest status must not be it.
+                    points.Add(DeviceStatusRecord.LinkFault(device, minute.AddSeconds(30), BodySegment.Pelvis, fault: true));
                 }
 
                 if (random.Next(300) == 0)
