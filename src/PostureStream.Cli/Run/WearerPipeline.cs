@@ -96,7 +96,7 @@ internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
         : PostureStream.Vocabulary.Transport.Serial;
 
     /// <summary>A serial sensor is known by its port path as given, a BLE sensor by its MAC (upper case), a capture by its path.</summary>
-    private static string SensorKey(WitMotionSourceSpec spec) =>
+    internal static string SensorKey(WitMotionSourceSpec spec) =>
         spec.Framing == WitMotionFraming.Ble && !spec.IsCapture ? spec.Target.ToUpperInvariant() : spec.Target;
 
     private void LoadAlignments(WearerStreams streams, SensorAlignmentStore store, string lumbarKey, string pelvisKey)
