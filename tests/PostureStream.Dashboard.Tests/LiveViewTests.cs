@@ -87,6 +87,24 @@ public sealed class LiveViewTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Live_AWearersGuidance_ShowsTheStepAndWhatToDo_AndHidesWhenThereIsNone()
+    {
+        const string id = "00000000000000f6";
+        fixture.Hub.Publish(LiveUpdates.At(0, id, "anna") with { Guidance = new CalibrationGuidance(GuidanceStep.StandStill, "Stand still, relaxed, looking ahead: 3 of 5 s") });
+        var (_, card) = await OpenLiveAsync(id);
+        var guidance = card.Locator("[data-field='guidance']");
+        await Expect(guidance).ToHaveTextAsync("Stand still, relaxed, looking ahead: 3 of 5 s");
+        await Expect(guidance).ToHaveAttributeAsync("data-step", "stand_still");
+
+        fixture.Hub.Publish(LiveUpdates.At(1, id, "anna") with { Guidance = new CalibrationGuidance(GuidanceStep.Needed, "The pelvis sensor moved since it was calibrated: press Calibrate standing and follow the steps.") });
+        await Expect(guidance).ToHaveAttributeAsync("data-step", "needed");
+        await Expect(guidance).ToContainTextAsync("The pelvis sensor moved");
+
+        fixture.Hub.Publish(LiveUpdates.At(2, id, "anna"));
+        await Expect(guidance).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task Live_Screenshot_IsKeptAsATestArtifact()
     {
         for (var s = 0; s <= 120; s++)

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Reactive.Linq;
 using PostureStream.Cli.Configuration;
 using PostureStream.Cli.Run;
+using PostureStream.Devices.Links;
+using PostureStream.Devices.Sources;
 using PostureStream.Signals;
 
 namespace PostureStream.Cli.Commands;
@@ -11,7 +13,8 @@ namespace PostureStream.Cli.Commands;
 /// <c>posturestream calibrate --source URI [--sitting]</c>: guided neutral calibration. Opens the source, asks the
 /// wearer to stand (or sit) still, takes the median of 5 quiet seconds and stores it per device id, where
 /// <c>run</c> finds it. <c>--show</c> prints the saved neutrals and <c>--forget --device ID</c> drops a wrong one
-/// (see <see cref="SavedNeutrals"/>).
+/// (see <see cref="SavedNeutrals"/>). <c>calibrate --wearer NAME --lumbar URI --pelvis URI</c> guides a wearer of two
+/// sensors through the functional calibration instead (<see cref="WearerCalibrationSession"/>).
 /// </summary>
 public static class CalibrateCommand
 {
@@ -27,11 +30,26 @@ public static class CalibrateCommand
         var show = new Option<bool>("--show") { Description = "print the saved neutrals of every device (or of --device) and exit" };
         var forget = new Option<bool>("--forget") { Description = "drop the saved neutrals of --device (only the sitting one with --sitting) and exit" };
         var device = new Option<string?>("--device") { Description = "the device id for --show/--forget: the 16 hex digits that calibrate, run and --show print" };
+        var wearer = new Option<string?>("--wearer") { Description = "a wearer of two WitMotion sensors, by name (with --lumbar and --pelvis): guided functional calibration (stand still, one slow bend)" };
+        var lumbar = new Option<string?>("--lumbar") { Description = "with --wearer: the lower-back sensor, witmotion-serial:PATH, witmotion-ble:MAC or file:CAPTURE" };
+        var pelvis = new Option<string?>("--pelvis") { Description = "with --wearer: the pelvis sensor, witmotion-serial:PATH, witmotion-ble:MAC or file:CAPTURE" };
         var command = new Command("calibrate", "take the wearer's standing (or sitting) neutral and store it for the device; or show or forget the saved ones")
         {
-            source, sitting, timeout, dataDirectory, show, forget, device,
+            source, sitting, timeout, dataDirectory, show, forget, device, wearer, lumbar, pelvis,
         };
-        command.SetAction((parse, cancel) => DispatchAsync(
+        command.SetAction((parse, cancel) => parse.GetValue(wearer) is not null || parse.GetValue(lumbar) is not null || parse.GetValue(pelvis) is not null
+            ? CalibrateWearerAsync(
+                parse.GetValue(wearer), parse.GetValue(lumbar), parse.GetValue(pelvis),
+                new CalibrateRequest(
+                    parse.GetValue(source),
+                    parse.GetValue(sitting),
+                    parse.GetValue(timeout),
+                    parse.GetValue(dataDirectory),
+                    parse.GetValue(show),
+                    parse.GetValue(forget),
+                    parse.GetValue(device)),
+                cancel)
+            : DispatchAsync(
             new CalibrateRequest(
                 parse.GetValue(source),
                 parse.GetValue(sitting),
@@ -78,6 +96,37 @@ public static class CalibrateCommand
         }
 
         return await TakeAsync(request.Source!, request.Sitting, TimeSpan.FromSeconds(request.TimeoutSeconds), request.DataDirectory, cancel);
+    }
+
+    /// <summary>Attempts of the functional calibration before <c>calibrate --wearer</c> gives up.</summary>
+    private const int WearerAttempts = 3;
+
+    private static async Task<int> CalibrateWearerAsync(string? name, string? lumbar, string? pelvis, CalibrateRequest other, CancellationToken cancel)
+    {
+        string? usage = other.Source is not null ? "--wearer calibrates two sensors; --source names a PSP device: give one or the other"
+            : other.Sitting ? "--sitting takes a PSP device's sitting neutral; a wearer's sitting neutral is taken by the dashboard's Calibrate sitting while run is going"
+            : other.Show || other.Forget || other.Device is not null ? "--show, --forget and --device read or drop saved neutrals; use them without --wearer"
+            : other.TimeoutSeconds <= 0 ? $"--timeout {other.TimeoutSeconds} is not positive; give a number of seconds such as 120"
+            : null;
+        if (usage is not null)
+        {
+            await Console.Error.WriteLineAsync(Prefix + usage);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            WearerSettings wearer = WearerOption.Read(name, lumbar, pelvis)!;
+            string dataDirectory = new RunSettings { DataDirectory = other.DataDirectory }.ResolveDataDirectory();
+            DataDirectory.EnsureWritable(dataDirectory);
+            await using var session = new WearerCalibrationSession(wearer, dataDirectory, WearerAttempts, Console.Out, TimeProvider.System);
+            return await session.RunAsync(TimeSpan.FromSeconds(other.TimeoutSeconds), cancel);
+        }
+        catch (Exception e) when (e is ConfigurationException or SourceUriException or SourceOpenException)
+        {
+            await Console.Error.WriteLineAsync(Prefix + e.Message);
+            return ExitCodes.Usage;
+        }
     }
 
     private static async Task<int> TakeAsync(string source, bool sitting, TimeSpan timeout, string? dataDirectory, CancellationToken cancel)

@@ -25,6 +25,9 @@ internal sealed class ChainOutputs(RunContext context, LiveView? live, LinkStats
 
     public LinkStatsStamp StatsStamp => statsStamp;
 
+    /// <summary>Also sees every posture point (a wearer's calibration control watches its sensors' mounting there).</summary>
+    public Action<PosturePoint>? PostureObserved { get; set; }
+
     /// <summary>
     /// The UTC of the latest sample, which log lines carry (as alerts do), so a replay's log reads in order; null
     /// before the first sample of an arrival-clocked source (the line then carries wall time).
@@ -88,6 +91,7 @@ internal sealed class ChainOutputs(RunContext context, LiveView? live, LinkStats
     void IDetectionSink.OnPosture(in PosturePoint point)
     {
         context.Stores.Write(StorageMapping.Posture(in point, SeriesOf(point.Device)), context.StorePacing);
+        PostureObserved?.Invoke(point);
         if (Chain?.Detector is { } detector)
         {
             live?.Posture(in point, detector);

@@ -1,4 +1,5 @@
 using System.Reactive.Concurrency;
+using PostureStream.Dashboard.Live;
 using PostureStream.Devices.Session;
 using PostureStream.Protocol;
 using PostureStream.Signals;
@@ -13,7 +14,7 @@ namespace PostureStream.Cli.Run;
 /// live view. This class only wires and maps outputs; it computes nothing. Everything runs on the session's delivery
 /// thread (or the chain's silence timer), in order.
 /// </summary>
-internal sealed class DevicePipeline : IAsyncDisposable
+internal sealed class DevicePipeline : ILivePipeline, IAsyncDisposable
 {
     private readonly DeviceSession _session;
     private readonly RunContext _context;
@@ -66,6 +67,25 @@ internal sealed class DevicePipeline : IAsyncDisposable
     public bool Failed => Volatile.Read(ref _failed) != 0;
 
     public Task StartAsync(CancellationToken cancellationToken) => _session.StartAsync(cancellationToken);
+
+    public CommandResult RequestCalibration(bool sitting)
+    {
+        Calibration.Request(sitting ? NeutralKind.Sitting : NeutralKind.Standing);
+        return CommandResult.Done(sitting
+            ? "Sit upright and comfortable and hold still for 5 seconds."
+            : "Stand up straight and relaxed and hold still for 5 seconds.");
+    }
+
+    public CommandResult Snooze()
+    {
+        if (Detector is not { } detector)
+        {
+            return CommandResult.Refused($"{Name} has sent no samples yet; snooze once its card shows angles");
+        }
+
+        detector.RequestSnooze();
+        return CommandResult.Done("Buzzes snoozed for 30 minutes; alerts are still recorded.");
+    }
 
     /// <summary>
     /// Rx unsubscribes an observer whose OnNext throws, so a throwing stage would end this device's stream without

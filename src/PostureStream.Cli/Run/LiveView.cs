@@ -23,6 +23,7 @@ internal sealed class LiveView(LiveFeedHub hub, Transport transport)
     private long _reconnects;
     private SignalCalibration _calibration;
     private SensorFaults _faults;
+    private CalibrationGuidance? _guidance;
 
     /// <summary>The chain conditioned a batch: its calibration state and the sensors in fault at its end.</summary>
     public void Batch(SignalCalibration calibration, SensorFaults faults)
@@ -30,6 +31,9 @@ internal sealed class LiveView(LiveFeedHub hub, Transport transport)
         _calibration = calibration;
         _faults = faults;
     }
+
+    /// <summary>A wearer's guided calibration step, or a sensor that moved (any thread); shown from the next update on.</summary>
+    public void Guide(CalibrationGuidance? guidance) => Volatile.Write(ref _guidance, guidance);
 
     public void Status(int? percent, int? millivolts)
     {
@@ -98,6 +102,7 @@ internal sealed class LiveView(LiveFeedHub hub, Transport transport)
             SnoozedUntilUtc = snoozedUntil > point.DeviceMicros
                 ? DateTime.SpecifyKind(point.Utc, DateTimeKind.Utc).AddTicks((snoozedUntil - point.DeviceMicros) * TimeSpan.TicksPerMicrosecond)
                 : null,
+            Guidance = Volatile.Read(ref _guidance),
         });
     }
 

@@ -96,7 +96,9 @@ internal static class RunHost
             {
                 // A wearer's sensors are live links or timed captures; either way its samples carry host UTC.
                 bool replay = wearer.Lumbar.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
-                wearers.Add(new WearerPipeline(wearer, context with { StorePacing = replay ? StorePacing.Wait : StorePacing.Spill }, DataDirectory.CalibrationFolder(dataDirectory), time, Scheduler.Default));
+                var wearerPipeline = new WearerPipeline(wearer, context with { StorePacing = replay ? StorePacing.Wait : StorePacing.Spill }, DataDirectory.CalibrationFolder(dataDirectory), time, Scheduler.Default);
+                wearers.Add(wearerPipeline);
+                pipelines.Add(wearerPipeline);
             }
 
             foreach (DevicePipeline pipeline in pipelines.Snapshot())
@@ -185,31 +187,11 @@ internal static class RunHost
         };
     }
 
-    private static CommandResult Calibrate(PipelineSet pipelines, string deviceId, bool sitting)
-    {
-        DevicePipeline? pipeline = pipelines.Find(deviceId);
-        if (pipeline is null)
-        {
-            return CommandResult.Refused($"no device {deviceId} in this run");
-        }
+    private static CommandResult Calibrate(PipelineSet pipelines, string deviceId, bool sitting) =>
+        pipelines.Find(deviceId)?.RequestCalibration(sitting) ?? CommandResult.Refused($"no device {deviceId} in this run");
 
-        pipeline.Calibration.Request(sitting ? NeutralKind.Sitting : NeutralKind.Standing);
-        return CommandResult.Done(sitting
-            ? "Sit upright and comfortable and hold still for 5 seconds."
-            : "Stand up straight and relaxed and hold still for 5 seconds.");
-    }
-
-    private static CommandResult Snooze(PipelineSet pipelines, string deviceId)
-    {
-        DeviceDetector? detector = pipelines.Find(deviceId)?.Detector;
-        if (detector is null)
-        {
-            return CommandResult.Refused($"no device {deviceId} in this run");
-        }
-
-        detector.RequestSnooze();
-        return CommandResult.Done("Buzzes snoozed for 30 minutes; alerts are still recorded.");
-    }
+    private static CommandResult Snooze(PipelineSet pipelines, string deviceId) =>
+        pipelines.Find(deviceId)?.Snooze() ?? CommandResult.Refused($"no device {deviceId} in this run");
 
     private static async Task ShutdownAsync(PipelineSet pipelines, List<WearerPipeline> wearers, CompositePointStore? stores, AlertOutput? alerts, IAsyncDisposable? dashboard, LiveFeedHub? live)
     {

@@ -16,7 +16,7 @@ namespace PostureStream.Cli.Run;
 /// its own. Live links are advanced on a 100 ms timer of the run's clock; two timed captures are merged in arrival
 /// order instead, so a replay is deterministic.
 /// </summary>
-internal sealed class WearerPipeline : IAsyncDisposable
+internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
 {
     private static readonly TimeSpan AdvanceEvery = TimeSpan.FromMilliseconds(100);
 
@@ -29,6 +29,7 @@ internal sealed class WearerPipeline : IAsyncDisposable
     private readonly DeviceIdentity _identity;
     private readonly IScheduler _scheduler;
     private readonly WearerStreams _streams;
+    private readonly WearerCalibrationControl _calibration;
     private DeviceChain? _chain;
     private WearerChainFeed? _feed;
     private readonly ArrivalOrderMerge? _merge;
@@ -49,12 +50,16 @@ internal sealed class WearerPipeline : IAsyncDisposable
         DeviceIdentity identity = WearerIdentity.For(wearer.Name, SensorKey(lumbar), SensorKey(pelvis));
         Name = identity.Name;
         LiveView? live = context.Live is null ? null : new LiveView(context.Live, TransportOf(lumbar));
+        DeviceIdHex = identity.Id.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
         _outputs = new ChainOutputs(context, live, new LinkStatsStamp(deviceClock: true), () => Name, _ => { }, 0);
         _links = new WearerLinkOutputs(context, live, () => _outputs.Series);
         _identity = identity;
         _scheduler = scheduler;
         _streams = new WearerStreams(lumbar.RateHertz ?? pelvis.RateHertz ?? 50);
         LoadAlignments(_streams, new SensorAlignmentStore(alignmentFolder), SensorKey(lumbar), SensorKey(pelvis));
+        _calibration = new WearerCalibrationControl(
+            _gate, Name, _streams, new SensorAlignmentStore(alignmentFolder), (SensorKey(lumbar), SensorKey(pelvis)), (wearer.Lumbar, wearer.Pelvis), context.Reporter, live, time);
+        _outputs.PostureObserved = point => _calibration.Posture(in point);
         _outputs.Identify(identity);
         _merge = lumbar.IsCapture && pelvis.IsCapture ? new ArrivalOrderMerge(Feed) : null;
         _lumbar = WitMotionSources.Create(wearer.Lumbar, time, notice => context.Reporter.Link(Name + " lumbar", notice, _outputs.SampleClock));
@@ -65,6 +70,12 @@ internal sealed class WearerPipeline : IAsyncDisposable
     }
 
     public string Name { get; }
+
+    public string DeviceIdHex { get; }
+
+    public Dashboard.Live.CommandResult RequestCalibration(bool sitting) => _calibration.RequestCalibration(sitting);
+
+    public Dashboard.Live.CommandResult Snooze() => _calibration.Snooze();
 
     /// <summary>Completes when both sensors' sources have ended (captures) and every output was handed on, or it failed.</summary>
     public Task Drained => _drained.Task;
@@ -88,7 +99,7 @@ internal sealed class WearerPipeline : IAsyncDisposable
         : PostureStream.Vocabulary.Transport.Serial;
 
     /// <summary>A serial sensor is known by its port path as given, a BLE sensor by its MAC (upper case), a capture by its path.</summary>
-    private static string SensorKey(WitMotionSourceSpec spec) =>
+    internal static string SensorKey(WitMotionSourceSpec spec) =>
         spec.Framing == WitMotionFraming.Ble && !spec.IsCapture ? spec.Target.ToUpperInvariant() : spec.Target;
 
     private void LoadAlignments(WearerStreams streams, SensorAlignmentStore store, string lumbarKey, string pelvisKey)
@@ -178,6 +189,7 @@ internal sealed class WearerPipeline : IAsyncDisposable
                 Detection = _context.Detection,
             });
             _outputs.Chain = _chain;
+            _calibration.Chain = _chain;
             _feed = new WearerChainFeed(_chain, _identity, _streams);
         }
 

@@ -25,6 +25,9 @@ public sealed record WitMotionSimulation(WitMotionWireFormat Format)
 
     public SensorMounting? PelvisMounting { get; init; }
 
+    /// <summary>The pelvis sensor re-attached another way mid-scenario (tests of the mounting check); null: never.</summary>
+    public SensorReattachment? PelvisReattached { get; init; }
+
     /// <summary>Probability a sample is lost on the link; null = the link profile's (1 % BLE, 0 serial).</summary>
     public double? LossRate { get; init; }
 
@@ -64,7 +67,9 @@ public sealed record WitMotionSimulation(WitMotionWireFormat Format)
         }
 
         WitMotionSensorOptions Options(SensorMounting? mounting) => new() { SampleRateHz = RateHertz, Mounting = mounting, Link = link, Noise = Noise };
-        return (new WitMotionSensorModel(plan, SensorPlacement.Lumbar, Options(LumbarMounting)), new WitMotionSensorModel(plan, SensorPlacement.Pelvis, Options(PelvisMounting)));
+        return (
+            new WitMotionSensorModel(plan, SensorPlacement.Lumbar, Options(LumbarMounting)),
+            new WitMotionSensorModel(plan, SensorPlacement.Pelvis, Options(PelvisMounting) with { Reattached = PelvisReattached }));
     }
 
     /// <summary>Writes the two timed captures; returns their paths.</summary>

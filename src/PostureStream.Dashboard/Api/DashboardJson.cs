@@ -31,6 +31,7 @@ internal static class DashboardJson
         typeof(VocabularyJsonConverter<AlertPhase>),
         typeof(VocabularyJsonConverter<Transport>),
         typeof(SnakeCaseEnumConverter<CalibrationState>),
+        typeof(SnakeCaseEnumConverter<GuidanceStep>),
     ])]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(DashboardInfo))]

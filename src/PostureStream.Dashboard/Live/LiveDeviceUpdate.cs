@@ -51,6 +51,34 @@ public sealed record LiveDeviceUpdate
 
     /// <summary>Until when buzzes are snoozed (UTC), null when not snoozed.</summary>
     public DateTime? SnoozedUntilUtc { get; init; }
+
+    /// <summary>
+    /// A wearer of two sensors: the guided functional calibration's step and what to do now, or that a sensor moved and
+    /// a new one is needed; null when there is nothing to say (and always for a PSP device).
+    /// </summary>
+    public CalibrationGuidance? Guidance { get; init; }
+}
+
+/// <summary>Where a wearer's guided calibration is, and the words for the wearer (shown as they are).</summary>
+public sealed record CalibrationGuidance(GuidanceStep Step, string Message);
+
+/// <summary>The steps the live card shows for a wearer of two sensors (JSON: snake_case).</summary>
+public enum GuidanceStep
+{
+    /// <summary>Stand still, relaxed, looking ahead (5 s).</summary>
+    StandStill,
+
+    /// <summary>Bend forward slowly as far as comfortable and come back up.</summary>
+    Bend,
+
+    /// <summary>Both sensors' alignments are saved.</summary>
+    Done,
+
+    /// <summary>A step did not work; the message says why. Press calibrate again.</summary>
+    Failed,
+
+    /// <summary>A sensor moved since its calibration: calibrate again.</summary>
+    Needed,
 }
 
 /// <summary>The latest alert event of a device.</summary>

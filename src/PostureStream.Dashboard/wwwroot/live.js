@@ -52,6 +52,8 @@ const Live = (() => {
       field[key] = element('dd', { 'data-field': key });
       facts.append(field[key]);
     }
+    // A wearer of two sensors: the guided calibration's step and what to do (hidden while there is nothing to say).
+    field.guidance = element('p', { class: 'guidance', 'data-field': 'guidance', 'aria-live': 'polite', hidden: '' });
     const chartBox = element('div', { class: 'live-chart' });
     const actions = element('div', { class: 'actions' });
     const result = element('p', { class: 'result', 'aria-live': 'polite' });
@@ -61,7 +63,7 @@ const Live = (() => {
       button.addEventListener('click', () => send(u.deviceId, action, body, result));
       actions.append(button);
     }
-    root.append(title, angles, chartBox, facts, actions, result);
+    root.append(title, field.guidance, angles, chartBox, facts, actions, result);
     document.getElementById('live-devices').append(root);
     c = { root, field, chart: new LiveChart(chartBox), history: [], count: 0 };
     cards.set(u.deviceId, c);
@@ -107,6 +109,9 @@ const Live = (() => {
     f.fault.textContent = u.sensorFault ?? 'ok';
     f.fault.className = u.sensorFault ? 'fault' : '';
     f.snooze.textContent = u.snoozedUntilUtc ? `snoozed until ${time(u.snoozedUntilUtc)}` : 'on';
+    f.guidance.hidden = !u.guidance;
+    f.guidance.dataset.step = u.guidance ? u.guidance.step : '';
+    f.guidance.textContent = u.guidance ? u.guidance.message : '';
     c.chart.draw(c.history);
     c.root.dataset.updates = String(++c.count);
   }

@@ -37,7 +37,9 @@ public sealed class FunctionalCalibration
     private Vector3D _lumbarNeutral;
     private Vector3D _pelvisNeutral;
     private long _neutralAt;
+    private long _lastTime;
     private bool _bending;
+    private long _bendStart = -1;
     private double _lumbarPeak;
     private double _pelvisPeak;
 
@@ -54,12 +56,29 @@ public sealed class FunctionalCalibration
     /// <summary>Why it failed, for the wearer.</summary>
     public string? Failure { get; private set; }
 
+    /// <summary>How long the wearer has stood still so far in the stand-still step (zero in the other steps).</summary>
+    public TimeSpan StillFor => Step == FunctionalCalibrationStep.StandStill && _windowCount > 0
+        ? TimeSpan.FromMicroseconds(_lastTime - _windowStart)
+        : TimeSpan.Zero;
+
+    /// <summary>The deepest the lumbar sensor has turned from neutral in the bend step so far, degrees.</summary>
+    public double BendPeakDegrees => Step == FunctionalCalibrationStep.Bend ? _lumbarPeak : 0;
+
+    /// <summary>
+    /// Why the stand-still window last started over after at least a second of it (the wearer moved, or a sensor sent
+    /// nothing), for the wearer; <see cref="Interruptions"/> counts them, so a caller sees each new one.
+    /// </summary>
+    public string? Interruption { get; private set; }
+
+    public int Interruptions { get; private set; }
+
     /// <summary>Starts (or restarts) with the stand-still step.</summary>
     public void Start()
     {
         Step = FunctionalCalibrationStep.StandStill;
         Result = null;
         Failure = null;
+        Interruption = null;
         _windowCount = 0;
     }
 
@@ -88,14 +107,17 @@ public sealed class FunctionalCalibration
     {
         if (s.LumbarUp.IsNaN || s.PelvisUp.IsNaN)
         {
-            _windowCount = 0; // both sensors must be there for the whole window
+            // Both sensors must be there for the whole window.
+            Restart(s, $"the {(s.LumbarUp.IsNaN ? "lumbar" : "pelvis")} sensor sends nothing; check that it is on and connected");
             return;
         }
 
         if (_windowCount > 0 && (Moved(_lumbarSum, s.LumbarUp) || Moved(_pelvisSum, s.PelvisUp)))
         {
-            _windowCount = 0;
+            Restart(s, $"you moved; stand still, relaxed, for {_options.StillWindow.TotalSeconds:0} s");
         }
+
+        _lastTime = s.TimeMicroseconds;
 
         if (_windowCount == 0)
         {
@@ -113,10 +135,23 @@ public sealed class FunctionalCalibration
             _pelvisNeutral = _pelvisSum.Normalized();
             _neutralAt = s.TimeMicroseconds;
             _bending = false;
+            _bendStart = -1;
             _lumbarPeak = _pelvisPeak = 0;
             _lumbarSum = _pelvisSum = default;
             Step = FunctionalCalibrationStep.Bend;
         }
+    }
+
+    /// <summary>The window starts over; a window of a second or more was worth telling the wearer about.</summary>
+    private void Restart(in WearerSample s, string why)
+    {
+        if (_windowCount > 0 && s.TimeMicroseconds - _windowStart >= 1_000_000)
+        {
+            Interruption = why;
+            Interruptions++;
+        }
+
+        _windowCount = 0;
     }
 
     private bool Moved(Vector3D sum, Vector3D up) => Vector3D.AngleDegrees(sum, up) > _options.StillToleranceDegrees;
@@ -125,12 +160,21 @@ public sealed class FunctionalCalibration
     {
         if (s.LumbarUp.IsNaN || s.PelvisUp.IsNaN)
         {
-            Fail("a sensor dropped out during the bend; start again");
+            Fail($"the {(s.LumbarUp.IsNaN ? "lumbar" : "pelvis")} sensor dropped out during the bend; check that it is on and connected, then start again");
             return;
         }
 
         double lumbar = Vector3D.AngleDegrees(_lumbarNeutral, s.LumbarUp);
         double pelvis = Vector3D.AngleDegrees(_pelvisNeutral, s.PelvisUp);
+        if (lumbar > _options.BackUpDegrees && _bendStart < 0)
+        {
+            _bendStart = s.TimeMicroseconds;
+        }
+        else if (lumbar <= _options.BackUpDegrees && !_bending)
+        {
+            _bendStart = -1; // a small lean that came back is not the start of the bend
+        }
+
         if (!_bending)
         {
             if (lumbar >= _options.MinBendDegrees)
@@ -139,7 +183,9 @@ public sealed class FunctionalCalibration
             }
             else if (s.TimeMicroseconds - _neutralAt > _options.BendWithin.TotalMicroseconds)
             {
-                Fail($"no forward bend of at least {_options.MinBendDegrees:0}° came within {_options.BendWithin.TotalSeconds:0} s; start again and bend forward slowly as far as is comfortable");
+                Fail(_lumbarPeak < 1
+                    ? $"no forward bend came within {_options.BendWithin.TotalSeconds:0} s; bend forward slowly as far as is comfortable, then come back up"
+                    : $"the bend was too small: the lower back turned only {_lumbarPeak:0}° (at least {_options.MinBendDegrees:0}° is needed); bend forward further, slowly, as far as is comfortable");
                 return;
             }
         }
@@ -150,12 +196,18 @@ public sealed class FunctionalCalibration
         _pelvisPeak = Math.Max(_pelvisPeak, pelvis);
         if (_bending && lumbar <= _options.BackUpDegrees)
         {
-            Finish();
+            Finish(TimeSpan.FromMicroseconds(s.TimeMicroseconds - _bendStart));
         }
     }
 
-    private void Finish()
+    private void Finish(TimeSpan took)
     {
+        if (took < _options.MinBendDuration)
+        {
+            Fail($"the bend was too fast ({took.TotalSeconds:0.0} s down and up); bend slowly, taking at least {_options.MinBendDuration.TotalSeconds:0} s");
+            return;
+        }
+
         if (_pelvisPeak < _options.MinSensorTurnDegrees)
         {
             Fail($"the pelvis sensor turned only {_pelvisPeak:0}° in the bend; bend from the hips as well, and check that it is stuck on the sacrum");

@@ -18,6 +18,12 @@ public sealed record FunctionalCalibrationOptions
     /// <summary>The bend is over when the lumbar sensor is back within this of neutral. Default 10°.</summary>
     public double BackUpDegrees { get; init; } = 10;
 
+    /// <summary>
+    /// The bend, down and back up (from the lower back leaving <see cref="BackUpDegrees"/> to its return), must take at
+    /// least this: a quick one leaves the sensors' own fusion behind the true tilt. Default 2 s.
+    /// </summary>
+    public TimeSpan MinBendDuration { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The bend must start within this after the neutral was taken. Default 30 s.</summary>
     public TimeSpan BendWithin { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -26,9 +32,9 @@ public sealed record FunctionalCalibrationOptions
 
     public FunctionalCalibrationOptions Validate()
     {
-        if (StillWindow < TimeSpan.FromSeconds(1) || BendWithin <= TimeSpan.Zero)
+        if (StillWindow < TimeSpan.FromSeconds(1) || BendWithin <= TimeSpan.Zero || MinBendDuration < TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(StillWindow), "StillWindow must be ≥ 1 s and BendWithin positive");
+            throw new ArgumentOutOfRangeException(nameof(StillWindow), "StillWindow must be ≥ 1 s, BendWithin positive and MinBendDuration not negative");
         }
 
         if (StillToleranceDegrees <= 0 || MinSensorTurnDegrees <= 0 || BackUpDegrees <= 0 || MinBendDegrees <= BackUpDegrees || MovedDegrees <= 0)

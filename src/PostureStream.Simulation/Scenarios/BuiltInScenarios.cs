@@ -9,7 +9,14 @@ public static class BuiltInScenarios
     public const string OfficeDay = "office-day";
     public const string SustainTest = "sustain-test";
 
+    /// <summary>The functional calibration of a wearer of two WitMotion sensors (<see cref="WitMotion.CalibrationRoutine"/>), alone.</summary>
+    public const string FunctionalCalibration = "functional-calibration";
+
+    /// <summary>The scenarios of a day's posture, which quality runs score.</summary>
     public static IReadOnlyList<string> Names { get; } = [QuickDemo, OfficeDay, SustainTest];
+
+    /// <summary>Short routines to try a command on (no alerts are due in them): not in <see cref="Names"/>.</summary>
+    public static IReadOnlyList<string> Routines { get; } = [FunctionalCalibration];
 
     public static bool TryGet(string name, out Scenario scenario)
     {
@@ -18,11 +25,23 @@ public static class BuiltInScenarios
             QuickDemo => CreateQuickDemo(),
             OfficeDay => CreateOfficeDay(),
             SustainTest => CreateSustainTest(),
+            FunctionalCalibration => CreateFunctionalCalibration(),
             _ => null,
         };
         scenario = found!;
         return found is not null;
     }
+
+    /// <summary>
+    /// What <c>calibrate --wearer</c> asks of the wearer, played once: stand still 8 s, one slow forward bend from the
+    /// hips and back up (10 s), stand 6 s — 24 s in all.
+    /// </summary>
+    public static Scenario CreateFunctionalCalibration() =>
+        new Scenario(FunctionalCalibration, [.. WitMotion.CalibrationRoutine.Segments])
+        {
+            Description = "Stand still, one slow forward bend and back up: the functional calibration of two sensors",
+            Device = new DeviceProfile(),
+        }.Validate();
 
     /// <summary>
     /// About 10 minutes with every kind of segment: a flattening and a hyper-extension episode long

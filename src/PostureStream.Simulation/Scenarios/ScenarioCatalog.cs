@@ -17,6 +17,6 @@ public static class ScenarioCatalog
         }
 
         throw new ScenarioException(
-            $"unknown scenario '{nameOrPath}': give a built-in name ({string.Join(", ", BuiltInScenarios.Names)}) or the path of a scenario JSON file");
+            $"unknown scenario '{nameOrPath}': give a built-in name ({string.Join(", ", BuiltInScenarios.Names.Concat(BuiltInScenarios.Routines))}) or the path of a scenario JSON file");
     }
 }

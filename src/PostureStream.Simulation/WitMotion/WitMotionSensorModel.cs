@@ -62,6 +62,7 @@ public sealed class WitMotionSensorModel
         var fusion = new OnboardFusion(Stream(1), _options.Noise);
         var arrival = new ArrivalModel(_options.Link, Stream(2));
         RotationMatrix mounting = Mounting.Rotation;
+        double reattachAt = _options.Reattached?.At.TotalSeconds ?? double.PositiveInfinity;
         SensorFault mine = Placement == SensorPlacement.Lumbar ? SensorFault.Lumbar : SensorFault.Pelvis;
         var dropouts = _plan.Segments.Where(s => s.Definition.Dropout > TimeSpan.Zero)
             .Select(s => (Start: s.Start.TotalSeconds, End: (s.Start + s.Definition.Dropout).TotalSeconds)).ToArray();
@@ -70,6 +71,12 @@ public sealed class WitMotionSensorModel
         double previous = seconds;
         for (long index = 0; seconds < end; index++)
         {
+            if (seconds >= reattachAt)
+            {
+                mounting = _options.Reattached!.Mounting.Rotation;
+                reattachAt = double.PositiveInfinity;
+            }
+
             SegmentMotionState motion = kinematics.At(seconds);
             RotationMatrix sensorToWorld = motion.Orientation * mounting;
             RotationMatrix worldToSensor = sensorToWorld.Transposed();

@@ -12,6 +12,9 @@ public sealed record WitMotionSensorOptions
 
     public SensorMounting? Mounting { get; init; }
 
+    /// <summary>The sensor taken off and stuck on again another way during the scenario (null: never).</summary>
+    public SensorReattachment? Reattached { get; init; }
+
     public WitMotionLinkProfile Link { get; init; } = WitMotionLinkProfile.Ble;
 
     /// <summary>How fast the sensor's own oscillator runs against true time, ppm (+ = samples come faster).</summary>
@@ -35,6 +38,11 @@ public sealed record WitMotionSensorOptions
         if (Mounting is { OffNormalDegrees: < 0 or > 90 })
         {
             throw new ArgumentOutOfRangeException(nameof(Mounting), $"off-normal tilt must be 0–90°, got {Mounting.OffNormalDegrees}");
+        }
+
+        if (Reattached is { } again && (again.At < TimeSpan.Zero || again.Mounting.OffNormalDegrees is < 0 or > 90))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Reattached), $"a re-attachment needs a time ≥ 0 and an off-normal tilt of 0–90°, got {again}");
         }
 
         Link.Validate();
