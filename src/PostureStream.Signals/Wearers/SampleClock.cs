@@ -19,7 +19,7 @@ namespace PostureStream.Signals.Wearers;
 /// (<see cref="SensorClockLine"/>: a minimum-delay fit with the drift tracked), and there is nothing to infer — a
 /// loss is a step of more than one period, a gap a step longer than <see cref="SampleClockOptions.GapAfter"/>. A
 /// sensor clock that steps back, or forward by more than arrivals allow (someone set it), starts the line afresh at
-/// that sample, as a gap does. A stream may switch between the two ways (time packets turned on or off): the new way
+/// that sample (no segment starts: no data was missed). A stream may switch between the two ways (time packets turned on or off): the new way
 /// starts afresh.
 /// <para>
 /// Times come out in order, strictly increasing, <see cref="SampleClockOptions.FinalizeDelay"/> of host time after
@@ -175,11 +175,10 @@ public sealed class SampleClock<T>
             {
                 // The sensor clock was set (or wrapped at midnight, undated): keep the rate, start afresh here. The
                 // samples still held are timed on the old line first: their sensor times mean nothing on the new one.
+                // No data was missed, so no segment starts: the grid still interpolates across.
                 SettleHeldOnSensorLine();
                 _sensorLine.Restart(sensor, arrival);
-                _startsSegment = true;
                 ClockJumps++;
-                Gaps++;
             }
             else if (step > _options.GapAfter.TotalMicroseconds)
             {
