@@ -52,6 +52,47 @@ public sealed class WitMotionPacketEncoderTests
         Assert.Equal(0, decoder.Stats.ChecksumErrors);
     }
 
+    /// <summary>With the TIME output on, each sample's packets follow a 0x50 packet that reads as the sensor's clock.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SerialBursts_WithTimePackets_CarryTheSensorClockBeforeEachSample(bool clockSet)
+    {
+        var model = new WitMotionSensorModel(Plan, SensorPlacement.Lumbar, new WitMotionSensorOptions { Link = WitMotionLinkProfile.Serial, TimePackets = true, ClockSet = clockSet });
+        byte[] stream = WitMotionPacketEncoder.Bursts(model, WitMotionWireFormat.Serial).SelectMany(b => b.Notifications.Single()).ToArray();
+        var decoder = new WitMotionSerialDecoder();
+        var types = new List<WitMotionPacketType>();
+        var clocks = new List<long>();
+        ReadOnlySpan<byte> bytes = stream;
+        while (decoder.TryDecode(ref bytes, out WitMotionPacket packet))
+        {
+            types.Add(packet.Type);
+            if (packet.Type == WitMotionPacketType.Time)
+            {
+                Assert.True(WitMotionClock.TryRead(packet, out long micros, out bool hasDate));
+                Assert.Equal(clockSet, hasDate);
+                clocks.Add(micros);
+            }
+        }
+
+        List<PostureStream.Simulation.WitMotion.WitMotionReading> delivered = model.Readings().Where(r => r.IsDelivered).ToList();
+        Assert.Equal([WitMotionPacketType.Time, WitMotionPacketType.Acceleration, WitMotionPacketType.AngularVelocity, WitMotionPacketType.Angle], types.Take(4));
+        Assert.Equal(4 * delivered.Count, types.Count);
+        Assert.Equal(delivered.Select(r => r.SensorClockMicroseconds!.Value), clocks);
+
+        // The sensor's own time runs at its nominal period (its oscillator drives both), in whole ms.
+        Assert.All(delivered.Zip(delivered.Skip(1)), p => Assert.Equal((p.Second.Index - p.First.Index) * 20_000, p.Second.SensorClockMicroseconds!.Value - p.First.SensorClockMicroseconds!.Value, 1000.0));
+        Assert.All(clocks, c => Assert.Equal(0, c % 1000));
+        Assert.Equal(clockSet, clocks[0] >= (long)TimeSpan.FromDays(9497).TotalMicroseconds);
+    }
+
+    [Fact]
+    public void SensorClock_IsOffByDefault()
+    {
+        var model = new WitMotionSensorModel(Plan, SensorPlacement.Lumbar);
+        Assert.All(model.Readings().Take(100), r => Assert.Null(r.SensorClockMicroseconds));
+    }
+
     [Fact]
     public void Merge_InterleavesBothSensorsInArrivalOrder()
     {

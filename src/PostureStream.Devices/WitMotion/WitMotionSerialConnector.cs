@@ -8,8 +8,9 @@ namespace PostureStream.Devices.WitMotion;
 /// <summary>
 /// Opens a WitMotion serial sensor (USB/TTL, or a BWT901CL paired over Bluetooth SPP as /dev/rfcommN). Without a
 /// given baud rate, the first connect tries each of <see cref="WitMotionBauds.Detect"/> (115200, then 9600) and keeps
-/// the first at which good packets arrive within <see cref="DetectWindow"/>; later connects reuse it. At 9600 baud a
-/// notice says the sensor lowers its output rate and how to switch it to 115200.
+/// the first at which good packets arrive within <see cref="DetectWindow"/>; later connects reuse it. At 9600 baud —
+/// detected or given — a notice says the sensor lowers its output rate and how to switch it to 115200 (once per
+/// connector, not on every reconnect).
 /// </summary>
 public sealed class WitMotionSerialConnector : ILinkConnector
 {
@@ -20,6 +21,7 @@ public sealed class WitMotionSerialConnector : ILinkConnector
     private readonly SerialPortDiscovery _discovery;
     private readonly TimeProvider _time;
     private readonly Action<string> _notice;
+    private bool _slowBaudTold;
 
     public WitMotionSerialConnector(string path, int? baudRate, TimeProvider? time = null, Action<string>? notice = null, SerialDriver? driver = null, SerialPortDiscovery? discovery = null)
     {
@@ -51,7 +53,9 @@ public sealed class WitMotionSerialConnector : ILinkConnector
     {
         if (BaudRate is { } known)
         {
-            return SerialLinkOpener.Open(Path, known, _driver, _discovery);
+            IDeviceLink opened = SerialLinkOpener.Open(Path, known, _driver, _discovery);
+            TellIfSlow(known);
+            return opened;
         }
 
         foreach (int baud in WitMotionBauds.Detect)
@@ -60,10 +64,7 @@ public sealed class WitMotionSerialConnector : ILinkConnector
             if (await HearsPacketsAsync(link, cancellationToken))
             {
                 BaudRate = baud;
-                if (baud == 9600)
-                {
-                    _notice(SlowBaudNotice(Path));
-                }
+                TellIfSlow(baud);
 
                 return link;
             }
@@ -75,6 +76,15 @@ public sealed class WitMotionSerialConnector : ILinkConnector
             SourceOpenFailure.NoDeviceAnswered,
             $"no WitMotion packets on {Path} at {string.Join(" or ", WitMotionBauds.Detect)} baud within {DetectWindow.TotalSeconds:0.#} s each; " +
             "is the sensor powered and sending (its LED blinks)? Give the rate with ?baud=N if it was set to another one");
+    }
+
+    private void TellIfSlow(int baud)
+    {
+        if (baud == 9600 && !_slowBaudTold)
+        {
+            _slowBaudTold = true;
+            _notice(SlowBaudNotice(Path));
+        }
     }
 
     /// <summary>What to tell a user whose sensor runs at 9600 baud.</summary>

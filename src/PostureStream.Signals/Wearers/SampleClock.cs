@@ -14,15 +14,34 @@ namespace PostureStream.Signals.Wearers;
 /// <item>An arrival more than <see cref="SampleClockOptions.GapAfter"/> later than the line allows is a gap (a lost
 /// link, a reconnect): the line is re-anchored there, keeping the period, and that sample starts a segment.</item>
 /// </list>
+/// A sensor that sends its own clock (a serial WitMotion sensor with the 0x50 time packet on) gives each sample its
+/// sensor time as well: then the sample's time is that sensor time mapped onto the host's clock
+/// (<see cref="SensorClockLine"/>: a minimum-delay fit with the drift tracked), and there is nothing to infer — a
+/// loss is a step of more than one period, a gap a step longer than <see cref="SampleClockOptions.GapAfter"/>. A
+/// sensor clock that steps back, or forward by more than arrivals allow (someone set it), starts the line afresh at
+/// that sample (no segment starts: no data was missed). A stream may switch between the two ways (time packets turned on or off): the new way
+/// starts afresh.
+/// <para>
 /// Times come out in order, strictly increasing, <see cref="SampleClockOptions.FinalizeDelay"/> of host time after
 /// the sample arrived. Not thread-safe: one stream, one caller.
+/// </para>
 /// </summary>
 public sealed class SampleClock<T>
 {
+    /// <summary>
+    /// A sensor clock may jump forward by this much before it is taken as set anew: a sample may arrive this much
+    /// earlier than the line allows while the line's floor is still settling (a connection interval plus jitter).
+    /// </summary>
+    private const long JumpAfterMicroseconds = 150_000;
+
     private readonly SampleClockOptions _options;
     private readonly LowerEnvelope _envelope;
     private readonly DelaySpread _spread = new();
+    private readonly SensorClockLine _sensorLine;
+    private readonly long _nominalPeriod;
     private readonly List<Held> _held = [];
+    private long? _lastSensor;
+    private bool _arrivalLineStale;
     private int _head;
     private long _lastIndex = -1;
     private long _lastGiven = long.MinValue;
@@ -37,7 +56,12 @@ public sealed class SampleClock<T>
 
         _options = (options ?? new SampleClockOptions()).Validate();
         _envelope = new LowerEnvelope(1e6 / nominalRateHz, _options);
+        _sensorLine = new SensorClockLine(_options);
+        _nominalPeriod = (long)Math.Round(1e6 / nominalRateHz);
     }
+
+    /// <summary>Sensor-clock jumps seen (the line started afresh), for diagnostics.</summary>
+    public long ClockJumps { get; private set; }
 
     /// <summary>The fitted sample period, µs.</summary>
     public double PeriodMicroseconds => _envelope.Period;
@@ -58,14 +82,32 @@ public sealed class SampleClock<T>
     public int HeldCount => _held.Count - _head;
 
     /// <summary>A sample that arrived at <paramref name="arrivalMicroseconds"/> (host monotonic clock; never decreasing).</summary>
-    public void Add(long arrivalMicroseconds, T value)
+    public void Add(long arrivalMicroseconds, T value) => Add(arrivalMicroseconds, null, value);
+
+    /// <summary>
+    /// A sample that arrived at <paramref name="arrivalMicroseconds"/> (host monotonic clock; never decreasing), with
+    /// the sensor's own clock for it (µs, any epoch) when the sensor sends one.
+    /// </summary>
+    public void Add(long arrivalMicroseconds, long? sensorMicroseconds, T value)
     {
+        if (sensorMicroseconds is { } sensor)
+        {
+            AddClocked(arrivalMicroseconds, sensor, value);
+            return;
+        }
+
         double arrival = arrivalMicroseconds;
         long index = _lastIndex + 1;
         double period = _envelope.Period;
-        if (_lastIndex < 0)
+        if (_lastIndex < 0 || _arrivalLineStale)
         {
             _envelope.Restart(index, arrival);
+            if (_arrivalLineStale)
+            {
+                _arrivalLineStale = false;
+                _startsSegment = true;
+                Gaps++;
+            }
         }
         else
         {
@@ -101,9 +143,59 @@ public sealed class SampleClock<T>
         }
 
         _envelope.Add(index, arrival);
-        _held.Add(new Held(arrivalMicroseconds, index, value, _startsSegment));
+        _held.Add(new Held(arrivalMicroseconds, index, value, _startsSegment, null));
         _startsSegment = false;
         _lastIndex = index;
+        _lastSensor = null;
+    }
+
+    private void AddClocked(long arrival, long sensor, T value)
+    {
+        if (_lastSensor is not { } last)
+        {
+            // The first sample, or the first with a clock after samples without: the line starts here.
+            _sensorLine.Restart(sensor, arrival);
+            _startsSegment = true;
+            if (_lastIndex >= 0)
+            {
+                Gaps++;
+            }
+        }
+        else
+        {
+            if (sensor == last)
+            {
+                // The same clock again: this period's time packet was lost, so the reading kept the last one.
+                sensor = last + _nominalPeriod;
+            }
+
+            long step = sensor - last;
+            long residual = arrival - _sensorLine.TimeOf(sensor);
+            if (step <= 0 || residual < -JumpAfterMicroseconds)
+            {
+                // The sensor clock was set (or wrapped at midnight, undated): keep the rate, start afresh here. The
+                // samples still held are timed on the old line first: their sensor times mean nothing on the new one.
+                // No data was missed, so no segment starts: the grid still interpolates across.
+                SettleHeldOnSensorLine();
+                _sensorLine.Restart(sensor, arrival);
+                ClockJumps++;
+            }
+            else if (step > _options.GapAfter.TotalMicroseconds)
+            {
+                _startsSegment = true;
+                Gaps++;
+            }
+            else if (step > _nominalPeriod * 3 / 2)
+            {
+                InferredLosses += Math.Max(0, (long)Math.Round((double)step / _nominalPeriod) - 1);
+            }
+        }
+
+        _sensorLine.Add(sensor, arrival);
+        _held.Add(new Held(arrival, _lastIndex, value, _startsSegment, sensor));
+        _startsSegment = false;
+        _lastSensor = sensor;
+        _arrivalLineStale = true;
     }
 
     /// <summary>Gives out the samples that arrived at least <see cref="SampleClockOptions.FinalizeDelay"/> before <paramref name="nowMicroseconds"/>.</summary>
@@ -153,6 +245,17 @@ public sealed class SampleClock<T>
         }
     }
 
+    private void SettleHeldOnSensorLine()
+    {
+        for (int i = _head; i < _held.Count; i++)
+        {
+            if (_held[i] is { Sensor: { } sensor, SettledTime: null } h)
+            {
+                _held[i] = h with { SettledTime = _sensorLine.TimeOf(sensor) };
+            }
+        }
+    }
+
     private void ShiftHeldFrom(long index, long by)
     {
         for (int i = _held.Count - 1; i >= _head && _held[i].Index >= index; i--)
@@ -164,10 +267,23 @@ public sealed class SampleClock<T>
     private void Give(ICollection<TimedValue<T>> output)
     {
         Held h = _held[_head++];
-        double line = _envelope.TimeOf(h.Index);
+        double line;
+        if (h.SettledTime is { } settled)
+        {
+            line = settled;
+        }
+        else if (h.Sensor is { } sensor)
+        {
+            line = _sensorLine.TimeOf(sensor);
+        }
+        else
+        {
+            line = _envelope.TimeOf(h.Index);
 
-        // The spread is learnt from samples whose place is settled, so that a loss not yet seen does not widen it.
-        _spread.Add(h.Arrival - line);
+            // The spread is learnt from samples whose place is settled, so that a loss not yet seen does not widen it.
+            _spread.Add(h.Arrival - line);
+        }
+
         long time = (long)Math.Round(line);
         time = Math.Min(time, h.Arrival); // never taken after it arrived
         if (time <= _lastGiven)
@@ -188,5 +304,7 @@ public sealed class SampleClock<T>
         }
     }
 
-    private readonly record struct Held(long Arrival, long Index, T Value, bool StartsSegment);
+    /// <param name="Sensor">The sample's sensor time when the sensor sends its clock; its host time then comes from it.</param>
+    /// <param name="SettledTime">Its host time, fixed before the sensor line started afresh under it.</param>
+    private readonly record struct Held(long Arrival, long Index, T Value, bool StartsSegment, long? Sensor, long? SettledTime = null);
 }

@@ -32,7 +32,10 @@ public sealed class WearerChainFeed
 
     public WearerStreams Streams => _streams;
 
-    /// <summary>A reading of the sensor on <paramref name="segment"/>; its arrival time is the host time it came in.</summary>
+    /// <summary>
+    /// A reading of the sensor on <paramref name="segment"/>; its arrival time is the host time it came in, and its
+    /// sensor clock (from the time packet, when the sensor sends them) times the sample.
+    /// </summary>
     public void Reading(WearerSegment segment, in WitMotionReading reading)
     {
         lock (_gate)
@@ -50,11 +53,11 @@ public sealed class WearerChainFeed
 
             if (segment == WearerSegment.Lumbar)
             {
-                _streams.AddLumbar(reading.ArrivalMicroseconds, up);
+                _streams.AddLumbar(reading.ArrivalMicroseconds, up, reading.SensorClockMicroseconds);
             }
             else
             {
-                _streams.AddPelvis(reading.ArrivalMicroseconds, up);
+                _streams.AddPelvis(reading.ArrivalMicroseconds, up, reading.SensorClockMicroseconds);
             }
 
             AdvanceLocked(reading.ArrivalMicroseconds);

@@ -4,7 +4,8 @@ namespace PostureStream.Signals.Wearers;
 /// A wearer made of two single-IMU sensors (lumbar and pelvis), each on its own link with no usable clock: their
 /// readings in, <see cref="SegmentSample"/>s of one time line out, ready for the per-device chain.
 /// <para>
-/// Each stream's sample times are estimated from its nominal rate and arrival times (<see cref="SampleClock{T}"/>),
+/// Each stream's sample times are estimated from its nominal rate and arrival times, or taken from the sensor's own
+/// clock when it sends one (<see cref="SampleClock{T}"/>),
 /// both are put on one grid at that rate (<see cref="GridMerger"/>, bounded latency), and each sensor's up direction
 /// becomes its segment's sagittal and frontal angles through its <see cref="SensorAlignment"/> (the reference
 /// mounting until a functional calibration is taken). A sensor that is lost gives NaN channels and its
@@ -51,16 +52,19 @@ public sealed class WearerStreams
 
     public SampleClock<Vector3D> PelvisClock => _pelvisClock;
 
-    /// <summary>A lumbar reading (its up direction, sensor frame) that arrived at <paramref name="arrivalMicroseconds"/>.</summary>
-    public void AddLumbar(long arrivalMicroseconds, Vector3D up)
+    /// <summary>
+    /// A lumbar reading (its up direction, sensor frame) that arrived at <paramref name="arrivalMicroseconds"/>, with
+    /// the sensor's own clock for it when the sensor sends one (the WitMotion time packet; µs, any epoch).
+    /// </summary>
+    public void AddLumbar(long arrivalMicroseconds, Vector3D up, long? sensorClockMicroseconds = null)
     {
-        _lumbarClock.Add(arrivalMicroseconds, up);
+        _lumbarClock.Add(arrivalMicroseconds, sensorClockMicroseconds, up);
         _now = Math.Max(_now, arrivalMicroseconds);
     }
 
-    public void AddPelvis(long arrivalMicroseconds, Vector3D up)
+    public void AddPelvis(long arrivalMicroseconds, Vector3D up, long? sensorClockMicroseconds = null)
     {
-        _pelvisClock.Add(arrivalMicroseconds, up);
+        _pelvisClock.Add(arrivalMicroseconds, sensorClockMicroseconds, up);
         _now = Math.Max(_now, arrivalMicroseconds);
     }
 

@@ -6,7 +6,10 @@ namespace PostureStream.Simulation.WitMotion;
 /// <summary>How a simulated sensor's samples go on the wire.</summary>
 public enum WitMotionWireFormat
 {
-    /// <summary>Serial/SPP: per sample the 0x51, 0x52 and 0x53 packets (and 0x59 when quaternions are on), 11 bytes each.</summary>
+    /// <summary>
+    /// Serial/SPP: per sample the 0x51, 0x52 and 0x53 packets (and 0x59 when quaternions are on), 11 bytes each,
+    /// after the 0x50 time packet when the sensor sends its clock.
+    /// </summary>
     Serial,
 
     /// <summary>BLE 5.0: per sample one 20-byte 0x55 0x61 notification.</summary>
@@ -44,7 +47,7 @@ public static class WitMotionPacketEncoder
             }
 
             arrival = reading.ArrivalTimeMicroseconds;
-            pending.Add(format == WitMotionWireFormat.Ble ? Ble(reading) : Serial(reading, quaternion));
+            pending.Add(format == WitMotionWireFormat.Ble ? Ble(reading) : Serial(reading, quaternion, clockWithoutDate: !model.ClockSet));
         }
 
         if (arrival is { } last)
@@ -76,9 +79,18 @@ public static class WitMotionPacketEncoder
         }
     }
 
-    public static byte[] Serial(in WitMotionReading reading, bool quaternion)
+    /// <summary>One sample's serial packets, in the sensor's order: time (when it sends its clock), acceleration, angular velocity, angle, quaternion.</summary>
+    /// <param name="reading">The sample.</param>
+    /// <param name="quaternion">Whether the quaternion packet is on.</param>
+    /// <param name="clockWithoutDate">The time packet carries zeros for the date (a clock never set).</param>
+    public static byte[] Serial(in WitMotionReading reading, bool quaternion, bool clockWithoutDate = false)
     {
-        var bytes = new List<byte>(44);
+        var bytes = new List<byte>(55);
+        if (reading.SensorClockMicroseconds is { } clock)
+        {
+            bytes.AddRange(WitMotionEncoder.EncodeSerial(WitMotionClock.ToPacket(clock, clockWithoutDate)));
+        }
+
         bytes.AddRange(WitMotionEncoder.EncodeSerial(new ProtocolPacket(WitMotionPacketType.Acceleration, reading.Acceleration.X, reading.Acceleration.Y, reading.Acceleration.Z, 0)));
         bytes.AddRange(WitMotionEncoder.EncodeSerial(new ProtocolPacket(WitMotionPacketType.AngularVelocity, reading.AngularVelocity.X, reading.AngularVelocity.Y, reading.AngularVelocity.Z, 0)));
         bytes.AddRange(WitMotionEncoder.EncodeSerial(new ProtocolPacket(WitMotionPacketType.Angle, reading.Angle.X, reading.Angle.Y, reading.Angle.Z, 0)));

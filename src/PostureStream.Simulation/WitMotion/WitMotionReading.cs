@@ -33,6 +33,7 @@ public readonly record struct QuaternionCounts(short W, short X, short Y, short 
 /// <param name="Quaternion">The same orientation as a quaternion (sensor to world).</param>
 /// <param name="TruePitchDegrees">Truth: the segment's intended sagittal angle (Simulation README, the wearer model).</param>
 /// <param name="TrueRollDegrees">Truth: the segment's intended frontal angle.</param>
+/// <param name="SensorClockMicroseconds">The sensor's own clock when it took the sample, µs since 2000-01-01 of that clock, truncated to the ms as its time packet carries it; null when it sends no time packets.</param>
 public readonly record struct WitMotionReading(
     long Index,
     long SampleTimeMicroseconds,
@@ -43,7 +44,8 @@ public readonly record struct WitMotionReading(
     AxesCounts Angle,
     QuaternionCounts Quaternion,
     double TruePitchDegrees,
-    double TrueRollDegrees)
+    double TrueRollDegrees,
+    long? SensorClockMicroseconds = null)
 {
     public bool IsDelivered => Delivery == SampleDelivery.Delivered;
 

@@ -9,7 +9,9 @@ namespace PostureStream.Simulation.WitMotion;
 /// <item>Orientation: the segment's true motion (<see cref="SegmentKinematics"/>) turned by the
 /// <see cref="SensorMounting"/>, seen through the onboard fusion (<see cref="OnboardFusion"/>).</item>
 /// <item>Clock: the sensor samples at its set rate on its own oscillator — skewed by up to ±3000 ppm and wandering
-/// ±200 ppm over 20 min (temperature) — and sends no counter or time stamp.</item>
+/// ±200 ppm over 20 min (temperature) — and sends no counter. With <see cref="WitMotionSensorOptions.TimePackets"/>
+/// it sends its real-time clock, which runs on the same oscillator: sample <c>k</c> is taken at clock time
+/// <c>start + k × nominal period</c>, sent truncated to the ms.</item>
 /// <item>Delivery: <see cref="ArrivalModel"/> per <see cref="WitMotionLinkProfile"/>; samples in a scenario segment
 /// whose <c>fault</c> names this sensor, or in a link dropout, are <see cref="SampleDelivery.Disconnected"/>.</item>
 /// </list>
@@ -39,7 +41,19 @@ public sealed class WitMotionSensorModel
         ClockSkewPpm = _options.ClockSkewPpm ?? draws.Uniform(-3000, 3000);
         FirstSampleMicroseconds = (long)(draws.NextDouble() * 1e6 / _options.SampleRateHz);
         ConnectionInterval = TimeSpan.FromMicroseconds(new ArrivalModel(_options.Link, Stream(2)).IntervalMicroseconds);
+
+        // A set clock shows a day of 2026 and a time of day; an unset one started at 00:00:00 when powered up.
+        long setClock = (long)(TimeSpan.FromDays(9497 + draws.Next(0, 365)) + TimeSpan.FromSeconds(draws.Uniform(0, 86_400))).TotalMicroseconds;
+        ClockStartMicroseconds = _options.ClockSet ? setClock : 0;
     }
+
+    /// <summary>The sensor clock at sample 0, µs since 2000-01-01 of that clock (see <see cref="WitMotionSensorOptions.ClockSet"/>).</summary>
+    public long ClockStartMicroseconds { get; }
+
+    /// <summary>Whether the sensor sends time packets, and whether they carry a date.</summary>
+    public bool TimePackets => _options.TimePackets;
+
+    public bool ClockSet => _options.ClockSet;
 
     /// <summary>The connection interval (or latency timer) this sensor's link was given.</summary>
     public TimeSpan ConnectionInterval { get; }
@@ -100,13 +114,18 @@ public sealed class WitMotionSensorModel
                 new AxesCounts(WitMotionScale.AngleCounts(roll), WitMotionScale.AngleCounts(pitch), WitMotionScale.AngleCounts(yaw)),
                 Quaternion(roll, pitch, yaw),
                 motion.PitchDegrees,
-                motion.RollDegrees);
+                motion.RollDegrees,
+                _options.TimePackets ? SensorClock(index) : null);
 
             previous = seconds;
             double skew = ClockSkewPpm + (SkewWanderPpm * Math.Sin(2 * Math.PI * seconds / SkewWanderPeriodSeconds));
             seconds += 1 / (_options.SampleRateHz * (1 + (skew / 1e6)));
         }
     }
+
+    /// <summary>The sensor clock at sample <paramref name="index"/>: its own time runs at the nominal period; the packet carries whole ms.</summary>
+    private long SensorClock(long index) =>
+        (ClockStartMicroseconds + (long)Math.Round(index * 1e6 / _options.SampleRateHz)) / 1000 * 1000;
 
     private Random Stream(int which) => SeedMixer.Create(_plan.Seed, StreamBase + 10 + (10 * (int)Placement) + which);
 

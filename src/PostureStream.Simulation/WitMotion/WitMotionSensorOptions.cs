@@ -3,7 +3,7 @@ namespace PostureStream.Simulation.WitMotion;
 /// <summary>
 /// One simulated WitMotion sensor (WT901 family). Null values are drawn from the seed. Defaults: 50 Hz output,
 /// a mounting drawn by <see cref="SensorMounting.Draw"/>, BLE-like delivery (<see cref="WitMotionLinkProfile.Ble"/>),
-/// clock skew uniform in ±3000 ppm, noise and fusion error on.
+/// clock skew uniform in ±3000 ppm, noise and fusion error on, no time packets.
 /// </summary>
 public sealed record WitMotionSensorOptions
 {
@@ -19,6 +19,18 @@ public sealed record WitMotionSensorOptions
 
     /// <summary>How fast the sensor's own oscillator runs against true time, ppm (+ = samples come faster).</summary>
     public double? ClockSkewPpm { get; init; }
+
+    /// <summary>
+    /// The sensor sends its own clock (the 0x50 time packet, before each sample's packets, as a serial WT901 does when
+    /// the TIME bit of its return-content register is on). Serial only; default off, as on the real sensors.
+    /// </summary>
+    public bool TimePackets { get; init; }
+
+    /// <summary>
+    /// Whether the sensor's clock was set (a date drawn from the seed) or never was: then it counts from 00:00:00 at
+    /// power-up and its time packets carry zeros for the date. Default true.
+    /// </summary>
+    public bool ClockSet { get; init; } = true;
 
     /// <summary>Noise, quantisation and the onboard fusion's error; off gives the true orientation (still quantised).</summary>
     public bool Noise { get; init; } = true;

@@ -63,6 +63,27 @@ public sealed class WitMotionSensorLinkTests
         Assert.All(readings, r => Assert.Equal(expected, r.ArrivalMicroseconds));
     }
 
+    /// <summary>With the TIME output on, each period starts with a 0x50 packet: its clock goes with that period's readings.</summary>
+    [Fact]
+    public async Task TimePackets_GiveTheirClockToTheReadingsAfterThem()
+    {
+        using var dir = new TempDirectory();
+        await using var pty = TestPty.Create(dir.Sub("wt901"));
+        await using var sensor = new WitMotionSerialStandIn(pty.Master);
+        await using WitMotionSensorLink link = WitMotionSources.Create($"witmotion-serial:{pty.LinkPath}?baud=115200", new ManualTimeProvider());
+        ChannelReader<WitMotionSensorEvent> events = Collect(link);
+        await link.StartAsync(CancellationToken.None);
+
+        const long Clock = 850_000_000_000_000; // 2026-12-07 23:06:40 of the sensor's clock
+        await sensor.SendAsync([.. WitMotionEncoder.EncodeSerial(WitMotionClock.ToPacket(Clock)), .. WitMotionSerialStandIn.Cycle(1, 2)]);
+        await sensor.SendAsync([.. WitMotionEncoder.EncodeSerial(WitMotionClock.ToPacket(Clock + 20_000, withoutDate: true)), .. WitMotionSerialStandIn.Cycle(1, 2)]);
+        List<WitMotionReading> readings = await ReadingsAsync(events, 6);
+
+        Assert.All(readings.Take(3), r => Assert.Equal(Clock, r.SensorClockMicroseconds));
+        long timeOfDay = (Clock + 20_000) % 86_400_000_000;
+        Assert.All(readings.Skip(3), r => Assert.Equal(timeOfDay, r.SensorClockMicroseconds));
+    }
+
     [Fact]
     public async Task RateOption_SendsUnlockRateSave_OnEveryConnect()
     {
@@ -106,6 +127,43 @@ public sealed class WitMotionSensorLinkTests
 
         Assert.Equal(9600, connector.BaudRate);
         Assert.Contains("FF AA 04 06 00", Assert.Single(notices), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GivenBaud9600_SaysHowToSwitch_OncePerConnector()
+    {
+        using var dir = new TempDirectory();
+        await using var pty = TestPty.Create(dir.Sub("wt901"));
+        var notices = new List<string>();
+        var connector = new WitMotionSerialConnector(pty.LinkPath, baudRate: 9600, notice: notices.Add);
+
+        await using (await connector.ConnectAsync(CancellationToken.None).WaitAsync(LinkExtensions.Patience))
+        {
+        }
+
+        await using (await connector.ConnectAsync(CancellationToken.None).WaitAsync(LinkExtensions.Patience))
+        {
+        }
+
+        string notice = Assert.Single(notices);
+        Assert.Contains("lowers its output rate", notice, StringComparison.Ordinal);
+        Assert.Contains("FF AA 69 88 B5", notice, StringComparison.Ordinal);
+        Assert.Contains("FF AA 04 06 00", notice, StringComparison.Ordinal);
+        Assert.Contains("FF AA 00 00 00", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GivenBaud115200_SaysNothing()
+    {
+        using var dir = new TempDirectory();
+        await using var pty = TestPty.Create(dir.Sub("wt901"));
+        var notices = new List<string>();
+        var connector = new WitMotionSerialConnector(pty.LinkPath, baudRate: 115200, notice: notices.Add);
+        await using (await connector.ConnectAsync(CancellationToken.None).WaitAsync(LinkExtensions.Patience))
+        {
+        }
+
+        Assert.Empty(notices);
     }
 
     [Fact]

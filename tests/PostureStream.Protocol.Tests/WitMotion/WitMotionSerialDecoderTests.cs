@@ -55,14 +55,40 @@ public sealed class WitMotionSerialDecoderTests
         Assert.Equal(Hex(Time), WitMotionEncoder.EncodeSerial(WitMotionClock.ToPacket(micros)));
     }
 
-    [Fact]
-    public void Decode_InvalidTimeFields_AreNoClock()
+    [Theory]
+    [InlineData("55 50 1A 0C 03 18 07 31 F4 01 00")] // hour 24
+    [InlineData("55 50 1A 0C 03 0D 3C 31 F4 01 00")] // minute 60
+    [InlineData("55 50 1A 0C 03 0D 07 3C F4 01 00")] // second 60
+    [InlineData("55 50 1A 0C 03 0D 07 31 E8 03 00")] // ms 1000
+    public void Decode_TimeOfDayOutOfRange_IsNoClock(string hex)
     {
-        // Month 13.
-        byte[] bytes = Hex("55 50 1A 0D 03 0D 07 31 F4 01 00");
+        byte[] bytes = Hex(hex);
         bytes[^1] = WitMotionLayout.Checksum(bytes);
         WitMotionPacket packet = Assert.Single(DecodeAll(new WitMotionSerialDecoder(), bytes));
         Assert.False(WitMotionClock.TryRead(packet, out _));
+    }
+
+    /// <summary>A clock nobody set: no date (zeros, or month 13), but the time of day still counts, on 2000-01-01.</summary>
+    [Theory]
+    [InlineData("55 50 00 00 00 0D 07 31 F4 01 00")]
+    [InlineData("55 50 1A 0D 03 0D 07 31 F4 01 00")]
+    [InlineData("55 50 17 02 1E 0D 07 31 F4 01 00")] // 2023-02-30
+    public void Decode_TimeWithoutADate_IsARelativeClock(string hex)
+    {
+        byte[] bytes = Hex(hex);
+        bytes[^1] = WitMotionLayout.Checksum(bytes);
+        WitMotionPacket packet = Assert.Single(DecodeAll(new WitMotionSerialDecoder(), bytes));
+        Assert.True(WitMotionClock.TryRead(packet, out long micros, out bool hasDate));
+        Assert.False(hasDate);
+        Assert.Equal(((((13 * 60) + 7) * 60) + 49) * 1_000_000L + 500_000, micros);
+    }
+
+    [Fact]
+    public void Encode_ClockWithoutDate_WritesZerosForTheDate()
+    {
+        long micros = (new DateTime(2026, 12, 3, 13, 7, 49, 500, DateTimeKind.Unspecified) - new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Unspecified)).Ticks / 10;
+        byte[] bytes = WitMotionEncoder.EncodeSerial(WitMotionClock.ToPacket(micros, withoutDate: true));
+        Assert.Equal(Hex("55 50 00 00 00 0D 07 31 F4 01 DF"), bytes);
     }
 
     [Theory]

@@ -21,7 +21,10 @@ internal static class WitMotionVectors
     /// <summary>Quaternion: q0 0x7FFF (≈ 1), q1..q3 0.</summary>
     public const string Quaternion = "55 59 FF 7F 00 00 00 00 00 00 2C";
 
-    /// <summary>Time: 2026-12-03 13:07:49.500 (YY=0x1A MM DD hh mm ss, ms 500 = 0x01F4).</summary>
+    /// <summary>
+    /// Time: 2026-12-03 13:07:49.500, built from the field table of the WT901SDCL datasheet (v20-0605, §6.1.1 "Time
+    /// Output": YY MM DD hh mm ss msL msH, year 20YY), which gives no numeric example (YY=0x1A, ms 500 = 0x01F4).
+    /// </summary>
     public const string Time = "55 50 1A 0C 03 0D 07 31 F4 01 08";
 
     /// <summary>Magnetic field (0x54), a type PostureStream skips: hx 0x0100, temperature 0.</summary>

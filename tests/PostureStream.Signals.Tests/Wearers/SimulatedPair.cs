@@ -11,14 +11,17 @@ internal static class SimulatedPair
 {
     public static SimulationPlan Plan(string scenario, int seed) => SimulationPlan.Create(ScenarioCatalog.Resolve(scenario), seed);
 
-    /// <summary>Each delivered reading's estimated sample time next to its true one, µs.</summary>
+    /// <summary>
+    /// Each delivered reading's estimated sample time next to its true one, µs. The sensor clock of the time packets
+    /// is used when the sensor sends them.
+    /// </summary>
     public static List<(long Estimated, long True)> EstimateTimes(IEnumerable<WitMotionReading> readings, double rateHz, SampleClockOptions? options = null)
     {
         var clock = new SampleClock<long>(rateHz, options);
         var given = new List<TimedValue<long>>();
         foreach (WitMotionReading r in readings.Where(r => r.IsDelivered))
         {
-            clock.Add(r.ArrivalTimeMicroseconds, r.SampleTimeMicroseconds);
+            clock.Add(r.ArrivalTimeMicroseconds, r.SensorClockMicroseconds, r.SampleTimeMicroseconds);
             clock.Release(r.ArrivalTimeMicroseconds, given);
         }
 

@@ -99,9 +99,38 @@ public sealed class WearerFeedTests
         Assert.Contains(sink.Points, p => p.DeviceMicros > fault.End.TotalMicroseconds + 3e6 && p.State != PostureState.SensorFault);
     }
 
+    /// <summary>Serial sensors with time packets: the feed times their samples by the sensor clock, which rides out a jump.</summary>
+    [Fact]
+    public void ThroughTheFeed_TimePackets_TimeTheSamples_AndAClockSetMidwayIsAJumpNotAFault()
+    {
+        SimulationPlan plan = QuickDemo(4);
+        var sink = new PointSink();
+        using var chain = new DeviceChain(new InMemoryCalibrationStore(), sink, Scheduler.Immediate, new DeviceChainOptions
+        {
+            Signals = new SignalOptions { DeviceTime = new DeviceTimeOptions { Clock = ClockSource.Device, Start = DateTimeOffset.UnixEpoch } },
+        });
+        var streams = new WearerStreams(50);
+        var feed = new WearerChainFeed(chain, WearerIdentity.For("desk", "/dev/ttyUSB0", "/dev/ttyUSB1"), streams);
+        var options = new WitMotionSensorOptions { TimePackets = true };
+        long jumpAt = 300_000_000;
+        foreach (var (isLumbar, r) in Interleave(new WitMotionSensorModel(plan, SensorPlacement.Lumbar, options), new WitMotionSensorModel(plan, SensorPlacement.Pelvis, options)))
+        {
+            // Someone sets the lumbar sensor's clock an hour on, 300 s in.
+            long? clock = isLumbar && r.SampleTimeMicroseconds >= jumpAt ? r.SensorClockMicroseconds + 3_600_000_000 : r.SensorClockMicroseconds;
+            feed.Reading(isLumbar ? WearerSegment.Lumbar : WearerSegment.Pelvis, AsDecoded(r) with { SensorClockMicroseconds = clock });
+        }
+
+        feed.Complete();
+        Assert.Equal(1, streams.LumbarClock.ClockJumps);
+        Assert.Equal(0, streams.PelvisClock.ClockJumps);
+        var around = sink.Points.Where(p => Math.Abs(p.DeviceMicros - jumpAt) < 5_000_000).ToList();
+        Assert.NotEmpty(around);
+        Assert.DoesNotContain(around, p => p.State == PostureState.SensorFault);
+    }
+
     /// <summary>What a link's decoder hands over for a simulated sample: its angle reading, stamped with its arrival.</summary>
     private static Protocol.WitMotion.WitMotionReading AsDecoded(SimReading r) =>
-        new(r.ArrivalTimeMicroseconds, WitMotionReadingKind.Angle, r.RollDegrees, r.PitchDegrees, r.YawDegrees, double.NaN);
+        new(r.ArrivalTimeMicroseconds, WitMotionReadingKind.Angle, r.RollDegrees, r.PitchDegrees, r.YawDegrees, double.NaN, r.SensorClockMicroseconds);
 
     private static IEnumerable<(bool Lumbar, SimReading Reading)> Interleave(WitMotionSensorModel lumbar, WitMotionSensorModel pelvis) =>
         lumbar.Readings().Where(r => r.IsDelivered).Select(r => (true, r))

@@ -31,10 +31,11 @@ internal static class WitMotionQuality
         {
             for (int seed = 1; seed <= seeds; seed++)
             {
-                SimulationPlan plan = SimulationPlan.Create(CalibrationRoutine.Prepend(ScenarioCatalog.Resolve(name)), seed);
+                // The truth on the host's clock, as these sensors are timed (not on a skewed PSP device clock).
+                SimulationPlan plan = HostTimedPlan.Create(CalibrationRoutine.Prepend(ScenarioCatalog.Resolve(name)), seed);
                 GroundTruth truth = GroundTruth.Compute(plan);
                 var (alerts, latency) = Detect(plan, truth);
-                var due = truth.Alerts.Select(a => a with { DeviceMicroseconds = TrueMicroseconds(plan, truth, a.DeviceMicroseconds) }).ToList();
+                var due = truth.Alerts.Select(a => a with { DeviceMicroseconds = TrueMicroseconds(plan, a.DeviceMicroseconds) }).ToList();
                 rows.Add((name, seed, plan.Duration.TotalHours,
                     AlertMatch.Of("raised", due, alerts), AlertMatch.Of("reminder", due, alerts), AlertMatch.Of("cleared", due, alerts), latency));
             }
@@ -73,9 +74,12 @@ internal static class WitMotionQuality
         return Task.FromResult(met ? 0 : 1);
     }
 
-    /// <summary>A PSP-device time of the truth on the true time line the WitMotion sensors share with the host, µs.</summary>
-    private static long TrueMicroseconds(SimulationPlan plan, GroundTruth truth, long deviceMicroseconds) =>
-        (long)Math.Round((deviceMicroseconds - truth.FirstMicroseconds) / plan.ClockRate);
+    /// <summary>
+    /// A device time of the truth on the true time line the WitMotion sensors share with the host, µs: the inverse of
+    /// <see cref="GroundTruth.DeviceMicrosecondsAt"/> (the plan's device clock is unskewed, see <see cref="HostTimedPlan"/>).
+    /// </summary>
+    private static long TrueMicroseconds(SimulationPlan plan, long deviceMicroseconds) =>
+        (long)Math.Round((deviceMicroseconds - plan.StartTick) / plan.ClockRate);
 
     private static (List<DetectedAlert> Alerts, TimeSpan Latency) Detect(SimulationPlan plan, GroundTruth truth)
     {
@@ -89,7 +93,7 @@ internal static class WitMotionQuality
         var feed = new WearerChainFeed(chain, WearerIdentity.For("sim-witmotion", "sim:lumbar", "sim:pelvis"), streams);
         var cues = new Queue<(long At, DeviceCue Cue)>(truth.Events
             .Where(e => !e.Lost && e.Code is 1 or 4)
-            .Select(e => (TrueMicroseconds(plan, truth, e.DeviceMicroseconds), e.Code == 1 ? DeviceCue.CalibrateButton : DeviceCue.SnoozeButton))
+            .Select(e => (TrueMicroseconds(plan, e.DeviceMicroseconds), e.Code == 1 ? DeviceCue.CalibrateButton : DeviceCue.SnoozeButton))
             .OrderBy(e => e.Item1));
         var lumbar = new WitMotionSensorModel(plan, SensorPlacement.Lumbar);
         var pelvis = new WitMotionSensorModel(plan, SensorPlacement.Pelvis);
