@@ -134,7 +134,7 @@ public sealed class ProgrammeBook(IProgrammeQueries queries, IPointStore store, 
         var all = await queries.ProgrammesAsync(null, cancellationToken).ConfigureAwait(false);
         return all.FirstOrDefault(p => p.ProgrammeId == programmeId)
             ?? throw new ProgrammeException(
-                $"there is no programme {programmeId}; {(all.Count == 0 ? "none is recorded yet (add one with 'posturestream programme add')" : "recorded: " + string.Join(", ", all.Select(p => $"{p.ProgrammeId} (\"{p.Name}\", {p.Device})")))}");
+                $"there is no programme {programmeId}; {(all.Count == 0 ? "none is recorded yet (add one with 'posturestream programme add')" : "recorded: " + string.Join(", ", all.Select(p => $"{p.ProgrammeId} (\"{p.Name}\", {(p.Device.Length > 0 ? p.Device : p.DeviceId)})")))}");
     }
 
     private static void CheckDuration(TimeSpan duration)
