@@ -75,6 +75,7 @@ enum psp_type {
 #define PSP_EVENT_SENSOR_REINIT     2u
 #define PSP_EVENT_LOW_BATTERY       3u
 #define PSP_EVENT_SNOOZE            4u
+#define PSP_EVENT_SESSION_DONE      5u  /* arg: session minutes, 0 = host default */
 /* ACK results */
 #define PSP_ACK_OK            0u
 #define PSP_ACK_UNSUPPORTED   1u

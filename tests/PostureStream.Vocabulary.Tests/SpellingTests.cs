@@ -27,6 +27,15 @@ public sealed class SpellingTests
     [Fact]
     public void EveryBodySegment_RoundTrips() => AssertRoundTrip<BodySegment>(VocabularyText.ToText, v => VocabularyText.ToUtf8(v).ToArray());
 
+    [Fact]
+    public void EveryExerciseKind_RoundTrips() => AssertRoundTrip<ExerciseKind>(VocabularyText.ToText, v => VocabularyText.ToUtf8(v).ToArray());
+
+    [Fact]
+    public void EverySessionSource_RoundTrips() => AssertRoundTrip<SessionSource>(VocabularyText.ToText, v => VocabularyText.ToUtf8(v).ToArray());
+
+    [Fact]
+    public void EveryCalibrationMethod_RoundTrips() => AssertRoundTrip<CalibrationMethod>(VocabularyText.ToText, v => VocabularyText.ToUtf8(v).ToArray());
+
     /// <summary>The stored strings are a contract: these rows are what both stores, the alerts file and the dashboard hold today.</summary>
     [Theory]
     [InlineData(typeof(Activity), "unknown standing sitting walking bending lying")]
@@ -35,6 +44,9 @@ public sealed class SpellingTests
     [InlineData(typeof(AlertPhase), "raised reminder cleared")]
     [InlineData(typeof(Transport), "serial ble tcp file sim")]
     [InlineData(typeof(BodySegment), "lumbar pelvis")]
+    [InlineData(typeof(ExerciseKind), "release stretch strengthen")]
+    [InlineData(typeof(SessionSource), "cli dashboard device")]
+    [InlineData(typeof(CalibrationMethod), "command button after_walking functional manual")]
     public void Spellings_AreTheStoredStrings(Type enumType, string expected)
     {
         string actual = string.Join(' ', Enum.GetValues(enumType).Cast<Enum>().Select(Spell));
@@ -77,6 +89,9 @@ public sealed class SpellingTests
         AlertPhase v => VocabularyText.ToText(v),
         Transport v => VocabularyText.ToText(v),
         BodySegment v => VocabularyText.ToText(v),
+        ExerciseKind v => VocabularyText.ToText(v),
+        SessionSource v => VocabularyText.ToText(v),
+        CalibrationMethod v => VocabularyText.ToText(v),
         _ => throw new ArgumentException($"{value.GetType().Name} is not spelled here", nameof(value)),
     };
 

@@ -11,6 +11,7 @@ public static class DeviceEventNames
         (DeviceEventCode.SensorReinitialised, "sensor-reinit"),
         (DeviceEventCode.LowBattery, "low-battery"),
         (DeviceEventCode.SnoozeRequest, "snooze"),
+        (DeviceEventCode.SessionDone, "session-done"),
     ];
 
     public static IEnumerable<string> AllNames => Names.Select(n => n.Name);
