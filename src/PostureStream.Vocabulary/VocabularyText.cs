@@ -55,6 +55,29 @@ public static class VocabularyText
         Transport.Sim => "sim"u8,
     };
 
+    public static ReadOnlySpan<byte> ToUtf8(ExerciseKind value) => value switch
+    {
+        ExerciseKind.Release => "release"u8,
+        ExerciseKind.Stretch => "stretch"u8,
+        ExerciseKind.Strengthen => "strengthen"u8,
+    };
+
+    public static ReadOnlySpan<byte> ToUtf8(SessionSource value) => value switch
+    {
+        SessionSource.Cli => "cli"u8,
+        SessionSource.Dashboard => "dashboard"u8,
+        SessionSource.Device => "device"u8,
+    };
+
+    public static ReadOnlySpan<byte> ToUtf8(CalibrationMethod value) => value switch
+    {
+        CalibrationMethod.Command => "command"u8,
+        CalibrationMethod.Button => "button"u8,
+        CalibrationMethod.AfterWalking => "after_walking"u8,
+        CalibrationMethod.Functional => "functional"u8,
+        CalibrationMethod.Manual => "manual"u8,
+    };
+
     public static string ToText(Activity value) => Spelled<Activity>.Text(value);
 
     public static string ToText(PostureState value) => Spelled<PostureState>.Text(value);
@@ -64,6 +87,12 @@ public static class VocabularyText
     public static string ToText(AlertPhase value) => Spelled<AlertPhase>.Text(value);
 
     public static string ToText(Transport value) => Spelled<Transport>.Text(value);
+
+    public static string ToText(ExerciseKind value) => Spelled<ExerciseKind>.Text(value);
+
+    public static string ToText(SessionSource value) => Spelled<SessionSource>.Text(value);
+
+    public static string ToText(CalibrationMethod value) => Spelled<CalibrationMethod>.Text(value);
 
     /// <summary>The stored spelling of any vocabulary value (for generic callers such as a JSON converter).</summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not a vocabulary enum.</exception>
@@ -78,7 +107,8 @@ public static class VocabularyText
     /// <summary>True for the enums this table spells.</summary>
     public static bool Spells(Type enumType) =>
         enumType == typeof(Activity) || enumType == typeof(PostureState) || enumType == typeof(AlertKind)
-        || enumType == typeof(AlertPhase) || enumType == typeof(Transport);
+        || enumType == typeof(AlertPhase) || enumType == typeof(Transport)
+        || enumType == typeof(ExerciseKind) || enumType == typeof(SessionSource) || enumType == typeof(CalibrationMethod);
 
     private delegate ReadOnlySpan<byte> Speller<in T>(T value);
 
@@ -121,6 +151,9 @@ public static class VocabularyText
                 var t when t == typeof(AlertKind) => (Speller<AlertKind>)ToUtf8,
                 var t when t == typeof(AlertPhase) => (Speller<AlertPhase>)ToUtf8,
                 var t when t == typeof(Transport) => (Speller<Transport>)ToUtf8,
+                var t when t == typeof(ExerciseKind) => (Speller<ExerciseKind>)ToUtf8,
+                var t when t == typeof(SessionSource) => (Speller<SessionSource>)ToUtf8,
+                var t when t == typeof(CalibrationMethod) => (Speller<CalibrationMethod>)ToUtf8,
                 _ => throw new ArgumentException($"{typeof(T).Name} is not a vocabulary enum", nameof(T)),
             };
             var spell = (Speller<T>)speller;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PostureStream.Storage.LineProtocol;
 using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
@@ -72,6 +73,37 @@ internal sealed record ExpectedPoint(string Measurement, Dictionary<string, stri
                     ["frames"] = r.Frames, ["samples"] = r.Samples, ["crc_errors"] = r.CrcErrors, ["cobs_errors"] = r.CobsErrors,
                     ["other_errors"] = r.OtherErrors, ["lost_frames"] = r.LostFrames, ["resyncs"] = r.Resyncs, ["reconnects"] = r.Reconnects,
                 }, ns);
+            case PostureNeutralRecord r:
+                return new(StorageSchema.PostureNeutralMeasurement, tags, new()
+                {
+                    ["activity"] = VocabularyText.ToText(r.Posture), ["method"] = VocabularyText.ToText(r.Method),
+                    ["lumbar_pitch"] = r.LumbarPitchDegrees, ["lumbar_roll"] = r.LumbarRollDegrees,
+                    ["pelvis_pitch"] = r.PelvisPitchDegrees, ["pelvis_roll"] = r.PelvisRollDegrees,
+                }, ns);
+            case ProgrammeRecord r:
+                tags[StorageSchema.KindTag] = VocabularyText.ToText(r.Kind);
+                var programme = new Dictionary<string, object>
+                {
+                    ["programme_id"] = r.ProgrammeId, ["name"] = r.Name, ["targets"] = r.Targets,
+                    ["start_date"] = r.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["sessions_per_week"] = (long)r.SessionsPerWeek,
+                };
+                if (r.End is DateOnly end)
+                {
+                    programme["end_date"] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                }
+
+                return new(StorageSchema.ProgrammeMeasurement, tags, programme, ns);
+            case ProgrammeSessionRecord r:
+                var session = new Dictionary<string, object>
+                {
+                    ["programme_id"] = r.ProgrammeId, ["duration_s"] = r.Duration.TotalSeconds, ["source"] = VocabularyText.ToText(r.Source),
+                };
+                if (r.Note is { } note)
+                {
+                    session["note"] = note;
+                }
+
+                return new(StorageSchema.ProgrammeSessionMeasurement, tags, session, ns);
             default:
                 throw new ArgumentOutOfRangeException(nameof(point));
         }

@@ -7,7 +7,7 @@ using PostureStream.Storage.Tests.Fixtures;
 
 namespace PostureStream.Storage.Tests;
 
-/// <summary>All six measurements written to a real influxd and read back exactly, for every precision.</summary>
+/// <summary>All measurements written to a real influxd and read back exactly, for every precision.</summary>
 [Collection(InfluxdCollection.Name)]
 public sealed class InfluxdReadbackTests(InfluxdFixture fixture) : IDisposable
 {
@@ -44,7 +44,7 @@ public sealed class InfluxdReadbackTests(InfluxdFixture fixture) : IDisposable
                 var device = new DeviceSeries(DeviceNames[d], 0x0123456789ABC000UL + (ulong)d);
                 // Sub-second parts down to 100 ns, so truncation to every precision shows.
                 var time = new DateTime(2026, 11, 22, 6, 0, d, DateTimeKind.Utc).AddTicks(1_234_567);
-                foreach (var point in SamplePoints.OneOfEach(device, time, variant: d))
+                foreach (var point in SamplePoints.OneOfEach(device, time, variant: d, withProgramme: true))
                 {
                     Write(writer, point);
                     expected.Add(ExpectedPoint.From(point));
@@ -87,6 +87,9 @@ public sealed class InfluxdReadbackTests(InfluxdFixture fixture) : IDisposable
             case PostureBendRecord r: writer.Write(r); break;
             case DeviceStatusRecord r: writer.Write(r); break;
             case LinkStatsRecord r: writer.Write(r); break;
+            case PostureNeutralRecord r: writer.Write(r); break;
+            case ProgrammeRecord r: writer.Write(r); break;
+            case ProgrammeSessionRecord r: writer.Write(r); break;
             default: throw new ArgumentOutOfRangeException(nameof(point));
         }
     }

@@ -12,7 +12,7 @@ public sealed class SchemaConformanceTests
     public void EveryTypedWriter_WritesExactlyTheSchemaFieldsWithTheirTypes()
     {
         var seen = new HashSet<string>();
-        foreach (var point in SamplePoints.OneOfEach(new DeviceSeries("dev", 7), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)))
+        foreach (var point in SamplePoints.OneOfEach(new DeviceSeries("dev", 7), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), withProgramme: true))
         {
             using var buffer = new LineProtocolBuffer();
             var writer = new LineProtocolWriter(buffer, TimestampPrecision.Nanoseconds);

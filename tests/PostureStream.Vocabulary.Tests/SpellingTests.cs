@@ -24,6 +24,15 @@ public sealed class SpellingTests
     [Fact]
     public void EveryTransport_RoundTrips() => AssertRoundTrip<Transport>(VocabularyText.ToText, v => VocabularyText.ToUtf8(v).ToArray());
 
+    [Fact]
+    public void EveryExerciseKind_RoundTrips() => AssertRoundTrip<ExerciseKind>(VocabularyText.ToText, v => VocabularyText.ToUtf8(v).ToArray());
+
+    [Fact]
+    public void EverySessionSource_RoundTrips() => AssertRoundTrip<SessionSource>(VocabularyText.ToText, v => VocabularyText.ToUtf8(v).ToArray());
+
+    [Fact]
+    public void EveryCalibrationMethod_RoundTrips() => AssertRoundTrip<CalibrationMethod>(VocabularyText.ToText, v => VocabularyText.ToUtf8(v).ToArray());
+
     /// <summary>The stored strings are a contract: these rows are what both stores, the alerts file and the dashboard hold today.</summary>
     [Theory]
     [InlineData(typeof(Activity), "unknown standing sitting walking bending lying")]
@@ -31,6 +40,9 @@ public sealed class SpellingTests
     [InlineData(typeof(AlertKind), "flattening hyperextension")]
     [InlineData(typeof(AlertPhase), "raised reminder cleared")]
     [InlineData(typeof(Transport), "serial ble tcp file sim")]
+    [InlineData(typeof(ExerciseKind), "release stretch strengthen")]
+    [InlineData(typeof(SessionSource), "cli dashboard device")]
+    [InlineData(typeof(CalibrationMethod), "command button after_walking functional manual")]
     public void Spellings_AreTheStoredStrings(Type enumType, string expected)
     {
         string actual = string.Join(' ', Enum.GetValues(enumType).Cast<Enum>().Select(Spell));
@@ -72,6 +84,9 @@ public sealed class SpellingTests
         AlertKind v => VocabularyText.ToText(v),
         AlertPhase v => VocabularyText.ToText(v),
         Transport v => VocabularyText.ToText(v),
+        ExerciseKind v => VocabularyText.ToText(v),
+        SessionSource v => VocabularyText.ToText(v),
+        CalibrationMethod v => VocabularyText.ToText(v),
         _ => throw new ArgumentException($"{value.GetType().Name} is not spelled here", nameof(value)),
     };
 

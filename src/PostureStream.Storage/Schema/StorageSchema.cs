@@ -13,6 +13,9 @@ public static class StorageSchema
     public const string PostureBendMeasurement = "posture_bend";
     public const string DeviceStatusMeasurement = "device_status";
     public const string LinkStatsMeasurement = "link_stats";
+    public const string PostureNeutralMeasurement = "posture_neutral";
+    public const string ProgrammeMeasurement = "programme";
+    public const string ProgrammeSessionMeasurement = "programme_session";
 
     /// <summary>Tag: the device's display name.</summary>
     public const string DeviceTag = "device";
@@ -20,7 +23,7 @@ public static class StorageSchema
     /// <summary>Tag: the device id as 16 lowercase hex digits.</summary>
     public const string DeviceIdTag = "device_id";
 
-    /// <summary>Tag of <c>posture_alert</c>: flattening or hyperextension.</summary>
+    /// <summary>Tag of <c>posture_alert</c> (flattening or hyperextension) and of <c>programme</c> (release, stretch or strengthen).</summary>
     public const string KindTag = "kind";
 
     /// <summary>Tag of <c>link_stats</c>: serial, ble, tcp, file or sim.</summary>
@@ -71,9 +74,36 @@ public static class StorageSchema
         I("lost_frames"), I("resyncs"), I("reconnects"),
     ]);
 
-    /// <summary>All six measurements.</summary>
+    /// <summary>
+    /// One point per neutral taken (standing or sitting, in <c>activity</c>), stamped when it was taken: the history
+    /// of a wearer's neutrals, which the analysis reads as the habitual standing inclination.
+    /// </summary>
+    public static MeasurementDefinition PostureNeutral { get; } = new(PostureNeutralMeasurement, DeviceTags,
+    [
+        S("activity"), S("method"), F("lumbar_pitch"), F("lumbar_roll"), F("pelvis_pitch"), F("pelvis_roll"),
+    ]);
+
+    /// <summary>
+    /// One point per exercise programme, stamped at 00:00 UTC of its start date (written again, same series and
+    /// time, when it ends). <c>targets</c> is a comma-separated list; dates are <c>yyyy-MM-dd</c>.
+    /// </summary>
+    public static MeasurementDefinition Programme { get; } = new(ProgrammeMeasurement, [DeviceTag, DeviceIdTag, KindTag],
+    [
+        I("programme_id"), S("name"), S("targets"), S("start_date"), S("end_date"), I("sessions_per_week"),
+    ]);
+
+    /// <summary>One point per exercise session done, stamped when it was done.</summary>
+    public static MeasurementDefinition ProgrammeSession { get; } = new(ProgrammeSessionMeasurement, DeviceTags,
+    [
+        I("programme_id"), F("duration_s"), S("note"), S("source"),
+    ]);
+
+    /// <summary>All nine measurements. New ones are only ever appended (the SQLite disk queue stores a row's index here).</summary>
     public static IReadOnlyList<MeasurementDefinition> All { get; } =
-        [Posture, PostureAlert, PostureSummary, PostureBend, DeviceStatus, LinkStats];
+        [Posture, PostureAlert, PostureSummary, PostureBend, DeviceStatus, LinkStats, PostureNeutral, Programme, ProgrammeSession];
+
+    /// <summary>The measurements of the physiotherapist's records: never deleted by retention.</summary>
+    public static IReadOnlyList<MeasurementDefinition> ProgrammeRecords { get; } = [Programme, ProgrammeSession];
 
     /// <summary>The measurement called <paramref name="name"/>, or null.</summary>
     public static MeasurementDefinition? Find(string name)

@@ -25,13 +25,13 @@ internal static class SqliteLayoutMigration
         if (!Exists(connection, SqliteSchema.SeriesTable))
         {
             using var transaction = connection.BeginTransaction();
-            string rename = string.Concat(StorageSchema.All.Select(m =>
+            string rename = string.Concat(SqliteMigrations.Version1Measurements.Select(m =>
                 $"ALTER TABLE {SqliteSchema.Quote(m.Name)} RENAME TO {SqliteSchema.Quote(OldTable(m))};\n"));
             Execute(connection, transaction, rename + SqliteMigrations.CreateCurrent());
             transaction.Commit();
         }
 
-        var pending = StorageSchema.All.Where(m => Exists(connection, OldTable(m))).ToList();
+        var pending = SqliteMigrations.Version1Measurements.Where(m => Exists(connection, OldTable(m))).ToList();
         long total = pending.Sum(m => Scalar(connection, null, $"SELECT coalesce(max(rowid) - min(rowid) + 1, 0) FROM {SqliteSchema.Quote(OldTable(m))}"));
         long done = 0;
         progress?.Report(new StoreOpenProgress(Step, 0, total));
@@ -93,7 +93,7 @@ internal static class SqliteLayoutMigration
         return Math.Max(moved, 1);
     }
 
-    private static bool Exists(SqliteConnection connection, string table)
+    internal static bool Exists(SqliteConnection connection, string table)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";

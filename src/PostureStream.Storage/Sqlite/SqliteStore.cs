@@ -291,7 +291,10 @@ public sealed class SqliteStore : IPointStore
         }
     }
 
-    /// <summary>Deletes every point older than <paramref name="cutoffUtc"/>; returns how many rows went.</summary>
+    /// <summary>
+    /// Deletes every point older than <paramref name="cutoffUtc"/> that retention may delete (<see cref="SqliteRetention"/>:
+    /// programmes and sessions are kept, and so are the analysis's inputs around each programme); returns how many rows went.
+    /// </summary>
     public int DeleteOlderThan(DateTime cutoffUtc)
     {
         long cutoff = SqliteRowMapper.ToUnixNanoseconds(cutoffUtc);
@@ -300,20 +303,20 @@ public sealed class SqliteStore : IPointStore
         {
             using var transaction = _connection.BeginTransaction();
             int deleted = 0;
-            foreach (var measurement in StorageSchema.All)
+            foreach (string sql in SqliteRetention.Deletes())
             {
                 using var command = _connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = $"DELETE FROM {SqliteSchema.Quote(SqliteSchema.RowsTable(measurement))} WHERE {SqliteSchema.TimeColumn} < $cutoff";
+                command.CommandText = sql;
                 command.Parameters.AddWithValue("$cutoff", cutoff);
                 deleted += command.ExecuteNonQuery();
             }
 
-            // A series whose newest point is gone has no point left: it is no longer listed.
+            // A series with no point left is no longer listed.
             using (var series = _connection.CreateCommand())
             {
                 series.Transaction = transaction;
-                series.CommandText = $"DELETE FROM {SqliteSchema.SeriesTable} WHERE last_ns < $cutoff";
+                series.CommandText = SqliteRetention.DeleteEmptySeries();
                 series.Parameters.AddWithValue("$cutoff", cutoff);
                 series.ExecuteNonQuery();
             }

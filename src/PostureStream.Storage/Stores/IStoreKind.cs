@@ -26,6 +26,9 @@ public interface IStoreKind
     /// <summary>Opens the trend questions over the store.</summary>
     ITrendQueries OpenQueries(StoreLocation location);
 
+    /// <summary>Opens the questions about programmes, sessions and neutrals.</summary>
+    Programmes.IProgrammeQueries OpenProgrammeQueries(StoreLocation location);
+
     /// <summary>Opens a page-by-page reader of stored points, for export.</summary>
     IStoredPointSource OpenSource(StoreLocation location);
 }

@@ -31,6 +31,8 @@ public sealed class InfluxStoreKind : IStoreKind
 
     public IStoredPointSource OpenSource(StoreLocation location) => new InfluxPointSource(new InfluxQueryClient(Target(location)));
 
+    public Programmes.IProgrammeQueries OpenProgrammeQueries(StoreLocation location) => new Programmes.InfluxProgrammeQueries(new InfluxQueryClient(Target(location)));
+
     private InfluxTarget Target(StoreLocation location) =>
         location.Kind == this && location.Settings is InfluxTarget target
             ? target

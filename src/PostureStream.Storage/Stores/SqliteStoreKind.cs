@@ -73,6 +73,8 @@ public sealed class SqliteStoreKind : IStoreKind
 
     public IStoredPointSource OpenSource(StoreLocation location) => SqlitePointSource.Open(Settings(location).Path);
 
+    public Programmes.IProgrammeQueries OpenProgrammeQueries(StoreLocation location) => Programmes.SqliteProgrammeQueries.Open(Settings(location).Path);
+
     private SqliteLocation Settings(StoreLocation location) =>
         location.Kind == this && location.Settings is SqliteLocation sqlite
             ? sqlite

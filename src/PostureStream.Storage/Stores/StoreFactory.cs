@@ -47,6 +47,13 @@ public static class StoreFactory
         return location.Kind.OpenQueries(location);
     }
 
+    /// <summary>Programmes, sessions and neutrals of a store (a SQLite file must exist).</summary>
+    public static Programmes.IProgrammeQueries OpenProgrammeQueries(StoreLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return location.Kind.OpenProgrammeQueries(location);
+    }
+
     /// <summary>A reader of stored points page by page, for export (a SQLite file must exist).</summary>
     public static IStoredPointSource OpenSource(StoreLocation location)
     {

@@ -34,14 +34,14 @@ public sealed class SqliteTrendQueries : ITrendQueries
             throw new FileNotFoundException($"the SQLite store '{path}' does not exist", path);
         }
 
-        int version;
+        bool behind;
         using (var reading = SqliteConnections.OpenForReading(path))
         {
-            version = SqliteMigrations.ReadVersion(reading);
+            behind = SqliteMigrations.IsBehind(reading);
         }
 
         // Only an old file needs write access (to migrate it); a current one may be read-only.
-        if (version != SqliteMigrations.CurrentVersion)
+        if (behind)
         {
             using var connection = SqliteConnections.OpenForWriting(path);
             SqliteMigrations.Migrate(connection, path);

@@ -142,7 +142,7 @@ public sealed class SqliteMigrationTests : IDisposable
             {
                 var device = new DeviceSeries(Names[d], 0xfeedbeef00000000UL + (ulong)d);
                 // Two devices share each time, so the order of ties is checked too.
-                points.AddRange(SamplePoints.OneOfEach(device, T0.AddMinutes(minute).AddSeconds(d / 2), variant: d + minute));
+                points.AddRange(SamplePoints.Version1Only(SamplePoints.OneOfEach(device, T0.AddMinutes(minute).AddSeconds(d / 2), variant: d + minute)));
             }
         }
 

@@ -26,7 +26,7 @@ public sealed class SqliteStoreTests : IDisposable
             {
                 var device = new DeviceSeries(names[d], 0xfeedbeef00000000UL + (ulong)d);
                 var time = T0.AddSeconds(d).AddTicks(1_234_567);
-                foreach (var point in SamplePoints.OneOfEach(device, time, variant: d))
+                foreach (var point in SamplePoints.OneOfEach(device, time, variant: d, withProgramme: true))
                 {
                     Assert.True(StoreWriting.Write(store, point));
                     expected.Add(StoreWriting.Describe(ExpectedPoint.From(point)));

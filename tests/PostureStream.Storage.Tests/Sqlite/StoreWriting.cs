@@ -15,6 +15,9 @@ internal static class StoreWriting
         PostureBendRecord r => store.Write(r),
         DeviceStatusRecord r => store.Write(r),
         LinkStatsRecord r => store.Write(r),
+        PostureNeutralRecord r => store.Write(r),
+        ProgrammeRecord r => store.Write(r),
+        ProgrammeSessionRecord r => store.Write(r),
         _ => throw new ArgumentOutOfRangeException(nameof(point)),
     };
 

@@ -12,7 +12,7 @@ internal static class Version1File
     {
         using var connection = SqliteConnections.OpenForWriting(path);
         using var transaction = connection.BeginTransaction();
-        Execute(connection, transaction, string.Concat(StorageSchema.All.Select(SqliteSchema.CreateVersion1Table)) + "PRAGMA user_version = 1;");
+        Execute(connection, transaction, string.Concat(SqliteMigrations.Version1Measurements.Select(SqliteSchema.CreateVersion1Table)) + "PRAGMA user_version = 1;");
         foreach (var point in points)
         {
             var row = Map(point);
