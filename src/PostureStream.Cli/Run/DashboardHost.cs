@@ -17,6 +17,7 @@ internal static class DashboardHost
             RunningDashboard dashboard = await DashboardServer.StartAsync(
                 new DashboardOptions { ListenUrl = settings.Dashboard, TokenFile = settings.DashboardTokenFile, Warn = text => reporter.Warn("dashboard: " + text) },
                 StoreFactory.OpenQueries(trendsUri),
+                StoreFactory.OpenProgrammeQueries(StoreFactory.Parse(trendsUri)),
                 live,
                 cancellationToken);
             reporter.Info($"dashboard on {dashboard.Address}");

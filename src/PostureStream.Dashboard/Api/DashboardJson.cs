@@ -41,6 +41,7 @@ internal static class DashboardJson
 [JsonSerializable(typeof(IReadOnlyList<LiveDeviceUpdate>))]
 [JsonSerializable(typeof(IReadOnlyList<DeviceInfo>))]
 [JsonSerializable(typeof(IReadOnlyList<StatusRow>))]
+[JsonSerializable(typeof(IReadOnlyList<WearerReviewJson>))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;
 
 /// <summary>The body of every 4xx answer: one message for a person to read.</summary>

@@ -39,6 +39,11 @@ const Trends = (() => {
     const lastSeen = devices.reduce((t, d) => Math.max(t, utc(d.lastSeenUtc)), 0);
     $('to').value = dateIn(lastSeen > 0 ? new Date(lastSeen) : new Date());
     setPreset(30);
+    // A link may name the range and device: '#trends?from=2026-03-01&to=2026-04-25&device=0123456789abcdef'.
+    const asked = new URLSearchParams(location.hash.split('?')[1] || '');
+    if (asked.has('to')) { $('to').value = asked.get('to'); setPreset(30); }
+    if (asked.has('from')) { $('from').value = asked.get('from'); markPreset(null); }
+    if (asked.has('device') && devices.some(d => d.deviceId === asked.get('device'))) select.value = asked.get('device');
 
     for (const button of document.querySelectorAll('.presets button')) {
       button.addEventListener('click', () => { setPreset(Number(button.dataset.days)); load(); });
@@ -88,6 +93,7 @@ const Trends = (() => {
         if (mine === generation) place($(id), text);
       }),
       loadStatus(mine),
+      loadReview(mine, errors),
     ]);
     if (mine !== generation) return;
     showError(errors);
@@ -108,6 +114,17 @@ const Trends = (() => {
     const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
     container.replaceChildren(document.importNode(doc.documentElement, true));
     container.scrollLeft = container.scrollWidth; // on a phone the chart scrolls: start at the newest data
+  }
+
+  // The pattern card, before/after panel and adherence: HTML made by the server, the same as in the report.
+  async function loadReview(mine, errors) {
+    const response = await fetch('/api/review.html?' + params({}));
+    if (!response.ok) {
+      errors.push(await messageOf(response));
+      return;
+    }
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    if (mine === generation) $('review-panel').replaceChildren(...Array.from(doc.body.childNodes, n => document.importNode(n, true)));
   }
 
   async function loadStatus(mine) {

@@ -75,7 +75,9 @@ public static class ReviewHtml
         {
             html.Append(Inv, $"<p class=\"effect-headline\">{E(EffectWording.Sentence(main))}</p>\n");
             var programmeSpan = new ProgrammeSpan(review.ProgrammeId, p.Name, TrendCalendar.DayStartUtc(p.Start, zone), p.End is DateOnly e ? TrendCalendar.DayStartUtc(e.AddDays(1), zone) : null);
-            html.Append(EffectTrendChart.Render(review.StandingTilt, main, programmeSpan, [.. review.Sessions.Select(s => s.TimeUtc)], zone)).Append('\n');
+            // Inline SVG in HTML needs no namespace, and a report names no address at all.
+            html.Append(EffectTrendChart.Render(review.StandingTilt, main, programmeSpan, [.. review.Sessions.Select(s => s.TimeUtc)], zone)
+                .Replace(" xmlns=\"http://www.w3.org/2000/svg\"", string.Empty, StringComparison.Ordinal)).Append('\n');
         }
 
         html.Append("<table class=\"effects\">\n<thead><tr><th>Measure</th><th>Before</th><th>Since the start</th><th>Change (95 % interval)</th><th>Weekly trend</th><th>In words</th></tr></thead>\n<tbody>\n");
@@ -102,9 +104,8 @@ public static class ReviewHtml
             .Append("<table class=\"adherence-weeks\">\n<thead><tr><th>Week</th><th>From</th><th>Done</th><th>Planned</th><th></th></tr></thead>\n<tbody>\n");
         foreach (var w in review.Adherence)
         {
-            double ratio = Math.Min(1, w.Ratio ?? 0);
             html.Append(Inv, $"<tr data-week=\"{w.Week}\" data-done=\"{w.Done}\" data-planned=\"{w.Planned}\"><td>{w.Week}</td><td>{w.Start:ddd d MMM}</td><td>{w.Done}</td><td>{w.Planned}</td>")
-                .Append(Inv, $"<td><span class=\"meter\"><i style=\"width:{ratio * 100:0}%\"></i></span></td></tr>\n");
+                .Append(Inv, $"<td><meter min=\"0\" max=\"{Math.Max(1, w.Planned)}\" value=\"{Math.Min(w.Done, Math.Max(1, w.Planned))}\"></meter></td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</div>\n");

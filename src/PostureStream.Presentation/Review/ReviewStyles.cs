@@ -15,8 +15,7 @@ public static class ReviewStyles
         .review th, .review td { text-align: left; padding: 0.2rem 0.4rem; border-bottom: 1px solid var(--grid); vertical-align: top; }
         .review tr[data-verdict="change"] td:nth-child(4) { font-weight: 600; }
         .review .note { color: var(--muted); font-size: 0.85rem; }
-        .review .meter { display: inline-block; width: 6rem; height: 0.6rem; background: var(--grid); border-radius: 3px; overflow: hidden; }
-        .review .meter i { display: block; height: 100%; background: var(--session); }
+        .review meter { width: 6rem; }
         .review svg.chart { width: 100%; height: auto; }
         """;
 }
