@@ -14,6 +14,7 @@ internal static class SeedMixer
     public const int Identity = 5;
     public const int Sway = 6;
     public const int RawImu = 7;
+    public const int Sessions = 8;
     public const int FirstSegment = 1000;
 
     public static int Derive(int seed, int stream)

@@ -73,7 +73,7 @@ internal sealed class TimeRangeOptions
     }
 
     /// <summary>The zone named by an IANA (or Windows) id; null or blank takes <paramref name="fallback"/>.</summary>
-    private static bool TryParseZone(string? id, TimeZoneInfo fallback, [NotNullWhen(true)] out TimeZoneInfo? zone, [NotNullWhen(false)] out string? error)
+    internal static bool TryParseZone(string? id, TimeZoneInfo fallback, [NotNullWhen(true)] out TimeZoneInfo? zone, [NotNullWhen(false)] out string? error)
     {
         error = null;
         zone = fallback;
@@ -96,7 +96,7 @@ internal sealed class TimeRangeOptions
     }
 
     /// <summary>One point in time, as UTC, by the rule above.</summary>
-    private static bool TryParseTime(string option, string text, TimeZoneInfo zone, out DateTime utc, [NotNullWhen(false)] out string? error)
+    internal static bool TryParseTime(string option, string text, TimeZoneInfo zone, out DateTime utc, [NotNullWhen(false)] out string? error)
     {
         utc = default;
         error = null;
