@@ -124,7 +124,35 @@ const Trends = (() => {
       return;
     }
     const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
-    if (mine === generation) $('review-panel').replaceChildren(...Array.from(doc.body.childNodes, n => document.importNode(n, true)));
+    if (mine !== generation) return;
+    $('review-panel').replaceChildren(...Array.from(doc.body.childNodes, n => document.importNode(n, true)));
+    for (const programme of $('review-panel').querySelectorAll('article.programme')) programme.append(sessionForm(programme.dataset.programmeId));
+  }
+
+  // "Record a session" under each programme: POST /api/programmes/{id}/sessions, then redraw (the adherence and ticks change).
+  function sessionForm(programmeId) {
+    const form = document.createElement('form');
+    form.className = 'record-session';
+    form.innerHTML = '<label>Minutes <input type="number" name="minutes" min="1" max="600" value="20" required></label> ' +
+      '<label>Note <input type="text" name="note" maxlength="200"></label> <button type="submit">Record a session</button> <output></output>';
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      const output = form.querySelector('output');
+      const body = { minutes: Number(form.minutes.value) };
+      if (form.note.value.trim()) body.note = form.note.value.trim();
+      try {
+        const response = await fetch(`/api/programmes/${encodeURIComponent(programmeId)}/sessions`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+        });
+        output.dataset.recorded = String(response.ok);
+        output.textContent = response.ok ? 'recorded' : await messageOf(response);
+        if (response.ok) await load();
+      } catch (error) {
+        output.dataset.recorded = 'false';
+        output.textContent = String(error);
+      }
+    });
+    return form;
   }
 
   async function loadStatus(mine) {
