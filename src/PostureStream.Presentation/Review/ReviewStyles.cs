@@ -16,6 +16,6 @@ public static class ReviewStyles
         .review tr[data-verdict="change"] td:nth-child(4) { font-weight: 600; }
         .review .note { color: var(--muted); font-size: 0.85rem; }
         .review meter { width: 6rem; }
-        .review svg.chart { width: 100%; height: auto; }
+        .review svg.chart { width: 100%; max-width: 760px; height: auto; display: block; }
         """;
 }

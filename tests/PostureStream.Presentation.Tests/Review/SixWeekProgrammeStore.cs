@@ -39,13 +39,14 @@ public sealed class SixWeekProgrammeStore : IAsyncLifetime
 
     public IProgrammeQueries Programmes => SqliteProgrammeQueries.Open(Path);
 
-    /// <summary>The days as the analysis reads them from the simulation, without any store.</summary>
+    /// <summary>The days as the analysis reads them from the simulation, without any store (neutrals as a store keeps them).</summary>
     public IReadOnlyList<DayMetrics> Days => DayMetricsBuilder.Build(
         Weeks.Minutes.Select(m => MinuteDigests.FromSummary(
             m.StartUtc, m.SecondsStanding, m.SecondsSitting, m.SecondsWalking, m.SecondsBending, 0,
             m.SecondsFlattened, m.SecondsHyperextended, m.MeanPelvicTilt, m.MeanLordosisDelta)),
         Weeks.Bends.Select(b => new BendDigest(b.TimeUtc, b.LumbarDominant)),
-        Weeks.Neutrals.Select(n => new NeutralReading(n.TimeUtc, n.PelvisPitch, n.Lordosis)),
+        // A store keeps one point per series and time: when the after-walk neutral falls on the morning one's minute, the later write wins.
+        Weeks.Neutrals.GroupBy(n => n.TimeUtc).Select(g => g.Last()).Select(n => new NeutralReading(n.TimeUtc, n.PelvisPitch, n.Lordosis)),
         TimeZoneInfo.Utc);
 
     public async Task InitializeAsync()
