@@ -33,6 +33,12 @@ public sealed class DashboardOptions
     /// <summary>The largest POST body accepted, before any parsing. Default 4 KiB: the only bodies are tiny JSON commands.</summary>
     public long MaxPostBodyBytes { get; set; } = 4096;
 
+    /// <summary>
+    /// Records exercise sessions posted to <c>/api/programmes/{id}/sessions</c> (source <c>dashboard</c>); default: none,
+    /// and that endpoint answers 404 saying where sessions can be recorded.
+    /// </summary>
+    public Storage.Programmes.ProgrammeBook? Programmes { get; set; }
+
     /// <summary>Where the web server logs; default: nowhere (the CLI prints what matters itself).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 }

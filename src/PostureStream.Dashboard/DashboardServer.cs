@@ -74,6 +74,7 @@ public static class DashboardServer
         var storeProblems = new StoreProblems(options.Warn);
         TrendEndpoints.Map(app, trends, programmes, options.Zone, storeProblems);
         LiveEndpoints.Map(app, live);
+        SessionEndpoints.Map(app, options.Programmes);
         StaticAssets.Map(app);
 
         try

@@ -27,6 +27,9 @@ public enum DeviceEventCode : byte
     SensorReinitialised = 2,
     LowBattery = 3,
     SnoozeRequest = 4,
+
+    /// <summary>Button: an exercise session of the wearer's programme is done; arg = its minutes (0 = the host's default).</summary>
+    SessionDone = 5,
 }
 
 /// <summary>ACK result codes.</summary>

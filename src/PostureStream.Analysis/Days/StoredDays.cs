@@ -4,12 +4,20 @@ namespace PostureStream.Analysis;
 
 /// <summary>
 /// Reads a wearer's days from any store through the trend queries: per-minute time in state and activity joined with
-/// the per-minute angle means, and the bends. The stores do not keep a history of standing neutrals yet (only the
-/// latest one, in the calibration file), so the caller passes the neutrals it has; without them the days have no
-/// standing-inclination value and only the relative metrics are available.
+/// the per-minute angle means, the bends, and the standing neutrals the store keeps (<c>posture_neutral</c>). The
+/// overload that takes neutrals is for callers that have them from elsewhere (a simulation); without any, the days have
+/// no standing-inclination value and only the relative metrics are available.
 /// </summary>
 public static class StoredDays
 {
+    /// <summary>The days of the query's range, with the standing neutrals stored in the same range.</summary>
+    public static async Task<IReadOnlyList<DayMetrics>> ReadAsync(
+        ITrendQueries queries, Storage.Programmes.IProgrammeQueries programmes, TrendQuery query, CancellationToken cancellationToken)
+    {
+        var neutrals = await StoredProgrammes.StandingNeutralsAsync(programmes, query, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(queries, query, neutrals, cancellationToken).ConfigureAwait(false);
+    }
+
     public static async Task<IReadOnlyList<DayMetrics>> ReadAsync(
         ITrendQueries queries, TrendQuery query, IEnumerable<NeutralReading> neutrals, CancellationToken cancellationToken)
     {

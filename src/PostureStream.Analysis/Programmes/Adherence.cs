@@ -3,6 +3,7 @@ namespace PostureStream.Analysis;
 /// <summary>
 /// Sessions done versus planned per programme week. Weeks run from the programme's start day (not calendar weeks), so
 /// week 1 is always a whole week of the plan; the last, unfinished week is planned pro rata to the days it has had.
+/// A stored session counts for its own programme only, so two programmes of one wearer keep their sessions apart.
 /// </summary>
 public static class Adherence
 {
@@ -15,7 +16,7 @@ public static class Adherence
         }
 
         var done = sessions
-            .Where(s => s.DeviceId == programme.DeviceId)
+            .Where(s => s.DeviceId == programme.DeviceId && (programme.Id == 0 || s.ProgrammeId == 0 || s.ProgrammeId == programme.Id))
             .Select(s => Storage.Trends.TrendCalendar.LocalDate(s.TimeUtc, zone))
             .Where(d => d >= programme.Start && d <= last)
             .GroupBy(d => (d.DayNumber - programme.Start.DayNumber) / 7)

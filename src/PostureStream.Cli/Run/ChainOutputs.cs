@@ -83,7 +83,27 @@ internal sealed class ChainOutputs(RunContext context, LiveView? live, LinkStats
     // Ten seconds without data on a live link: the chain treated it as a long gap (Signals README, device time).
     void IDeviceChainSink.OnSilence(DateTime utc) => context.Reporter.Link(name(), "silent for 10 s", SampleClock);
 
-    void IDeviceChainSink.OnCalibration(CalibrationNotice notice) => context.Reporter.Calibration(name(), notice, SampleClock);
+    void IDeviceChainSink.OnCalibration(CalibrationNotice notice)
+    {
+        context.Reporter.Calibration(name(), notice, SampleClock);
+        // Every neutral taken is kept in the store too: its history is the wearer's habitual standing inclination.
+        if (notice.Kind == CalibrationNoticeKind.Taken && Chain is { } chain && NeutralMapping.Taken(chain.Calibration.Record, notice.Neutral, _series!) is { } neutral)
+        {
+            context.Stores.Write(neutral, context.StorePacing);
+        }
+    }
+
+    void IDeviceChainSink.OnSessionDone(byte minutes, long deviceMicroseconds, DateTime utc)
+    {
+        if (context.SessionButton is { } button)
+        {
+            button.Pressed(_series!, minutes, utc, name(), SampleClock);
+        }
+        else
+        {
+            context.Reporter.Link(name(), "session button pressed: not recorded (this run has no store to read programmes from)", SampleClock);
+        }
+    }
 
     void IDetectionSink.OnPosture(in PosturePoint point)
     {

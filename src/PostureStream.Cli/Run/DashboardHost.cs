@@ -9,13 +9,14 @@ namespace PostureStream.Cli.Run;
 internal static class DashboardHost
 {
     /// <exception cref="ConfigurationException">The listen address is not allowed (a non-loopback address without a token).</exception>
-    public static async Task<IAsyncDisposable?> StartAsync(RunSettings settings, string dataDirectory, LiveFeedHub live, RunReporter reporter, CancellationToken cancellationToken)
+    public static async Task<IAsyncDisposable?> StartAsync(
+        RunSettings settings, string dataDirectory, LiveFeedHub live, RunReporter reporter, CancellationToken cancellationToken, Storage.Programmes.ProgrammeBook? programmes = null)
     {
         string trendsUri = settings.Stores.Count > 0 ? settings.Stores[0] : StoreOpener.DefaultStoreUri(dataDirectory);
         try
         {
             RunningDashboard dashboard = await DashboardServer.StartAsync(
-                new DashboardOptions { ListenUrl = settings.Dashboard, TokenFile = settings.DashboardTokenFile, Warn = text => reporter.Warn("dashboard: " + text) },
+                new DashboardOptions { ListenUrl = settings.Dashboard, TokenFile = settings.DashboardTokenFile, Warn = text => reporter.Warn("dashboard: " + text), Programmes = programmes },
                 StoreFactory.OpenQueries(trendsUri),
                 StoreFactory.OpenProgrammeQueries(StoreFactory.Parse(trendsUri)),
                 live,

@@ -29,6 +29,9 @@ internal sealed record RunContext
 
     public required BuzzSettings Buzz { get; init; }
 
+    /// <summary>Records the device's "session done" button (EVENT code 5); null when the run has no store to read programmes from.</summary>
+    public SessionButton? SessionButton { get; init; }
+
     /// <summary>True for a <c>file:</c> source: its end prints a summary of the link quality (frames ok, corrupt, lost).</summary>
     public bool SummarizeLink { get; init; }
 

@@ -41,6 +41,7 @@ internal static class RunHost
         LiveFeedHub? live = null;
         IAsyncDisposable? dashboard = null;
         ReportingCalibrationStore? calibrationStore = null;
+        SessionButton? sessionButton = null;
         try
         {
             DataDirectory.EnsureWritable(dataDirectory);
@@ -52,13 +53,18 @@ internal static class RunHost
                 RestrictDefaultStoreFiles(settings, dataDirectory);
             }
 
+            if (openStores && givenStores is null)
+            {
+                sessionButton = ProgrammeRecording.Open(settings, dataDirectory, stores, reporter);
+            }
+
             alerts = AlertOutput.Open(settings.AlertsOut, settings.Notify ? AlertNotifications.ForThisMachine(reporter) : null);
             if (!settings.NoDashboard && openStores)
             {
                 live = new LiveFeedHub();
                 live.OnCalibrate((id, sitting, _) => Task.FromResult(Calibrate(pipelines, id, sitting)));
                 live.OnSnooze((id, _) => Task.FromResult(Snooze(pipelines, id)));
-                dashboard = await DashboardHost.StartAsync(settings, dataDirectory, live, reporter, stop);
+                dashboard = await DashboardHost.StartAsync(settings, dataDirectory, live, reporter, stop, sessionButton?.Book);
             }
 
             var context = new RunContext
@@ -72,6 +78,7 @@ internal static class RunHost
                 Buzz = settings.Buzz,
                 CommandStart = time.GetUtcNow(),
                 Live = live,
+                SessionButton = sessionButton,
             };
 
             var factory = SourceConnectors.CreateFactory(time);
@@ -121,6 +128,12 @@ internal static class RunHost
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // SIGINT/SIGTERM while starting: fall through to the clean shutdown.
+        }
+
+        if (sessionButton is not null)
+        {
+            // A press whose programme is still being read is recorded before the stores close.
+            await sessionButton.DrainAsync();
         }
 
         await ShutdownAsync(pipelines, wearers, stores, alerts, dashboard, live);

@@ -168,6 +168,22 @@ public sealed class DeviceChain : IDisposable
         }
     }
 
+    /// <summary>
+    /// The device's "session done" button at <paramref name="timeMicroseconds"/> on the samples' time line: stamped like a
+    /// cue and handed to the sink, which records the session (<paramref name="minutes"/> long, 0 = the host's default).
+    /// </summary>
+    public void SessionDone(long timeMicroseconds, byte minutes)
+    {
+        lock (gate)
+        {
+            RequireIdentified();
+            silence?.Arrived();
+            long deviceMicroseconds = timeLine.Place(timeMicroseconds);
+            long utc = stamper.StampCue(deviceMicroseconds);
+            sink.OnSessionDone(minutes, deviceMicroseconds, ToDateTime(utc));
+        }
+    }
+
     /// <summary>The calibrate command or the dashboard's button: take the next quiet window as this neutral.</summary>
     public void RequestCalibration(NeutralKind kind = NeutralKind.Standing) => calibration.Request(kind);
 

@@ -25,6 +25,11 @@ public interface IDeviceChainSink : IDetectionSink
     {
     }
 
+    /// <summary>The "session done" button (EVENT code 5): an exercise session of <paramref name="minutes"/> (0 = the host's default) ended now.</summary>
+    void OnSessionDone(byte minutes, long deviceMicroseconds, DateTime utc)
+    {
+    }
+
     /// <summary>
     /// The live link delivered nothing for the silence timeout (10 s): open episodes were cleared and the partial
     /// minute flushed, as after a long gap. The next samples start afresh.

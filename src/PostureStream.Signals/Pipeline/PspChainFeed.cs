@@ -108,10 +108,19 @@ public sealed class PspChainFeed(DeviceChain chain)
         Chain.Status(StatusOf(message));
     }
 
-    /// <summary>EVENT codes 1 (calibrate), 2 (sensor re-initialised) and 4 (snooze); 3 (low battery) and unknown codes are not the chain's.</summary>
+    /// <summary>
+    /// EVENT codes 1 (calibrate), 2 (sensor re-initialised), 4 (snooze) and 5 (session done, arg = minutes); 3 (low
+    /// battery) and unknown codes are not the chain's.
+    /// </summary>
     public void Event(EventMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Code == DeviceEventCode.SessionDone)
+        {
+            Chain.SessionDone(ticks.Peek(message.TickMicroseconds), message.Argument);
+            return;
+        }
+
         DeviceCue? cue = message.Code switch
         {
             DeviceEventCode.CalibrateRequest => DeviceCue.CalibrateButton,
