@@ -70,7 +70,7 @@ public static class DashboardServer
         }
 
         app.MapGet("/api/info", () => Results.Json(
-            new DashboardInfo(live is not null, options.Zone.Id, live is null ? LiveEndpoints.NoFeedMessage : null), DashboardJsonContext.Default.DashboardInfo));
+            new DashboardInfo(live is not null, options.Zone.Id, live is null ? LiveEndpoints.NoFeedMessage : null, options.Programmes is null ? null : true), DashboardJsonContext.Default.DashboardInfo));
         var storeProblems = new StoreProblems(options.Warn);
         TrendEndpoints.Map(app, trends, programmes, options.Zone, storeProblems);
         LiveEndpoints.Map(app, live);

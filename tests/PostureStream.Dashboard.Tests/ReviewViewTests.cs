@@ -54,6 +54,9 @@ public sealed class ReviewViewTests(BrowserFixture browser, ProgrammeDashboardFi
         int sessions = SimulatedProgrammeStore.Sessions(ProgrammeDashboardFixture.ProgrammeStart, 42).Count;
         await Expect(page.Locator("#review-panel .adherence")).ToHaveAttributeAsync("data-done", sessions.ToString(Inv));
         await Expect(page.Locator("#review-panel .adherence-weeks tbody tr")).ToHaveCountAsync(6);
+
+        // 'posturestream dashboard' only reads the store: no session button.
+        await Expect(page.Locator("#review-panel form.record-session")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ const Trends = (() => {
   const maxHourlyDays = 62;
   let generation = 0;
   let zone = 'UTC';
+  let recordsSessions = false;
 
   // A yyyy-MM-dd date in the server's zone, which is how the server reads dates back.
   const dateIn = (time) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(time);
@@ -28,6 +29,7 @@ const Trends = (() => {
 
   async function start(info) {
     zone = info.zone;
+    recordsSessions = info.recordsSessions === true;
     try { dateIn(new Date()); } catch { zone = 'UTC'; }
     // A store that cannot be read answers with a message: show it rather than a blank page.
     const response = await fetch('/api/devices');
@@ -126,7 +128,10 @@ const Trends = (() => {
     const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
     if (mine !== generation) return;
     $('review-panel').replaceChildren(...Array.from(doc.body.childNodes, n => document.importNode(n, true)));
-    for (const programme of $('review-panel').querySelectorAll('article.programme')) programme.append(sessionForm(programme.dataset.programmeId));
+    // Only a dashboard that records sessions (the one 'run' serves) offers the button.
+    if (recordsSessions) {
+      for (const programme of $('review-panel').querySelectorAll('article.programme')) programme.append(sessionForm(programme.dataset.programmeId));
+    }
   }
 
   // "Record a session" under each programme: POST /api/programmes/{id}/sessions, then redraw (the adherence and ticks change).

@@ -41,36 +41,33 @@ public static class ReviewBuilder
         var options = new EffectOptions();
         var from = TrendCalendar.LocalDate(query.FromUtc, query.Zone);
         var to = TrendCalendar.LocalDate(query.ToUtc.AddTicks(-1), query.Zone);
-        var rows = store is null ? [] : (await store.ProgrammesAsync(query.DeviceId, cancellationToken).ConfigureAwait(false))
+        var programmes = store is null ? [] : (await StoredProgrammes.ReadAsync(store, query.DeviceId, cancellationToken).ConfigureAwait(false))
             .Where(p => p.Start <= to).ToList();
-        var readFrom = rows.Count == 0 ? query.FromUtc
-            : Min(query.FromUtc, TrendCalendar.DayStartUtc(rows.Min(p => p.Start).AddDays(-options.BaselineDays), query.Zone));
+        var readFrom = programmes.Count == 0 ? query.FromUtc
+            : Min(query.FromUtc, TrendCalendar.DayStartUtc(programmes.Min(p => p.Start).AddDays(-options.BaselineDays), query.Zone));
         var read = query with { FromUtc = readFrom };
 
-        var neutrals = store is null ? [] : (await store.NeutralsAsync(read, cancellationToken).ConfigureAwait(false))
-            .Where(n => n.Posture == Activity.Standing)
-            .Select(n => new NeutralReading(n.TimeUtc, n.PelvisPitchDegrees, n.PelvisPitchDegrees - n.LumbarPitchDegrees));
+        var neutrals = store is null ? [] : await StoredProgrammes.StandingNeutralsAsync(store, read, cancellationToken).ConfigureAwait(false);
         var days = await StoredDays.ReadAsync(trends, read, neutrals, cancellationToken).ConfigureAwait(false);
         var shown = days.Where(d => d.Date >= from && d.Date <= to).ToList();
-        if (shown.Count == 0 && rows.Count == 0)
+        if (shown.Count == 0 && programmes.Count == 0)
         {
             return null;
         }
 
-        var sessions = store is null ? [] : (await store.SessionsAsync(read, cancellationToken).ConfigureAwait(false));
+        var sessions = store is null ? [] : await StoredProgrammes.SessionsAsync(store, read, cancellationToken).ConfigureAwait(false);
         var pattern = PatternClassifier.Classify(shown, new PatternOptions());
-        var programmes = rows.Select(row =>
+        var reviews = programmes.Select(programme =>
         {
-            var programme = ProgrammeRows.ToProgramme(row);
-            var done = sessions.Where(s => s.ProgrammeId == row.ProgrammeId).Select(ProgrammeRows.ToSession).ToList();
+            var done = sessions.Where(s => s.ProgrammeId == programme.Id).ToList();
             var effects = EffectMetrics
                 .Select(m => EffectEstimator.Estimate(DailyMetrics.Series(days, m), m, programme.Start, programme.End, options))
                 .ToList();
             return new ProgrammeReview(
-                row.ProgrammeId, programme, effects, DailyMetrics.Series(days, DailyMetric.StandingPelvicInclination), done,
+                programme.Id, programme, effects, DailyMetrics.Series(days, DailyMetric.StandingPelvicInclination), done,
                 Adherence.Weekly(programme, done, to, query.Zone));
         }).ToList();
-        return new WearerReview(query.DeviceId!, name, from, to, pattern, programmes);
+        return new WearerReview(query.DeviceId!, name, from, to, pattern, reviews);
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;

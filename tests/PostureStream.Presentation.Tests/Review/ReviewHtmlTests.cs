@@ -71,7 +71,7 @@ public sealed class ReviewHtmlTests(SixWeekProgrammeStore store) : IClassFixture
         // The weekly trend: six programme weeks, each mean drawn across its week.
         var weeks = ReportHtml.DataRows(html, "line", "week");
         Assert.Equal(6, weeks.Count);
-        Assert.Single(ReportHtml.DataRows(html, "line", "mean").Where(r => !r.ContainsKey("week")));
+        Assert.Single(ReportHtml.DataRows(html, "line", "mean"), r => !r.ContainsKey("week"));
     }
 
     [Fact]
