@@ -25,7 +25,7 @@ public static class Program
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
-        root.Subcommands.Add(DashboardCommand.Create(uri => StoreFactory.OpenQueries(uri)));
+        root.Subcommands.Add(DashboardCommand.Create(uri => StoreFactory.OpenQueries(uri), uri => StoreFactory.OpenProgrammeQueries(StoreFactory.Parse(uri))));
         root.Subcommands.Add(ProgrammeCommand.Create());
         root.Subcommands.Add(SessionCommand.Create());
         root.Subcommands.Add(SimulateWeeksCommand.Create());

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using PostureStream.Dashboard.Api;
 using PostureStream.Dashboard.Live;
 using PostureStream.Dashboard.Security;
+using PostureStream.Storage.Programmes;
 using PostureStream.Storage.Trends;
 
 namespace PostureStream.Dashboard;
@@ -21,7 +22,12 @@ namespace PostureStream.Dashboard;
 public static class DashboardServer
 {
     /// <summary>Starts listening; throws <see cref="DashboardConfigurationException"/> for a refused configuration.</summary>
-    public static async Task<RunningDashboard> StartAsync(DashboardOptions options, ITrendQueries trends, ILiveFeed? live, CancellationToken cancellationToken)
+    public static Task<RunningDashboard> StartAsync(DashboardOptions options, ITrendQueries trends, ILiveFeed? live, CancellationToken cancellationToken) =>
+        StartAsync(options, trends, programmes: null, live, cancellationToken);
+
+    /// <summary>As above, with the store's programmes, sessions and neutrals for the physiotherapist's view and the charts' annotations.</summary>
+    public static async Task<RunningDashboard> StartAsync(
+        DashboardOptions options, ITrendQueries trends, IProgrammeQueries? programmes, ILiveFeed? live, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(trends);
@@ -64,9 +70,9 @@ public static class DashboardServer
         }
 
         app.MapGet("/api/info", () => Results.Json(
-            new DashboardInfo(live is not null, options.Zone.Id, live is null ? LiveEndpoints.NoFeedMessage : null), DashboardJsonContext.Default.DashboardInfo));
+            new DashboardInfo(live is not null, options.Zone.Id, live is null ? LiveEndpoints.NoFeedMessage : null, options.Programmes is null ? null : true), DashboardJsonContext.Default.DashboardInfo));
         var storeProblems = new StoreProblems(options.Warn);
-        TrendEndpoints.Map(app, trends, options.Zone, storeProblems);
+        TrendEndpoints.Map(app, trends, programmes, options.Zone, storeProblems);
         LiveEndpoints.Map(app, live);
         SessionEndpoints.Map(app, options.Programmes);
         StaticAssets.Map(app);

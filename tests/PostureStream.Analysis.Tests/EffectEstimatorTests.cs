@@ -46,15 +46,33 @@ public sealed class EffectEstimatorTests
     }
 
     [Fact]
-    public void Estimate_SameDataAndSeed_SameInterval_OtherSeed_OtherInterval()
+    public void Estimate_SpellsOfSimilarDays_WidenTheIntervalOverIndependentDays()
     {
-        var series = Series(14, 14, 1);
-        var a = EffectEstimator.Estimate(series, DailyMetric.StandingPelvicInclination, Start, null, new EffectOptions());
-        var b = EffectEstimator.Estimate(series, DailyMetric.StandingPelvicInclination, Start, null, new EffectOptions());
-        var c = EffectEstimator.Estimate(series, DailyMetric.StandingPelvicInclination, Start, null, new EffectOptions { Seed = 5 });
+        // Four-day spells of +1 and −1: a mean of 16 such days knows less than 16 independent days would.
+        var spells = Enumerable.Range(-16, 32).Select(i => (Start.AddDays(i), (i + 16) / 4 % 2 == 0 ? 1.0 : -1.0)).ToList();
 
-        Assert.Equal((a.Lower, a.Upper), (b.Lower, b.Upper));
-        Assert.NotEqual((a.Lower, a.Upper), (c.Lower, c.Upper));
+        var independent = EffectEstimator.Estimate(spells, DailyMetric.StandingPelvicInclination, Start, null, new EffectOptions { Bandwidth = 0 });
+        var autocorrelated = EffectEstimator.Estimate(spells, DailyMetric.StandingPelvicInclination, Start, null, new EffectOptions());
+
+        Assert.Equal(independent.Difference, autocorrelated.Difference, 12);
+        // The critical value alone widens it 1.26 times; the long-run variance (1.81 times the variance) the rest.
+        Assert.InRange((autocorrelated.Upper - autocorrelated.Lower) / (independent.Upper - independent.Lower), 1.65, 1.75);
+    }
+
+    [Fact]
+    public void Estimate_NoDayToDayAutocorrelationAllowed_IsStudentsTInterval()
+    {
+        double[] before = [1, 3, 2, 4, 0, 2, 3], after = [4, 2, 5, 3, 4, 6, 4];
+        var series = before.Select((v, i) => (Start.AddDays(i - 7), v)).Concat(after.Select((v, i) => (Start.AddDays(i), v))).ToList();
+
+        var effect = EffectEstimator.Estimate(series, DailyMetric.StandingPelvicInclination, Start, null, new EffectOptions { Bandwidth = 0 });
+
+        // Pooled variance over 12 degrees of freedom, times 12/14 (the estimator divides by the days), t(12) and b = 1/7.
+        double pooled = (before.Sum(v => Math.Pow(v - before.Average(), 2)) + after.Sum(v => Math.Pow(v - after.Average(), 2))) / 14;
+        double half = (2.178813 + (2.9694 / 7) + (0.4160 / 49) - (0.5324 / 343)) * Math.Sqrt(pooled * 2 / 7);
+        Assert.Equal(after.Average() - before.Average(), effect.Difference, 9);
+        Assert.Equal(effect.Difference - half, effect.Lower, 3);
+        Assert.Equal(effect.Difference + half, effect.Upper, 3);
     }
 
     [Fact]
@@ -87,8 +105,10 @@ public sealed class EffectEstimatorTests
     [Fact]
     public void Quantiles_MatchTheTables()
     {
-        Assert.Equal(1.959964, EffectEstimator.NormalQuantile(0.95), 5);
-        Assert.Equal(2.055529, EffectEstimator.TQuantile(0.95, 26), 3);
-        Assert.Equal(2.776445, EffectEstimator.TQuantile(0.95, 4), 1);
+        Assert.Equal(1.959964, Quantiles.NormalQuantile(0.95), 5);
+        Assert.Equal(2.055529, Quantiles.TQuantile(0.95, 26), 3);
+        Assert.Equal(2.776445, Quantiles.TQuantile(0.95, 4), 1);
+        Assert.Equal(1.959964, Quantiles.FixedBandwidth95(0, 100_000), 4);
+        Assert.Equal(2.055529 + (2.9694 * 0.25) + (0.4160 * 0.0625) - (0.5324 * 0.015625), Quantiles.FixedBandwidth95(0.25, 26), 3);
     }
 }

@@ -14,8 +14,8 @@ public enum EffectVerdict
 }
 
 /// <summary>
-/// The change of one daily metric since a programme started: the difference of means (after − before) with its
-/// bootstrap interval, the days on each side, and the trend of weekly means over the programme's weeks.
+/// The change of one daily metric since a programme started: the difference of means (after − before) with its 95 %
+/// interval, the days on each side, and the trend of weekly means over the programme's weeks.
 /// </summary>
 public sealed record EffectEstimate(
     DailyMetric Metric,

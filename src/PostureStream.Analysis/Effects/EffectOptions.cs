@@ -12,23 +12,17 @@ public sealed class EffectOptions
     /// <summary>The baseline is at most this many days before the start. Default 28.</summary>
     public int BaselineDays { get; set; } = 28;
 
-    /// <summary>Bootstrap resamples. Default 4000.</summary>
-    public int Resamples { get; set; } = 4000;
-
-    /// <summary>The bootstrap's seed: the same data always give the same interval. Default 20260301.</summary>
-    public int Seed { get; set; } = 20260301;
-
-    /// <summary>Mean block length in days; null = the cube root of each period's length.</summary>
-    public double? MeanBlockLength { get; set; }
-
-    /// <summary>Coverage of the interval. Default 0.95.</summary>
-    public double Confidence { get; set; } = 0.95;
+    /// <summary>
+    /// Lags of day-to-day autocorrelation the interval allows for; null (the default) = Newey and West's rule on the
+    /// days of both periods (3 for 14 + 14 days). 0 treats days as independent.
+    /// </summary>
+    public int? Bandwidth { get; set; }
 
     public EffectOptions Validate()
     {
-        if (MinimumDaysBefore < 2 || MinimumDaysAfter < 2)
+        if (MinimumDaysBefore < 4 || MinimumDaysAfter < 4)
         {
-            throw new ArgumentOutOfRangeException(nameof(MinimumDaysBefore), "MinimumDaysBefore and MinimumDaysAfter must be at least 2");
+            throw new ArgumentOutOfRangeException(nameof(MinimumDaysBefore), "MinimumDaysBefore and MinimumDaysAfter must be at least 4");
         }
 
         if (BaselineDays < MinimumDaysBefore)
@@ -36,19 +30,9 @@ public sealed class EffectOptions
             throw new ArgumentOutOfRangeException(nameof(BaselineDays), "BaselineDays must be at least MinimumDaysBefore");
         }
 
-        if (Resamples < 200)
+        if (Bandwidth is < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(Resamples), "Resamples must be at least 200");
-        }
-
-        if (MeanBlockLength is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MeanBlockLength), "MeanBlockLength must be at least 1 day");
-        }
-
-        if (Confidence is <= 0.5 or >= 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Confidence), "Confidence must be between 0.5 and 1 exclusive");
+            throw new ArgumentOutOfRangeException(nameof(Bandwidth), "Bandwidth must be 0 (independent days) or more lags");
         }
 
         return this;

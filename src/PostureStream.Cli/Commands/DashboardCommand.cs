@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Sockets;
 using PostureStream.Cli.Configuration;
 using PostureStream.Dashboard;
+using PostureStream.Storage.Programmes;
 using PostureStream.Storage.Trends;
 
 namespace PostureStream.Cli.Commands;
@@ -12,7 +13,7 @@ namespace PostureStream.Cli.Commands;
 /// </summary>
 public static class DashboardCommand
 {
-    public static Command Create(Func<string, ITrendQueries> openTrends)
+    public static Command Create(Func<string, ITrendQueries> openTrends, Func<string, IProgrammeQueries>? openProgrammes = null)
     {
         var store = new Option<string>("--store") { Description = "the store to read: sqlite:PATH or influxdb-v1|v2|v3:URL?... (as for run)", Required = true };
         var listen = new Option<string>("--listen") { Description = "where to listen, http://ADDRESS:PORT (an address other than loopback needs --token-file)", DefaultValueFactory = _ => DashboardOptions.DefaultListenUrl };
@@ -20,12 +21,12 @@ public static class DashboardCommand
         var zone = new Option<string?>("--tz") { Description = "the time zone of day, week and month buckets (default: this machine's)" };
         var command = new Command("dashboard", "the web dashboard over stored data, without ingesting") { store, listen, tokenFile, zone };
         command.SetAction((parse, cancel) => RunAsync(
-            openTrends, parse.GetValue(store)!, parse.GetValue(listen)!, parse.GetValue(tokenFile), parse.GetValue(zone), Console.Out, Console.Error, cancel));
+            openTrends, openProgrammes, parse.GetValue(store)!, parse.GetValue(listen)!, parse.GetValue(tokenFile), parse.GetValue(zone), Console.Out, Console.Error, cancel));
         return command;
     }
 
     public static async Task<int> RunAsync(
-        Func<string, ITrendQueries> openTrends, string storeUri, string listenUrl, string? tokenFile, string? zoneId, TextWriter output, TextWriter errors, CancellationToken cancel)
+        Func<string, ITrendQueries> openTrends, Func<string, IProgrammeQueries>? openProgrammes, string storeUri, string listenUrl, string? tokenFile, string? zoneId, TextWriter output, TextWriter errors, CancellationToken cancel)
     {
         if (!TryFindZone(zoneId, out var zone))
         {
@@ -57,7 +58,7 @@ public static class DashboardCommand
                 Zone = zone,
                 Warn = text => errors.WriteLine($"posturestream dashboard: warning: {text}"),
             };
-            await using var dashboard = await DashboardServer.StartAsync(options, trends, live: null, cancel);
+            await using var dashboard = await DashboardServer.StartAsync(options, trends, openProgrammes?.Invoke(storeUri), live: null, cancel);
             await output.WriteLineAsync($"dashboard: {dashboard.Address} (stored data from {SecretMask.Uri(storeUri)}; Ctrl+C stops it)");
             if (tokenFile is not null)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PostureStream.Cli.Configuration;
 using PostureStream.Storage.Influx;
+using PostureStream.Storage.Programmes;
 using PostureStream.Storage.Stores;
 using PostureStream.Presentation.Reports;
 using PostureStream.Storage.Trends;
@@ -59,6 +60,8 @@ public static class ReportCommand
             return exit;
         }
 
+        // The physiotherapist's view (pattern, programmes, sessions) reads the same store.
+        var programmes = StoreFactory.OpenProgrammeQueries(StoreFactory.Parse(storeUri));
         var request = new ReportRequest(range.FromUtc, range.ToUtc, range.Zone) { GeneratedUtc = TimeProvider.System.GetUtcNow().UtcDateTime };
         try
         {
@@ -75,8 +78,8 @@ public static class ReportCommand
             }
 
             string html = showProgress
-                ? await BuildWithProgressBarAsync(queries, request, errors, cancel)
-                : await TrendReport.BuildAsync(queries, request, null, cancel);
+                ? await BuildWithProgressBarAsync(queries, programmes, request, errors, cancel)
+                : await TrendReport.BuildAsync(queries, programmes, request, null, cancel);
             await WriteAsync(outputPath, html, cancel);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -106,7 +109,7 @@ public static class ReportCommand
         }
     }
 
-    private static async Task<string> BuildWithProgressBarAsync(ITrendQueries queries, ReportRequest request, TextWriter errors, CancellationToken cancel)
+    private static async Task<string> BuildWithProgressBarAsync(ITrendQueries queries, IProgrammeQueries programmes, ReportRequest request, TextWriter errors, CancellationToken cancel)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(errors) });
         string html = string.Empty;
@@ -115,7 +118,7 @@ public static class ReportCommand
             .StartAsync(async context =>
             {
                 var task = context.AddTask("querying", maxValue: 1);
-                html = await TrendReport.BuildAsync(queries, request, new ProgressTaskReporter(task), cancel);
+                html = await TrendReport.BuildAsync(queries, programmes, request, new ProgressTaskReporter(task), cancel);
             });
         return html;
     }

@@ -18,6 +18,7 @@ internal static class DashboardHost
             RunningDashboard dashboard = await DashboardServer.StartAsync(
                 new DashboardOptions { ListenUrl = settings.Dashboard, TokenFile = settings.DashboardTokenFile, Warn = text => reporter.Warn("dashboard: " + text), Programmes = programmes },
                 StoreFactory.OpenQueries(trendsUri),
+                StoreFactory.OpenProgrammeQueries(StoreFactory.Parse(trendsUri)),
                 live,
                 cancellationToken);
             reporter.Info($"dashboard on {dashboard.Address}");

@@ -42,13 +42,17 @@ internal static class DashboardJson
 [JsonSerializable(typeof(IReadOnlyList<LiveDeviceUpdate>))]
 [JsonSerializable(typeof(IReadOnlyList<DeviceInfo>))]
 [JsonSerializable(typeof(IReadOnlyList<StatusRow>))]
+[JsonSerializable(typeof(IReadOnlyList<WearerReviewJson>))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;
 
 /// <summary>The body of every 4xx answer: one message for a person to read.</summary>
 internal sealed record ErrorBody(string Error);
 
-/// <summary>What the page needs to know about this server before it draws anything.</summary>
-internal sealed record DashboardInfo(bool Live, string Zone, string? LiveMessage);
+/// <summary>
+/// What the page needs to know about this server before it draws anything. <see cref="RecordsSessions"/> is true when
+/// it records exercise sessions (the review panel then offers "Record a session"), and left out otherwise.
+/// </summary>
+internal sealed record DashboardInfo(bool Live, string Zone, string? LiveMessage, bool? RecordsSessions = null);
 
 /// <summary>The body of a calibrate request.</summary>
 internal sealed record CalibrateBody(string? Posture);

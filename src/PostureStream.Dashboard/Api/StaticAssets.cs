@@ -37,6 +37,8 @@ internal static class StaticAssets
 
         // The palette's colours as CSS custom properties, made from the same table the server-drawn charts use.
         MapFile(app, "palette.css", Encoding.UTF8.GetBytes(PaletteCss.RootRule + "\n"), ContentTypes[".css"]);
+        // The physiotherapist's view looks as it does in the report.
+        MapFile(app, "review.css", Encoding.UTF8.GetBytes(Presentation.Review.ReviewStyles.Css + "\n"), ContentTypes[".css"]);
     }
 
     private static void MapFile(IEndpointRouteBuilder app, string file, byte[] bytes, string type)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PostureStream.Presentation.Charts;
+using PostureStream.Storage.Programmes;
 using PostureStream.Storage.Trends;
 
 namespace PostureStream.Dashboard.Api;
@@ -11,9 +12,10 @@ internal static class TrendEndpoints
 {
     private const string SvgType = "image/svg+xml; charset=utf-8";
 
-    public static void Map(IEndpointRouteBuilder app, ITrendQueries trends, TimeZoneInfo zone, StoreProblems problems)
+    public static void Map(IEndpointRouteBuilder app, ITrendQueries trends, IProgrammeQueries? programmes, TimeZoneInfo zone, StoreProblems problems)
     {
         Func<Func<Task<IResult>>, Task<IResult>> guardedRead = handle => GuardedRead(handle, problems);
+        ReviewEndpoints.Map(app, trends, programmes, zone, guardedRead);
 
         app.MapGet("/api/devices", (CancellationToken ct) => guardedRead(async () =>
             Results.Json(await trends.ListDevicesAsync(ct), DashboardJsonContext.Default.IReadOnlyListDeviceInfo)));
@@ -34,7 +36,7 @@ internal static class TrendEndpoints
             var grain = reader.Grain(range, TrendGrain.Day, TrendGrain.Hour, TrendGrain.Day, TrendGrain.Week, TrendGrain.Month);
             var metric = reader.Metric();
             var buckets = await trends.AngleTrendAsync(range, grain, ct);
-            return Results.Text(AngleTrendChart.Render(buckets, metric, grain, range), SvgType);
+            return Results.Text(AngleTrendChart.Render(buckets, metric, grain, range, await Annotations.ReadAsync(programmes, range, ct)), SvgType);
         }));
 
         app.MapGet("/api/charts/time-in-state.svg", (HttpRequest request, CancellationToken ct) => guardedRead(async () =>
@@ -46,7 +48,7 @@ internal static class TrendEndpoints
             var by = reader.By();
             var buckets = await trends.TimeInStateAsync(range, grain, ct);
             var series = by == "state" ? StackSeries.States : StackSeries.Activities;
-            return Results.Text(TimeInStateChart.Render(buckets, series, by, grain, range), SvgType);
+            return Results.Text(TimeInStateChart.Render(buckets, series, by, grain, range, await Annotations.ReadAsync(programmes, range, ct)), SvgType);
         }));
 
         app.MapGet("/api/charts/alerts.svg", (HttpRequest request, CancellationToken ct) => guardedRead(async () =>

@@ -15,7 +15,7 @@
 
   Live.start(info);
   await Trends.start(info);
-  const wanted = location.hash.slice(1);
+  const wanted = location.hash.slice(1).split('?')[0]; // '#trends?from=…&to=…' opens the trend view on that range
   show(views.includes(wanted) ? wanted : (info.live ? 'live' : 'trends'));
   document.body.dataset.ready = 'true';
 })();

@@ -14,6 +14,7 @@ const Trends = (() => {
   const maxHourlyDays = 62;
   let generation = 0;
   let zone = 'UTC';
+  let recordsSessions = false;
 
   // A yyyy-MM-dd date in the server's zone, which is how the server reads dates back.
   const dateIn = (time) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(time);
@@ -28,6 +29,7 @@ const Trends = (() => {
 
   async function start(info) {
     zone = info.zone;
+    recordsSessions = info.recordsSessions === true;
     try { dateIn(new Date()); } catch { zone = 'UTC'; }
     // A store that cannot be read answers with a message: show it rather than a blank page.
     const response = await fetch('/api/devices');
@@ -39,6 +41,11 @@ const Trends = (() => {
     const lastSeen = devices.reduce((t, d) => Math.max(t, utc(d.lastSeenUtc)), 0);
     $('to').value = dateIn(lastSeen > 0 ? new Date(lastSeen) : new Date());
     setPreset(30);
+    // A link may name the range and device: '#trends?from=2026-03-01&to=2026-04-25&device=0123456789abcdef'.
+    const asked = new URLSearchParams(location.hash.split('?')[1] || '');
+    if (asked.has('to')) { $('to').value = asked.get('to'); setPreset(30); }
+    if (asked.has('from')) { $('from').value = asked.get('from'); markPreset(null); }
+    if (asked.has('device') && devices.some(d => d.deviceId === asked.get('device'))) select.value = asked.get('device');
 
     for (const button of document.querySelectorAll('.presets button')) {
       button.addEventListener('click', () => { setPreset(Number(button.dataset.days)); load(); });
@@ -88,6 +95,7 @@ const Trends = (() => {
         if (mine === generation) place($(id), text);
       }),
       loadStatus(mine),
+      loadReview(mine, errors),
     ]);
     if (mine !== generation) return;
     showError(errors);
@@ -108,6 +116,48 @@ const Trends = (() => {
     const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
     container.replaceChildren(document.importNode(doc.documentElement, true));
     container.scrollLeft = container.scrollWidth; // on a phone the chart scrolls: start at the newest data
+  }
+
+  // The pattern card, before/after panel and adherence: HTML made by the server, the same as in the report.
+  async function loadReview(mine, errors) {
+    const response = await fetch('/api/review.html?' + params({}));
+    if (!response.ok) {
+      errors.push(await messageOf(response));
+      return;
+    }
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    if (mine !== generation) return;
+    $('review-panel').replaceChildren(...Array.from(doc.body.childNodes, n => document.importNode(n, true)));
+    // Only a dashboard that records sessions (the one 'run' serves) offers the button.
+    if (recordsSessions) {
+      for (const programme of $('review-panel').querySelectorAll('article.programme')) programme.append(sessionForm(programme.dataset.programmeId));
+    }
+  }
+
+  // "Record a session" under each programme: POST /api/programmes/{id}/sessions, then redraw (the adherence and ticks change).
+  function sessionForm(programmeId) {
+    const form = document.createElement('form');
+    form.className = 'record-session';
+    form.innerHTML = '<label>Minutes <input type="number" name="minutes" min="1" max="600" value="20" required></label> ' +
+      '<label>Note <input type="text" name="note" maxlength="200"></label> <button type="submit">Record a session</button> <output></output>';
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      const output = form.querySelector('output');
+      const body = { minutes: Number(form.minutes.value) };
+      if (form.note.value.trim()) body.note = form.note.value.trim();
+      try {
+        const response = await fetch(`/api/programmes/${encodeURIComponent(programmeId)}/sessions`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+        });
+        output.dataset.recorded = String(response.ok);
+        output.textContent = response.ok ? 'recorded' : await messageOf(response);
+        if (response.ok) await load();
+      } catch (error) {
+        output.dataset.recorded = 'false';
+        output.textContent = String(error);
+      }
+    });
+    return form;
   }
 
   async function loadStatus(mine) {

@@ -9,7 +9,7 @@ namespace PostureStream.Presentation.Charts;
 /// </summary>
 public static class AngleTrendChart
 {
-    public static string Render(IReadOnlyList<AngleBucket> buckets, AngleMetric metric, TrendGrain grain, TrendQuery query)
+    public static string Render(IReadOnlyList<AngleBucket> buckets, AngleMetric metric, TrendGrain grain, TrendQuery query, ChartAnnotations? annotations = null)
     {
         var svg = ChartFrame.Open(
             "angles",
@@ -25,6 +25,7 @@ public static class AngleTrendChart
         if (buckets.Count == 0)
         {
             ChartFrame.TimeGrid(svg, time);
+            (annotations ?? ChartAnnotations.None).Draw(svg, time);
             ChartFrame.NoData(svg);
             return ChartFrame.Close(svg);
         }
@@ -33,6 +34,7 @@ public static class AngleTrendChart
             Math.Min(0, buckets.Min(metric.Min)), Math.Max(0, buckets.Max(metric.Max)), ChartFrame.Top, ChartFrame.PlotHeight);
         ChartFrame.ValueGrid(svg, values, v => v.ToString("0.#", CultureInfo.InvariantCulture) + "°", emphasiseZero: true);
         ChartFrame.TimeGrid(svg, time);
+        (annotations ?? ChartAnnotations.None).Draw(svg, time);
 
         double CentreX(AngleBucket b) =>
             time.X(b.StartUtc + ((TrendCalendar.NextBucketStartUtc(b.StartUtc, query.Zone, grain) - b.StartUtc) / 2));

@@ -6,7 +6,7 @@ namespace PostureStream.Presentation.Charts;
 /// <summary>Stacked bars per hour or day: how long was spent in each state (or activity).</summary>
 public static class TimeInStateChart
 {
-    public static string Render(IReadOnlyList<TimeInStateBucket> buckets, IReadOnlyList<StackSeries> series, string by, TrendGrain grain, TrendQuery query)
+    public static string Render(IReadOnlyList<TimeInStateBucket> buckets, IReadOnlyList<StackSeries> series, string by, TrendGrain grain, TrendQuery query, ChartAnnotations? annotations = null)
     {
         var unit = grain == TrendGrain.Hour ? (Seconds: 60.0, Name: "min") : (Seconds: 3600.0, Name: "h");
         var totals = series.Select(s => buckets.Sum(s.Seconds)).ToArray();
@@ -24,6 +24,7 @@ public static class TimeInStateChart
         if (buckets.Count == 0)
         {
             ChartFrame.TimeGrid(svg, time);
+            (annotations ?? ChartAnnotations.None).Draw(svg, time);
             ChartFrame.NoData(svg);
             return ChartFrame.Close(svg);
         }
@@ -32,6 +33,7 @@ public static class TimeInStateChart
         var values = new ValueAxis(0, Math.Max(tallest, 1), ChartFrame.Top, ChartFrame.PlotHeight);
         ChartFrame.ValueGrid(svg, values, v => v.ToString("0.#", CultureInfo.InvariantCulture) + " " + unit.Name);
         ChartFrame.TimeGrid(svg, time);
+        (annotations ?? ChartAnnotations.None).Draw(svg, time);
 
         foreach (var (s, i) in series.Select((s, i) => (s, i)))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PostureStream.Presentation.Charts;
+using PostureStream.Presentation.Review;
 using PostureStream.Presentation.Styling;
 using PostureStream.Storage.Trends;
 
@@ -24,12 +25,18 @@ internal static class ReportHtmlWriter
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append(Inv, $"<title>{E(r.Title)}</title>\n<style>\n{ReportStyles.Css}\n</style>\n</head>\n<body>\n");
 
+        var marks = Marks(model);
         Header(html, model);
         Summary(html, model);
-        TimeInState(html, model, labels);
-        Angles(html, model, labels);
+        TimeInState(html, model, labels, marks);
+        Angles(html, model, labels, marks);
         Alerts(html, model, labels);
         Bends(html, model, labels);
+        if (model.Reviews.Count > 0)
+        {
+            html.Append(ReviewHtml.Write(model.Reviews, r.Zone));
+        }
+
         DayTable(html, model);
         Status(html, model);
 
@@ -72,7 +79,7 @@ internal static class ReportHtmlWriter
             .Append("</ul>\n</section>\n");
     }
 
-    private static void TimeInState(StringBuilder html, ReportModel model, List<string> labels)
+    private static void TimeInState(StringBuilder html, ReportModel model, List<string> labels, IReadOnlyList<DayMark> marks)
     {
         ChartSeries[] series =
         [
@@ -82,16 +89,16 @@ internal static class ReportHtmlWriter
         ];
         html.Append("<section id=\"time-in-state\">\n<h2>Time in each posture per day</h2>\n");
         Legend(html, series);
-        html.Append(SvgChart.StackedBars(labels, series, "h", "hours neutral, flattened and hyper-extended per day")).Append('\n').Append("</section>\n");
+        html.Append(SvgChart.StackedBars(labels, series, "h", "hours neutral, flattened and hyper-extended per day", marks)).Append('\n').Append("</section>\n");
     }
 
-    private static void Angles(StringBuilder html, ReportModel model, List<string> labels)
+    private static void Angles(StringBuilder html, ReportModel model, List<string> labels, IReadOnlyList<DayMark> marks)
     {
         html.Append("<section id=\"angles\">\n<h2>Mean pelvic tilt and lordosis delta per day</h2>\n")
             .Append(Inv, $"<p>{E(Sentence(model.PelvicTiltTrend, "Pelvic tilt"))} (dashed: least-squares trend).</p>\n")
-            .Append(SvgChart.LineWithTrend(labels, [.. model.Days.Select(d => d.MeanPelvicTilt)], model.PelvicTiltTrend, Palette.PelvicTilt, "°", "mean pelvic tilt per day")).Append('\n')
+            .Append(SvgChart.LineWithTrend(labels, [.. model.Days.Select(d => d.MeanPelvicTilt)], model.PelvicTiltTrend, Palette.PelvicTilt, "°", "mean pelvic tilt per day", marks)).Append('\n')
             .Append(Inv, $"<p>{E(Sentence(model.LordosisDeltaTrend, "Lordosis delta"))} (against the calibrated neutral; negative = flatter).</p>\n")
-            .Append(SvgChart.LineWithTrend(labels, [.. model.Days.Select(d => d.MeanLordosisDelta)], model.LordosisDeltaTrend, Palette.LordosisDelta, "°", "mean lordosis delta per day")).Append('\n')
+            .Append(SvgChart.LineWithTrend(labels, [.. model.Days.Select(d => d.MeanLordosisDelta)], model.LordosisDeltaTrend, Palette.LordosisDelta, "°", "mean lordosis delta per day", marks)).Append('\n')
             .Append("</section>\n");
     }
 
@@ -122,6 +129,21 @@ internal static class ReportHtmlWriter
             .Append("</p>\n");
         Legend(html, series);
         html.Append(SvgChart.StackedBars(labels, series, "bends", "bends per day, lumbar-dominant and hip-dominant")).Append('\n').Append("</section>\n");
+    }
+
+    // Each day of the report: inside which programme, whether one starts, and how many sessions were done.
+    private static List<DayMark> Marks(ReportModel model)
+    {
+        var programmes = model.Reviews.SelectMany(r => r.Programmes).ToList();
+        var sessions = programmes.SelectMany(p => p.Sessions)
+            .GroupBy(s => TrendCalendar.LocalDate(s.TimeUtc, model.Request.Zone)).ToDictionary(g => g.Key, g => g.Count());
+        return
+        [
+            .. model.Days.Select(d => new DayMark(
+                programmes.Any(p => d.Date >= p.Programme.Start && (p.Programme.End is not DateOnly end || d.Date <= end)),
+                programmes.FirstOrDefault(p => p.Programme.Start == d.Date)?.Programme.Name,
+                sessions.GetValueOrDefault(d.Date))),
+        ];
     }
 
     private static void DayTable(StringBuilder html, ReportModel model)

@@ -1,3 +1,4 @@
+using PostureStream.Presentation.Review;
 using PostureStream.Storage.Trends;
 
 namespace PostureStream.Presentation.Reports;
@@ -16,4 +17,7 @@ public sealed record ReportModel(
 {
     /// <summary>The fraction (0–1) of bends that were lumbar-dominant, or null without bends.</summary>
     public double? LumbarDominantFraction => TotalBends == 0 ? null : (double)LumbarDominantBends / TotalBends;
+
+    /// <summary>The physiotherapist's view per wearer (pattern, programmes); empty when the store keeps no programmes and no days.</summary>
+    public IReadOnlyList<WearerReview> Reviews { get; init; } = [];
 }

@@ -9,7 +9,7 @@ namespace PostureStream.Presentation.Reports;
 internal static class ReportStyles
 {
     /// <summary>The palette's custom properties followed by the report's own rules.</summary>
-    public static string Css { get; } = PaletteCss.RootRule + "\n" + Rules;
+    public static string Css { get; } = PaletteCss.RootRule + "\n" + Rules + "\n" + Review.ReviewStyles.Css;
 
     private const string Rules = """
         :root { --rule: #d5dae1; }

@@ -19,13 +19,14 @@ internal static class SvgChart
     private const double Top = 24;
     private const double Bottom = 198;
 
-    public static string StackedBars(IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, string unit, string title)
+    public static string StackedBars(IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, string unit, string title, IReadOnlyList<DayMark>? marks = null)
     {
         double[] totals = [.. labels.Select((_, i) => series.Sum(s => s.Values[i] ?? 0))];
         var values = new ValueAxis(0, Math.Max(totals.DefaultIfEmpty(0).Max(), 1e-9), Top, Bottom - Top);
         var svg = Begin(title);
         Grid(svg, values, unit);
         double band = (Width - Left - Right) / Math.Max(labels.Count, 1);
+        Marks(svg, marks, band);
         for (int i = 0; i < labels.Count; i++)
         {
             double x = Left + (i * band) + (band * 0.2);
@@ -51,7 +52,7 @@ internal static class SvgChart
         return End(svg);
     }
 
-    public static string LineWithTrend(IReadOnlyList<string> labels, IReadOnlyList<double?> daily, LinearTrend? trend, string colour, string unit, string title)
+    public static string LineWithTrend(IReadOnlyList<string> labels, IReadOnlyList<double?> daily, LinearTrend? trend, string colour, string unit, string title, IReadOnlyList<DayMark>? marks = null)
     {
         var present = daily.Where(v => v.HasValue).Select(v => v!.Value).ToList();
         if (trend is LinearTrend t)
@@ -65,6 +66,7 @@ internal static class SvgChart
         Grid(svg, values, unit);
         double band = (Width - Left - Right) / Math.Max(labels.Count, 1);
         double XAt(double i) => Left + (i * band) + (band / 2);
+        Marks(svg, marks, band);
 
         var path = new StringBuilder();
         for (int i = 0; i < daily.Count; i++)
@@ -120,6 +122,40 @@ internal static class SvgChart
         }
 
         svg.TextElement("text", unit, ("class", "axis"), ("x", Left - 6), ("y", 12), ("text-anchor", "end"), ("fill", Palette.Muted));
+    }
+
+    // Programme days as a translucent band with a dashed line where a programme starts, sessions as ticks at the foot.
+    private static void Marks(SvgWriter svg, IReadOnlyList<DayMark>? marks, double band)
+    {
+        if (marks is null || marks.All(m => !m.InProgramme && m.Sessions == 0))
+        {
+            return;
+        }
+
+        svg.Open("g", ("class", "annotations"));
+        for (int i = 0; i < marks.Count; i++)
+        {
+            double x = Left + (i * band);
+            if (marks[i].InProgramme)
+            {
+                svg.Element("rect", ("class", "programme"), ("x", x), ("y", Top), ("width", band), ("height", Bottom - Top), ("fill", Palette.Programme), ("fill-opacity", 0.12));
+            }
+
+            if (marks[i].StartsProgramme is string name)
+            {
+                svg.Element("line", ("class", "programme-start"), ("x1", x), ("x2", x), ("y1", Top), ("y2", Bottom), ("stroke", Palette.Programme), ("stroke-width", 2), ("stroke-dasharray", "4 3"));
+                svg.TextElement("text", name, ("class", "programme-label"), ("x", x + 4), ("y", Top + 12), ("fill", Palette.Session), ("font-size", 10));
+            }
+
+            for (int k = 0; k < marks[i].Sessions; k++)
+            {
+                double tick = x + (band * (k + 1) / (marks[i].Sessions + 1));
+                svg.Open("line", ("class", "session"), ("x1", tick), ("x2", tick), ("y1", Bottom - 8), ("y2", Bottom), ("stroke", Palette.Session), ("stroke-width", 2))
+                    .TextElement("title", "session").Close("line");
+            }
+        }
+
+        svg.Close("g");
     }
 
     private static void CategoryLabels(SvgWriter svg, IReadOnlyList<string> labels, double band)

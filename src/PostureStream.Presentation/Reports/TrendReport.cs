@@ -1,3 +1,5 @@
+using PostureStream.Presentation.Review;
+using PostureStream.Storage.Programmes;
 using PostureStream.Storage.Trends;
 
 namespace PostureStream.Presentation.Reports;
@@ -8,10 +10,18 @@ namespace PostureStream.Presentation.Reports;
 /// </summary>
 public static class TrendReport
 {
-    private const int Steps = 6;
+    private const int Steps = 7;
 
+    public static Task<string> BuildAsync(
+        ITrendQueries queries,
+        ReportRequest request,
+        IProgress<ReportProgress>? progress,
+        CancellationToken cancellationToken) => BuildAsync(queries, programmes: null, request, progress, cancellationToken);
+
+    /// <summary>The report with the physiotherapist's view: the pattern card and, from <paramref name="programmes"/>, each programme's effects and adherence.</summary>
     public static async Task<string> BuildAsync(
         ITrendQueries queries,
+        IProgrammeQueries? programmes,
         ReportRequest request,
         IProgress<ReportProgress>? progress,
         CancellationToken cancellationToken)
@@ -39,6 +49,8 @@ public static class TrendReport
         var bends = await queries.BendsAsync(query, cancellationToken);
         Report("device status");
         var statuses = await queries.LatestStatusAsync(request.DeviceId, cancellationToken);
+        Report("pattern and programmes");
+        var reviews = await ReviewBuilder.BuildAsync(queries, programmes, query, cancellationToken);
         progress?.Report(new ReportProgress(Steps, Steps, "done"));
 
         if (request.DeviceId is not null)
@@ -46,7 +58,7 @@ public static class TrendReport
             devices = [.. devices.Where(d => string.Equals(d.DeviceId, request.DeviceId, StringComparison.OrdinalIgnoreCase))];
         }
 
-        var model = ReportModelBuilder.Build(request, angles, states, alerts, bends, devices, statuses);
+        var model = ReportModelBuilder.Build(request, angles, states, alerts, bends, devices, statuses) with { Reviews = reviews };
         return ReportHtmlWriter.Write(model);
     }
 }

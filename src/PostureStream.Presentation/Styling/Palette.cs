@@ -32,6 +32,15 @@ public static class Palette
     /// <summary>A fitted trend line.</summary>
     public const string Trend = "#374151";
 
+    /// <summary>A programme's span on a time axis (a translucent band) and its start line.</summary>
+    public const string Programme = "#f59e0b";
+
+    /// <summary>An exercise session (a tick at the foot of a chart).</summary>
+    public const string Session = "#b45309";
+
+    /// <summary>The baseline mean before a programme, and the before/after panel's weekly means.</summary>
+    public const string Baseline = "#1f2937";
+
     public static string Of(PostureState state) => state switch
     {
         PostureState.Neutral => "#16a34a",

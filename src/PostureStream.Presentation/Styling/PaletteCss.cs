@@ -7,7 +7,7 @@ namespace PostureStream.Presentation.Styling;
 /// as the server-drawn charts: <c>--state-NAME</c>, <c>--activity-NAME</c> and <c>--alert-NAME</c>
 /// (NAME spelled as the stores spell it, e.g. <c>--state-sensor_fault</c>), <c>--metric-NAME</c>
 /// (pelvic_tilt, lordosis_delta, lumbar_flexion), <c>--bend-lumbar-dominant</c>, <c>--bend-hip-hinge</c>,
-/// <c>--trend</c>, <c>--ink</c>, <c>--muted</c> and <c>--grid</c>.
+/// <c>--trend</c>, <c>--programme</c>, <c>--session</c>, <c>--baseline</c>, <c>--ink</c>, <c>--muted</c> and <c>--grid</c>.
 /// </summary>
 public static class PaletteCss
 {
@@ -29,6 +29,9 @@ public static class PaletteCss
         properties.Add(("--bend-lumbar-dominant", Palette.LumbarDominantBend));
         properties.Add(("--bend-hip-hinge", Palette.HipHingeBend));
         properties.Add(("--trend", Palette.Trend));
+        properties.Add(("--programme", Palette.Programme));
+        properties.Add(("--session", Palette.Session));
+        properties.Add(("--baseline", Palette.Baseline));
         properties.Add(("--ink", Palette.Ink));
         properties.Add(("--muted", Palette.Muted));
         properties.Add(("--grid", Palette.Grid));

@@ -114,7 +114,7 @@ public sealed class TrendReportTests
     }
 
     [Fact]
-    public async Task Queries_AreAskedForTheRequestRangeZoneAndDayGrain()
+    public async Task Queries_AreAskedForTheRequestRangeZoneAndDayGrain_AndMinutesForThePattern()
     {
         var queries = new RecordingTrendQueries(await SeededWeek.QueriesAsync());
         var request = SeededWeek.Request with { DeviceId = SeededWeek.DeviceId };
@@ -128,8 +128,10 @@ public sealed class TrendReportTests
             Assert.Equal(request.ToUtc, a.Query.ToUtc);
             Assert.Equal(SeededWeek.DeviceId, a.Query.DeviceId);
             Assert.Same(SeededWeek.Zone, a.Query.Zone);
-            Assert.True(a.Grain is null or TrendGrain.Day);
+            // Days for the charts and the table; minutes for the pattern card (a minute counts for sitting or standing by its share).
+            Assert.True(a.Grain is null or TrendGrain.Day or TrendGrain.Minute);
         });
+        Assert.Contains(queries.Asked, a => a.Grain == TrendGrain.Minute);
     }
 
     [Fact]
