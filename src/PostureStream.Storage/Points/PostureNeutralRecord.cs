@@ -1,5 +1,6 @@
 using PostureStream.Storage.LineProtocol;
 using PostureStream.Storage.Schema;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Storage.Points;
 
@@ -20,6 +21,8 @@ public readonly record struct PostureNeutralRecord(
     public bool WriteTo(LineProtocolWriter writer) => writer.WritePoint(in this);
 
     public MeasurementDefinition Measurement => StorageSchema.PostureNeutral;
+
+    public BodySegment? Segment => null;
 
     public string? SeriesTag => null;
 

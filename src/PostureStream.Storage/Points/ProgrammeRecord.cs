@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PostureStream.Storage.LineProtocol;
 using PostureStream.Storage.Schema;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Storage.Points;
 
@@ -30,6 +31,8 @@ public readonly record struct ProgrammeRecord(
     public bool WriteTo(LineProtocolWriter writer) => writer.WritePoint(in this);
 
     public MeasurementDefinition Measurement => StorageSchema.Programme;
+
+    public BodySegment? Segment => null;
 
     public string? SeriesTag => VocabularyText.ToText(Kind);
 

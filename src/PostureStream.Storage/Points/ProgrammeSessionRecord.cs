@@ -1,5 +1,6 @@
 using PostureStream.Storage.LineProtocol;
 using PostureStream.Storage.Schema;
+using PostureStream.Vocabulary;
 
 namespace PostureStream.Storage.Points;
 
@@ -15,6 +16,8 @@ public readonly record struct ProgrammeSessionRecord(
     public bool WriteTo(LineProtocolWriter writer) => writer.WritePoint(in this);
 
     public MeasurementDefinition Measurement => StorageSchema.ProgrammeSession;
+
+    public BodySegment? Segment => null;
 
     public string? SeriesTag => null;
 

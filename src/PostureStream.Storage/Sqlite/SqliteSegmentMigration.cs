@@ -14,8 +14,10 @@ internal static class SqliteSegmentMigration
     public static void Run(SqliteConnection connection)
     {
         // The views read the series table, which is replaced: they go first and are made again over the new one.
-        string dropViews = string.Concat(StorageSchema.All.Select(m => $"DROP VIEW IF EXISTS {SqliteSchema.Quote(m.Name)};\n"));
-        string createViews = string.Concat(StorageSchema.All.Select(SqliteSchema.CreateView));
+        // Measurements added to the schema later get their table and view afterwards, with the current layout.
+        var present = StorageSchema.All.Where(m => SqliteLayoutMigration.Exists(connection, SqliteSchema.RowsTable(m))).ToList();
+        string dropViews = string.Concat(present.Select(m => $"DROP VIEW IF EXISTS {SqliteSchema.Quote(m.Name)};\n"));
+        string createViews = string.Concat(present.Select(SqliteSchema.CreateView));
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
