@@ -36,8 +36,11 @@ internal static class WeeksToStore
             var day = DateOnly.FromDateTime(n.TimeUtc);
             var method = day == lastDay ? CalibrationMethod.AfterWalking : CalibrationMethod.Command;
             lastDay = day;
-            // The simulation has no frontal plane: the rolls are not written.
-            points += store.Write(new PostureNeutralRecord(device, n.TimeUtc, Activity.Standing, method, n.LumbarPitch, double.NaN, n.PelvisPitch, double.NaN)) ? 1 : 0;
+            // The automatic neutral is taken from the first 5 quiet seconds after the walk, so it is stamped when they end
+            // (which also keeps it apart from the morning one when the day starts with a walk). The simulation has no
+            // frontal plane: the rolls are not written.
+            var time = method == CalibrationMethod.AfterWalking ? n.TimeUtc.AddSeconds(5) : n.TimeUtc;
+            points += store.Write(new PostureNeutralRecord(device, time, Activity.Standing, method, n.LumbarPitch, double.NaN, n.PelvisPitch, double.NaN)) ? 1 : 0;
         }
 
         if (weeks.Truth.ProgrammeStart is not DateOnly start)
