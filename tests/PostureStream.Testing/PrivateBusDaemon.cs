@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace PostureStream.Devices.Tests.Ble;
+namespace PostureStream.Testing;
 
 /// <summary>
 /// A real dbus-daemon (Debian package dbus) on a unix socket in a temp folder, with a generated
 /// session-like configuration that lets every connection own any name and call anything. A test that
 /// needs it fails when it cannot start.
 /// </summary>
-internal sealed class PrivateBusDaemon : IAsyncDisposable
+public sealed class PrivateBusDaemon : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private readonly string _directory;
