@@ -8,7 +8,8 @@ namespace PostureStream.Cli.Simulate;
 public interface ISimulationPacer
 {
     /// <param name="due">Time since the scenario started.</param>
-    /// <param name="hostCaughtUp">True when the host has read everything sent so far (a virtual clock waits for it; the wall clock does not).</param>
+    /// <param name="delivered">How many notifications (or writes) the host has been sent so far.</param>
+    /// <param name="hostReadAll">True when the host has read everything sent so far (a virtual clock waits for it; the wall clock does not).</param>
     /// <param name="cancellationToken">Stops the simulation.</param>
-    ValueTask WaitUntilAsync(TimeSpan due, Func<bool> hostCaughtUp, CancellationToken cancellationToken);
+    ValueTask WaitUntilAsync(TimeSpan due, long delivered, Func<bool> hostReadAll, CancellationToken cancellationToken);
 }

@@ -7,7 +7,7 @@ public sealed class RealTimePacer(SimulationSpeed speed, TimeProvider clock) : I
 {
     private long? _started;
 
-    public async ValueTask WaitUntilAsync(TimeSpan due, Func<bool> hostCaughtUp, CancellationToken cancellationToken)
+    public async ValueTask WaitUntilAsync(TimeSpan due, long delivered, Func<bool> hostReadAll, CancellationToken cancellationToken)
     {
         _started ??= clock.GetTimestamp();
         if (speed.IsMax)

@@ -46,7 +46,7 @@ public static class WitMotionBlueZPeripherals
         foreach (WitMotionBurst burst in WitMotionPacketEncoder.Merge(WitMotionPacketEncoder.Bursts(lumbar, WitMotionWireFormat.Ble), WitMotionPacketEncoder.Bursts(pelvis, WitMotionWireFormat.Ble)))
         {
             last = TimeSpan.FromMicroseconds(burst.ArrivalMicroseconds);
-            await pacer.WaitUntilAsync(last, () => standIn.AllNotificationsRead, cancel);
+            await pacer.WaitUntilAsync(last, sent, () => standIn.AllNotificationsRead, cancel);
             await events.ApplyUntilAsync(last);
             string address = burst.Placement == SensorPlacement.Lumbar ? Lumbar.Address : Pelvis.Address;
             foreach (byte[] packet in burst.Notifications)
@@ -62,7 +62,7 @@ public static class WitMotionBlueZPeripherals
             }
         }
 
-        await pacer.WaitUntilAsync(last + Linger, () => standIn.AllNotificationsRead, cancel);
+        await pacer.WaitUntilAsync(last + Linger, sent, () => standIn.AllNotificationsRead, cancel);
         await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"sent {sent} notifications over {last.TotalSeconds:F0} s; {unheard} went unheard (the host was not subscribed)"));
     }
 

@@ -103,12 +103,12 @@ public sealed partial class BlueZStandIn : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends one notification from the connected peripheral (there must be exactly one connected).</summary>
+    /// <summary>Sends one notification from the connected peripheral (the first one connected, when there are several).</summary>
     public void Notify(byte[] value)
     {
         lock (_lock)
         {
-            Send(ConnectedPeripheral(), value);
+            _ = Send(ConnectedPeripheral(), value);
         }
     }
 
@@ -126,8 +126,7 @@ public sealed partial class BlueZStandIn : IAsyncDisposable
                 return false;
             }
 
-            Send(peripheral, value);
-            return true;
+            return Send(peripheral, value);
         }
     }
 
@@ -229,23 +228,24 @@ public sealed partial class BlueZStandIn : IAsyncDisposable
 
     private StandInPeripheral ConnectedPeripheral() => _peripherals.Values.First(p => IsConnected(p.Device));
 
-    private void Send(StandInPeripheral peripheral, byte[] value)
+    /// <summary>False when the host's end is already closed (it is disconnecting): the notification is lost, as over the air.</summary>
+    private bool Send(StandInPeripheral peripheral, byte[] value)
     {
         if (peripheral.NotifyPeer is { } socket)
         {
             try
             {
                 socket.Send(value);
+                return true;
             }
             catch (SocketException)
             {
-                // The host closed its end (it is disconnecting): the notification is lost, as over the air.
+                return false;
             }
-
-            return;
         }
 
         SetProperty(TxPath(peripheral.Device), BlueZNames.GattCharacteristic, "Value", VariantValue.Array(value));
+        return true;
     }
 
     /// <summary>A write reached the peripheral: recorded, and obeyed when it is a WitMotion register command.</summary>
