@@ -23,9 +23,16 @@ public sealed class PrivateBusDaemon : IAsyncDisposable
     /// <summary>The bus address, unix:path=..., the same after <see cref="RestartAsync"/>.</summary>
     public string Address { get; private set; }
 
-    public static async Task<PrivateBusDaemon> StartAsync()
+    public static Task<PrivateBusDaemon> StartAsync() => StartAsync(Directory.CreateTempSubdirectory("psbus-").FullName);
+
+    /// <summary>
+    /// A daemon listening in <paramref name="directory"/> (created if need be; deleted with the daemon), so its address
+    /// is known before it starts and is the same for every daemon started there: for code that reads the bus address
+    /// once per process (Tmds.DBus.Protocol caches DBUS_SYSTEM_BUS_ADDRESS and DBUS_SESSION_BUS_ADDRESS).
+    /// </summary>
+    public static async Task<PrivateBusDaemon> StartAsync(string directory)
     {
-        string directory = Directory.CreateTempSubdirectory("psbus-").FullName;
+        Directory.CreateDirectory(directory);
         (Process process, string address) = await LaunchAsync(directory);
         return new PrivateBusDaemon(process, directory, address);
     }

@@ -12,7 +12,7 @@ namespace PostureStream.Cli.Tests.EndToEnd;
 /// <c>run --wearer</c> over BLE, end to end: <c>simulate --witmotion ble --out bluez:…</c> serves the two sensors as
 /// peripherals of the BlueZ stand-in on a private dbus-daemon (the system bus for run), a second private bus carries
 /// the notification server stand-in (the session bus), and run takes both from DBUS_SYSTEM_BUS_ADDRESS and
-/// DBUS_SESSION_BUS_ADDRESS as it would on a desktop. The simulation is paced by a virtual clock run shares
+/// DBUS_SESSION_BUS_ADDRESS as it would on a desktop (<see cref="ProcessBuses"/>). The simulation is paced by a virtual clock run shares
 /// (<see cref="LockstepPacer"/>), so the ten minutes of quick-demo take seconds and the detector's durations still
 /// hold: its alerts are compared with the truth as for the capture replay.
 /// </summary>
@@ -34,8 +34,8 @@ public sealed class WearerBleTests : IDisposable
     [Fact]
     public async Task TwoBleSensors_AlertsMatchTheTruth_NotifyTheDesktop_AndAnUnpluggedPelvisIsAGapForItsSegmentOnly()
     {
-        await using PrivateBusDaemon systemBus = await PrivateBusDaemon.StartAsync();
-        await using PrivateBusDaemon sessionBus = await PrivateBusDaemon.StartAsync();
+        await using PrivateBusDaemon systemBus = await ProcessBuses.StartSystemAsync();
+        await using PrivateBusDaemon sessionBus = await ProcessBuses.StartSessionAsync();
         await using NotificationServerStandIn desktop = await NotificationServerStandIn.StartAsync(sessionBus.Address).WaitAsync(Timeout);
         var clock = new LockstepClock();
         var pacer = new LockstepPacer(clock);
@@ -63,7 +63,6 @@ public sealed class WearerBleTests : IDisposable
             Notify = true,
         };
         string console;
-        using (new BusEnvironment(systemBus.Address, sessionBus.Address))
         using (var capture = new ConsoleCapture())
         {
             using var stop = new CancellationTokenSource();
@@ -113,24 +112,5 @@ public sealed class WearerBleTests : IDisposable
         Assert.True(SqliteQuery.Scalar(db, $"SELECT count(*) FROM posture WHERE {before} AND pelvis_pitch IS NOT NULL") > 0, "both segments flow before the drop");
         Assert.True(SqliteQuery.Scalar(db, $"SELECT count(*) FROM posture WHERE {during} AND lumbar_pitch IS NOT NULL") > 0, "the lumbar segment keeps flowing");
         Assert.Equal(0, SqliteQuery.Scalar(db, $"SELECT count(*) FROM posture WHERE {during} AND pelvis_pitch IS NOT NULL"));
-    }
-
-    /// <summary>Points run at the private buses (the system bus for BlueZ, the session bus for notifications) and back.</summary>
-    private sealed class BusEnvironment : IDisposable
-    {
-        private readonly string? _system = Environment.GetEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS");
-        private readonly string? _session = Environment.GetEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
-
-        public BusEnvironment(string system, string session)
-        {
-            Environment.SetEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS", system);
-            Environment.SetEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS", session);
-        }
-
-        public void Dispose()
-        {
-            Environment.SetEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS", _system);
-            Environment.SetEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS", _session);
-        }
     }
 }
