@@ -12,7 +12,7 @@ using PostureStream.Simulation.Truth;
 namespace PostureStream.Cli.Commands;
 
 /// <summary>
-/// <c>posturestream simulate --scenario NAME|FILE --out pty|tcp://HOST:PORT|file:PATH [--speed N] [--seed S] [--truth FILE] [--buzz-log FILE]</c>:
+/// <c>posturestream simulate --scenario NAME|FILE --out pty|tcp://HOST:PORT|file:PATH|bluez:BUS_ADDRESS [--speed N] [--seed S] [--truth FILE] [--buzz-log FILE]</c>:
 /// a virtual wearer speaking PSP.
 /// </summary>
 public static class SimulateCommand
@@ -31,12 +31,15 @@ public static class SimulateCommand
 
         /// <summary><c>--witmotion serial|ble</c>: play the wearer as two WitMotion sensors instead of a PSP device.</summary>
         public WitMotionSimulation? WitMotion { get; init; }
+
+        /// <summary>What paces <c>--out bluez:</c>; null = the wall clock at <see cref="Speed"/> (a test may share a virtual clock with run).</summary>
+        public ISimulationPacer? Pacer { get; init; }
     }
 
     public static Command Create()
     {
         var scenario = new Option<string>("--scenario") { Description = $"a built-in scenario ({string.Join(", ", BuiltInScenarios.Names)}) or a scenario JSON file", Required = true };
-        var output = new Option<string>("--out") { Description = "where the device talks: pty (prints the path to open), tcp://HOST:PORT (a server) or file:PATH (a capture)", Required = true };
+        var output = new Option<string>("--out") { Description = "where the device talks: pty (prints the path to open), tcp://HOST:PORT (a server), file:PATH (a capture) or, with --witmotion ble, bluez:BUS_ADDRESS (the BlueZ stand-in on that D-Bus bus)", Required = true };
         var speed = new Option<string?>("--speed") { Description = "max, realtime or a factor over real time (default: max for file:, else 1)" };
         var seed = new Option<int>("--seed") { Description = "seed of every random choice; the same seed gives the same bytes", DefaultValueFactory = _ => 1 };
         var truth = new Option<string?>("--truth") { Description = "write the ground truth (segments, due alerts, quiet spans) as JSON Lines to this file" };
@@ -45,7 +48,8 @@ public static class SimulateCommand
         var startTick = new Option<uint?>("--start-tick") { Description = "the device tick (u32 µs) of the first sample, e.g. 4294000000 to wrap 967 s in (default: the scenario's, else drawn from the seed)" };
         var profile = new Option<string?>("--profile") { Description = $"what the device sends: {DeviceOutputs.AnglesName} (SAMPLES, fused on the device) or {DeviceOutputs.RawName} (RAW accelerometer and gyroscope readings, fused by the host) (default: the scenario's, else {DeviceOutputs.AnglesName})" };
         var imu = new Option<string?>("--imu") { Description = $"the IMU a {DeviceOutputs.RawName} device simulates: {DeviceOutputs.ImuNames} (default: the scenario's, else icm-42688-p)" };
-        var witMotion = new Option<string?>("--witmotion") { Description = "play the wearer as two WitMotion sensors (lumbar, pelvis) speaking serial (on two PTYs, or into two timed captures with --out file:PREFIX) or ble (timed captures of BLE notifications)" };
+        var witMotion = new Option<string?>("--witmotion") { Description = "play the wearer as two WitMotion sensors (lumbar, pelvis) speaking serial (on two PTYs, or into two timed captures with --out file:PREFIX) or ble (BLE peripherals of the BlueZ stand-in with --out bluez:BUS_ADDRESS, or timed captures of BLE notifications)" };
+        var drop = new Option<string[]>("--drop") { Description = $"with --witmotion ble --out bluez:…: unplug a sensor for a while, {SensorDrop.Format} (repeatable)", AllowMultipleArgumentsPerToken = false };
         var rate = new Option<double?>("--rate") { Description = "with --witmotion: the sensors' output rate in Hz (0.2–200, default 50)" };
         var lumbarMounting = new Option<string?>("--lumbar-mounting") { Description = "with --witmotion: the lumbar sensor's mounting, ABOUT[,OFF[,AZIMUTH]] degrees (default: drawn from the seed)" };
         var pelvisMounting = new Option<string?>("--pelvis-mounting") { Description = "with --witmotion: the pelvis sensor's mounting, ABOUT[,OFF[,AZIMUTH]] degrees (default: drawn from the seed)" };
@@ -54,7 +58,7 @@ public static class SimulateCommand
         var quaternion = new Option<bool>("--quaternion") { Description = "with --witmotion serial: also send quaternion packets (0x59)" };
         var command = new Command("simulate", "a virtual wearer speaking PSP, into a pseudo-terminal, a TCP server or a capture file")
         {
-            scenario, output, speed, seed, truth, buzzLog, corruption, startTick, profile, imu, witMotion, rate, lumbarMounting, pelvisMounting, loss, noNoise, quaternion,
+            scenario, output, speed, seed, truth, buzzLog, corruption, startTick, profile, imu, witMotion, rate, lumbarMounting, pelvisMounting, loss, noNoise, quaternion, drop,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -69,6 +73,18 @@ public static class SimulateCommand
                 }
 
                 sensors = parsed;
+            }
+
+            if (parse.GetValue(drop) is { Length: > 0 } drops)
+            {
+                string dropProblem = "--drop needs --witmotion ble --out bluez:BUS_ADDRESS";
+                if (sensors is null || ParseDrops(drops, out dropProblem) is not { } parsedDrops)
+                {
+                    await Console.Error.WriteLineAsync($"posturestream simulate: {dropProblem}");
+                    return ExitCodes.Usage;
+                }
+
+                sensors = sensors with { Drops = parsedDrops };
             }
 
             return await RunAsync(
@@ -187,7 +203,7 @@ public static class SimulateCommand
             {
                 if (settings.WitMotion is { } sensors)
                 {
-                    return await SimulateWitMotionAsync(sensors, plan, target!, speed, stdout, stderr, cancel);
+                    return await SimulateWitMotionAsync(sensors, plan, target!, speed, settings.Pacer, stdout, stderr, cancel);
                 }
 
                 return target switch
@@ -197,6 +213,7 @@ public static class SimulateCommand
                     PtyTarget when OperatingSystem.IsLinux() => await ServePtyAsync(plan, speed, buzzLog, stdout, stderr, cancel),
                     PtyTarget => await NoPtyHereAsync(stderr),
                     TcpTarget tcp => await ServeTcpAsync(plan, tcp, speed, buzzLog, stdout, stderr, cancel),
+                    BlueZTarget => await UsageAsync(stderr, "--out bluez:BUS_ADDRESS serves simulated BLE sensors: add --witmotion ble"),
                     _ => ExitCodes.Usage,
                 };
             }
@@ -297,10 +314,48 @@ public static class SimulateCommand
         };
     }
 
-    private static async Task<int> SimulateWitMotionAsync(WitMotionSimulation sensors, SimulationPlan plan, SimulateTarget target, SimulationSpeed speed, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    /// <summary>The <c>--drop</c> values, or null with what is wrong.</summary>
+    public static IReadOnlyList<SensorDrop>? ParseDrops(IEnumerable<string> values, out string problem)
     {
+        problem = "";
+        var drops = new List<SensorDrop>();
+        foreach (string value in values)
+        {
+            if (!SensorDrop.TryParse(value, out SensorDrop? parsed))
+            {
+                problem = $"--drop is {SensorDrop.Format}; got '{value}'";
+                return null;
+            }
+
+            drops.Add(parsed!);
+        }
+
+        return drops;
+    }
+
+    private static async Task<int> UsageAsync(TextWriter stderr, string problem)
+    {
+        await stderr.WriteLineAsync($"posturestream simulate: {problem}");
+        return ExitCodes.Usage;
+    }
+
+    private static async Task<int> SimulateWitMotionAsync(WitMotionSimulation sensors, SimulationPlan plan, SimulateTarget target, SimulationSpeed speed, ISimulationPacer? pacer, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        if (sensors.Drops.Count > 0 && !(target is BlueZTarget && sensors.Format == Simulation.WitMotion.WitMotionWireFormat.Ble))
+        {
+            return await UsageAsync(stderr, "--drop unplugs BLE sensors: use it with --witmotion ble --out bluez:BUS_ADDRESS");
+        }
+
         switch (target)
         {
+            case BlueZTarget when sensors.Format != Simulation.WitMotion.WitMotionWireFormat.Ble:
+                return await UsageAsync(stderr, "--out bluez:BUS_ADDRESS serves BLE sensors: use --witmotion ble (serial sensors play on --out pty)");
+            case BlueZTarget when speed.IsMax && pacer is null:
+                return await UsageAsync(stderr, "--out bluez: plays at --speed realtime or a factor: at max every notification would arrive at once, and a BLE host times samples by their arrival");
+            case BlueZTarget bluez when OperatingSystem.IsLinux():
+                return await ServeBlueZAsync(sensors, plan, bluez.BusAddress, pacer ?? new RealTimePacer(speed, TimeProvider.System), stdout, stderr, cancel);
+            case BlueZTarget:
+                return await UsageAsync(stderr, "--out bluez: needs Linux (BlueZ and unix-socket D-Bus)");
             case FileTarget file:
                 (string lumbar, string pelvis) = await sensors.WriteCapturesAsync(plan, file.Path, cancel);
                 await stdout.WriteLineAsync($"file:{lumbar}");
@@ -312,8 +367,23 @@ public static class SimulateCommand
                 await Linger(cancel);
                 return ExitCodes.Ok;
             default:
-                await stderr.WriteLineAsync("posturestream simulate: --witmotion serial plays on --out pty (Linux) or into --out file:PREFIX; --witmotion ble writes --out file:PREFIX (timed captures of BLE notifications)");
+                await stderr.WriteLineAsync("posturestream simulate: --witmotion serial plays on --out pty (Linux) or into --out file:PREFIX; --witmotion ble plays on --out bluez:BUS_ADDRESS or into --out file:PREFIX (timed captures of BLE notifications)");
                 return ExitCodes.Usage;
+        }
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static async Task<int> ServeBlueZAsync(WitMotionSimulation sensors, SimulationPlan plan, string busAddress, ISimulationPacer pacer, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        try
+        {
+            await WitMotionBlueZPeripherals.ServeAsync(sensors, plan, busAddress, pacer, stdout, stderr, cancel);
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is Tmds.DBus.Protocol.DBusConnectionException or Tmds.DBus.Protocol.DBusErrorReplyException)
+        {
+            await stderr.WriteLineAsync($"posturestream simulate: cannot serve the BlueZ stand-in on {busAddress}: {e.Message} (start a private bus: dbus-daemon --session --print-address --fork)");
+            return ExitCodes.RuntimeFailure;
         }
     }
 

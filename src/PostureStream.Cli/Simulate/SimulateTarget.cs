@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace PostureStream.Cli.Simulate;
 
-/// <summary>Where <c>simulate --out</c> sends the device: a new pseudo-terminal, a TCP server, or a capture file.</summary>
+/// <summary>Where <c>simulate --out</c> sends the device: a new pseudo-terminal, a TCP server, a capture file, or BLE peripherals of the BlueZ stand-in on a D-Bus bus.</summary>
 internal abstract record SimulateTarget
 {
-    public const string Expected = "pty, tcp://HOST:PORT or file:PATH";
+    public const string Expected = "pty, tcp://HOST:PORT, file:PATH or (with --witmotion ble) bluez:BUS_ADDRESS";
 
     public static bool TryParse(string text, out SimulateTarget? target, out string error)
     {
@@ -20,6 +20,12 @@ internal abstract record SimulateTarget
         if (text.StartsWith("file:", StringComparison.Ordinal) && text.Length > "file:".Length)
         {
             target = new FileTarget(text["file:".Length..]);
+            return true;
+        }
+
+        if (text.StartsWith("bluez:", StringComparison.Ordinal) && text.Length > "bluez:".Length)
+        {
+            target = new BlueZTarget(text["bluez:".Length..]);
             return true;
         }
 
@@ -47,3 +53,6 @@ internal sealed record PtyTarget : SimulateTarget;
 internal sealed record FileTarget(string Path) : SimulateTarget;
 
 internal sealed record TcpTarget(string Host, int Port) : SimulateTarget;
+
+/// <summary><c>bluez:BUS_ADDRESS</c>: the BlueZ stand-in on that D-Bus bus (e.g. a private dbus-daemon's unix:path=…).</summary>
+internal sealed record BlueZTarget(string BusAddress) : SimulateTarget;

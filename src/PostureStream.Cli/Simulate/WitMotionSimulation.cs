@@ -12,7 +12,8 @@ namespace PostureStream.Cli.Simulate;
 /// measurement model (<see cref="WitMotionSensorModel"/>), their samples encoded as the sensors' packets
 /// (<see cref="WitMotionPacketEncoder"/>) and sent when the model says they arrive: onto two pseudo-terminals
 /// (<c>--out pty</c>, paced at <c>--speed</c>), or into two timed captures (<c>--out file:PREFIX</c> writes
-/// PREFIX.lumbar.pstimed and PREFIX.pelvis.pstimed, which <c>file:</c> sources replay as the sensors).
+/// PREFIX.lumbar.pstimed and PREFIX.pelvis.pstimed, which <c>file:</c> sources replay as the sensors), or as BLE
+/// peripherals of the BlueZ stand-in (<c>--out bluez:BUS_ADDRESS</c>, <see cref="WitMotionBlueZPeripherals"/>).
 /// </summary>
 public sealed record WitMotionSimulation(WitMotionWireFormat Format)
 {
@@ -34,6 +35,9 @@ public sealed record WitMotionSimulation(WitMotionWireFormat Format)
     public bool Noise { get; init; } = true;
 
     public bool Quaternion { get; init; }
+
+    /// <summary><c>--drop</c>: sensors unplugged for a while (BLE through the BlueZ stand-in only). Default none.</summary>
+    public IReadOnlyList<SensorDrop> Drops { get; init; } = [];
 
     /// <summary>Parses <c>ABOUT[,OFF[,AZIMUTH]]</c> in degrees (about the skin normal, off it, direction of the tip).</summary>
     public static bool TryParseMounting(string text, out SensorMounting? mounting)

@@ -33,7 +33,7 @@ public sealed class WearerPtyTests : IDisposable
         var uris = Channel.CreateUnbounded<string>();
         Task<int> simulating = SimulateCommand.RunAsync(
             new SimulateCommand.Settings(BuiltInScenarios.QuickDemo, "pty") { Speed = "20", Seed = 2, WitMotion = sensors },
-            new ChannelWriterText(uris.Writer),
+            new LineChannelWriter(uris.Writer),
             TextWriter.Null,
             CancellationToken.None);
         string lumbar = await uris.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
@@ -57,17 +57,5 @@ public sealed class WearerPtyTests : IDisposable
 
         string db = Path.Combine(data, "posturestream.db");
         Assert.True(SqliteQuery.Scalar(db, "SELECT count(*) FROM posture WHERE device = 'W'") > 100, "the wearer's posture is stored");
-    }
-
-    /// <summary>A writer that hands each line (the URIs simulate prints as it starts) to a channel.</summary>
-    private sealed class ChannelWriterText(ChannelWriter<string> lines) : StringWriter
-    {
-        public override void WriteLine(string? value) => lines.TryWrite(value ?? "");
-
-        public override Task WriteLineAsync(string? value)
-        {
-            WriteLine(value);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -1,4 +1,5 @@
 using PostureStream.Devices.Ble;
+using PostureStream.Devices.Ble.StandIn;
 
 namespace PostureStream.Devices.Tests.Ble;
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using PostureStream.Devices.Ble;
+using PostureStream.Devices.Ble.StandIn;
 using PostureStream.Devices.Session;
 using PostureStream.Protocol;
 

@@ -1,4 +1,6 @@
 using PostureStream.Devices.Ble;
+using PostureStream.Devices.Ble.StandIn;
+using PostureStream.Testing;
 
 namespace PostureStream.Devices.Tests.Ble;
 

@@ -1,5 +1,6 @@
 using PostureStream.Devices.Notifications;
 using PostureStream.Devices.Tests.Ble;
+using PostureStream.Testing;
 
 namespace PostureStream.Devices.Tests.Notifications;
 

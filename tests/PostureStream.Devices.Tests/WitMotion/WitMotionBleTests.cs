@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using PostureStream.Devices.Ble;
+using PostureStream.Devices.Ble.StandIn;
 using PostureStream.Devices.Tests.Ble;
 using PostureStream.Devices.WitMotion;
 using PostureStream.Protocol.WitMotion;
@@ -63,6 +64,71 @@ public sealed class WitMotionBleTests
         }
 
         Assert.Equal((2L, 1L, 1L), (total.Packets, total.Errors, total.Reconnects));
+    }
+
+    [Fact]
+    public async Task TwoSensorsOnOneStandIn_AreIndependent_OneUnpluggedLeavesTheOtherFlowing()
+    {
+        var other = new StandInDevice("E4:5F:01:00:00:09", "WT901BLE69", -55, Profile: WitMotionGatt.Profile);
+        await using BleTestBed bed = await BleTestBed.StartAsync(new StandInOptions { Devices = [Sensor, other] });
+        BlueZStandIn standIn = bed.StandIn!;
+        await using WitMotionSensorLink first = WitMotionSources.Create($"witmotion-ble:{Sensor.Address}?rate=20", TimeProvider.System, bleBusAddress: bed.Bus.Address);
+        await using WitMotionSensorLink second = WitMotionSources.Create($"witmotion-ble:{other.Address}", TimeProvider.System, bleBusAddress: bed.Bus.Address);
+        ChannelReader<WitMotionSensorEvent> firstEvents = Collect(first), secondEvents = Collect(second);
+        await Wait.For(first.StartAsync(CancellationToken.None));
+        await Wait.For(second.StartAsync(CancellationToken.None));
+        await Wait.For(Task.WhenAll(standIn.NotificationsStartedOn(Sensor.Address), standIn.NotificationsStartedOn(other.Address)));
+
+        // Each sensor's notifications reach only its own link; the rate write reached only the first, after its unlock.
+        Assert.True(standIn.Notify(Sensor.Address, Packet(1, 0)));
+        Assert.True(standIn.Notify(other.Address, Packet(2, 0)));
+        Assert.Equal(1.0, Math.Round((await ReadingsAsync(firstEvents, 3))[2].X, 2));
+        Assert.Equal(2.0, Math.Round((await ReadingsAsync(secondEvents, 3))[2].X, 2));
+        while (standIn.RateSetOn(Sensor.Address) is null)
+        {
+            await Wait.For(standIn.Written.WaitToReadAsync().AsTask());
+            _ = standIn.Written.TryRead(out _);
+        }
+
+        Assert.Equal((20.0, (double?)null), (standIn.RateSetOn(Sensor.Address), standIn.RateSetOn(other.Address)));
+
+        // Out of range: the first is lost (and cannot reconnect), its notifications go nowhere; the second keeps flowing.
+        standIn.DropConnection(Sensor.Address, outOfRange: true);
+        await NextAsync<WitMotionSensorLinkLost>(firstEvents);
+        Assert.False(standIn.Notify(Sensor.Address, Packet(3, 0)));
+        Assert.True(standIn.Notify(other.Address, Packet(4, 0)));
+        Assert.Equal(4.0, Math.Round((await ReadingsAsync(secondEvents, 3))[2].X, 2));
+        Assert.Contains(false, await ConnectAttemptsAsync(standIn, failures: 1));
+
+        standIn.ComeBackInRange(Sensor.Address);
+        await NextAsync<WitMotionSensorLinkRestored>(firstEvents);
+        await Wait.For(standIn.NotificationsStartedOn(Sensor.Address));
+        Assert.True(standIn.Notify(Sensor.Address, Packet(5, 0)));
+        Assert.Equal(5.0, Math.Round((await ReadingsAsync(firstEvents, 3))[2].X, 2));
+        Assert.DoesNotContain(await DrainAsync(second, secondEvents), e => e is WitMotionSensorLinkLost);
+    }
+
+    private static async Task<List<bool>> ConnectAttemptsAsync(BlueZStandIn standIn, int failures)
+    {
+        var attempts = new List<bool>();
+        while (attempts.Count(a => !a) < failures)
+        {
+            attempts.Add(await Wait.For(standIn.ConnectAttempts.ReadAsync().AsTask()));
+        }
+
+        return attempts;
+    }
+
+    private static async Task<List<WitMotionSensorEvent>> DrainAsync(WitMotionSensorLink link, ChannelReader<WitMotionSensorEvent> events)
+    {
+        await link.DisposeAsync();
+        var all = new List<WitMotionSensorEvent>();
+        await foreach (WitMotionSensorEvent e in events.ReadAllAsync())
+        {
+            all.Add(e);
+        }
+
+        return all;
     }
 
     [Fact]

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace PostureStream.Devices.Tests.Ble;
+namespace PostureStream.Testing;
 
 /// <summary>
 /// A real dbus-daemon (Debian package dbus) on a unix socket in a temp folder, with a generated
 /// session-like configuration that lets every connection own any name and call anything. A test that
 /// needs it fails when it cannot start.
 /// </summary>
-internal sealed class PrivateBusDaemon : IAsyncDisposable
+public sealed class PrivateBusDaemon : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private readonly string _directory;
@@ -23,9 +23,16 @@ internal sealed class PrivateBusDaemon : IAsyncDisposable
     /// <summary>The bus address, unix:path=..., the same after <see cref="RestartAsync"/>.</summary>
     public string Address { get; private set; }
 
-    public static async Task<PrivateBusDaemon> StartAsync()
+    public static Task<PrivateBusDaemon> StartAsync() => StartAsync(Directory.CreateTempSubdirectory("psbus-").FullName);
+
+    /// <summary>
+    /// A daemon listening in <paramref name="directory"/> (created if need be; deleted with the daemon), so its address
+    /// is known before it starts and is the same for every daemon started there: for code that reads the bus address
+    /// once per process (Tmds.DBus.Protocol caches DBUS_SYSTEM_BUS_ADDRESS and DBUS_SESSION_BUS_ADDRESS).
+    /// </summary>
+    public static async Task<PrivateBusDaemon> StartAsync(string directory)
     {
-        string directory = Directory.CreateTempSubdirectory("psbus-").FullName;
+        Directory.CreateDirectory(directory);
         (Process process, string address) = await LaunchAsync(directory);
         return new PrivateBusDaemon(process, directory, address);
     }

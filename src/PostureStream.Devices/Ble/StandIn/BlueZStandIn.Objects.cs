@@ -1,10 +1,9 @@
-using PostureStream.Devices.Ble;
 using Tmds.DBus.Protocol;
 
-namespace PostureStream.Devices.Tests.Ble;
+namespace PostureStream.Devices.Ble.StandIn;
 
 /// <summary>The stand-in's object tree and the ObjectManager/Properties signals that report changes to it.</summary>
-internal sealed partial class BlueZStandIn
+public sealed partial class BlueZStandIn
 {
     private static string ServicePath(StandInDevice device) => device.Path + "/service0010";
 

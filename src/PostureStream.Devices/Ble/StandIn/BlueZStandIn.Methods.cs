@@ -1,11 +1,10 @@
 using System.Net.Sockets;
-using PostureStream.Devices.Ble;
 using Tmds.DBus.Protocol;
 
-namespace PostureStream.Devices.Tests.Ble;
+namespace PostureStream.Devices.Ble.StandIn;
 
 /// <summary>The stand-in's methods, with BlueZ's documented signatures and errors.</summary>
-internal sealed partial class BlueZStandIn
+public sealed partial class BlueZStandIn
 {
     private delegate void BodyWriter(ref MessageWriter writer);
 
@@ -139,7 +138,8 @@ internal sealed partial class BlueZStandIn
 
     private void DeviceMethod(MethodContext context, string path)
     {
-        StandInDevice device = _options.Devices.First(d => d.Path == path);
+        StandInPeripheral peripheral = _peripherals[path];
+        StandInDevice device = peripheral.Device;
         Dictionary<string, VariantValue> properties = PropertiesOf(path, BlueZNames.Device);
         switch (context.Request.MemberAsString)
         {
@@ -150,7 +150,7 @@ internal sealed partial class BlueZStandIn
                     throw new DBusErrorReplyException(error, "Authentication Failed");
                 }
 
-                if (_outOfRange)
+                if (peripheral.OutOfRange)
                 {
                     _connectAttempts.Writer.TryWrite(false);
                     throw new DBusErrorReplyException("org.bluez.Error.Failed", "le-connection-abort-by-local");
@@ -181,7 +181,7 @@ internal sealed partial class BlueZStandIn
                 DisconnectCalls++;
                 if (properties["Connected"].GetBool())
                 {
-                    Disconnect(device);
+                    Disconnect(peripheral);
                 }
 
                 Reply(context);
@@ -191,24 +191,31 @@ internal sealed partial class BlueZStandIn
         }
     }
 
-    private void Disconnect(StandInDevice device)
+    private void Disconnect(StandInPeripheral peripheral)
     {
+        StandInDevice device = peripheral.Device;
         SetProperty(device.Path, BlueZNames.Device, "ServicesResolved", false);
         Unexport(TxPath(device));
         Unexport(RxPath(device));
         Unexport(ServicePath(device));
         SetProperty(device.Path, BlueZNames.Device, "Connected", false);
-        CloseAcquiredSockets();
-        if (_notifying.Task.IsCompleted)
+        peripheral.CloseSockets();
+        if (peripheral.Notifying.Task.IsCompleted)
         {
-            _notifying = new TaskCompletionSource<NotificationMode>(TaskCreationOptions.RunContinuationsAsynchronously);
+            peripheral.Notifying = new TaskCompletionSource<NotificationMode>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        if (_anyNotifying.Task.IsCompleted)
+        {
+            _anyNotifying = NewNotifying();
         }
     }
 
     private void CharacteristicMethod(MethodContext context, string path)
     {
         Dictionary<string, VariantValue> characteristic = PropertiesOf(path, BlueZNames.GattCharacteristic);
-        bool isTx = characteristic["UUID"].GetString() is NordicUart.TxCharacteristicUuid or WitMotionGatt.NotifyCharacteristicUuid;
+        StandInPeripheral peripheral = _peripherals.Values.First(p => path.StartsWith(p.Device.Path + "/", StringComparison.Ordinal));
+        bool isTx = string.Equals(characteristic["UUID"].GetString(), peripheral.Device.Gatt.NotifyCharacteristicUuid, StringComparison.OrdinalIgnoreCase);
         switch (context.Request.MemberAsString)
         {
             case "AcquireNotify" when isTx:
@@ -223,9 +230,10 @@ internal sealed partial class BlueZStandIn
                 }
 
                 (Socket ours, SafeSocketHandle theirs) = SocketPair.CreateSeqPacket();
-                _notifyPeer = ours;
+                peripheral.NotifyPeer = ours;
                 SetProperty(path, BlueZNames.GattCharacteristic, "NotifyAcquired", true);
-                _notifying.TrySetResult(NotificationMode.AcquiredSocket);
+                peripheral.Notifying.TrySetResult(NotificationMode.AcquiredSocket);
+                _anyNotifying.TrySetResult(NotificationMode.AcquiredSocket);
                 ReplyWithSocket(context, theirs);
                 break;
             case "StartNotify" when isTx:
@@ -235,7 +243,8 @@ internal sealed partial class BlueZStandIn
                 }
 
                 SetProperty(path, BlueZNames.GattCharacteristic, "Notifying", true);
-                _notifying.TrySetResult(NotificationMode.PropertiesChanged);
+                peripheral.Notifying.TrySetResult(NotificationMode.PropertiesChanged);
+                _anyNotifying.TrySetResult(NotificationMode.PropertiesChanged);
                 Reply(context);
                 break;
             case "StopNotify" when isTx:
@@ -254,16 +263,16 @@ internal sealed partial class BlueZStandIn
                 }
 
                 (Socket mine, SafeSocketHandle yours) = SocketPair.CreateSeqPacket();
-                _writePeer = mine;
+                peripheral.WritePeer = mine;
                 SetProperty(path, BlueZNames.GattCharacteristic, "WriteAcquired", true);
-                _ = ReadAcquiredWritesAsync(mine);
+                _ = ReadAcquiredWritesAsync(peripheral, mine);
                 ReplyWithSocket(context, yours);
                 break;
             case "WriteValue" when !isTx:
                 Reader reader = context.Request.GetBodyReader();
                 byte[] value = reader.ReadArrayOfByte();
                 BlueZProperties options = BlueZProperties.Read(ref reader);
-                _written.Writer.TryWrite(new RxWrite(value, options.GetString("type")));
+                Received(peripheral, value, options.GetString("type"));
                 Reply(context);
                 break;
             case "ReadValue":

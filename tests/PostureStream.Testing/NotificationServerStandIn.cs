@@ -1,8 +1,7 @@
 using System.Threading.Channels;
-using PostureStream.Devices.Tests.Ble;
 using Tmds.DBus.Protocol;
 
-namespace PostureStream.Devices.Tests.Notifications;
+namespace PostureStream.Testing;
 
 /// <summary>
 /// A notification server as the freedesktop Desktop Notifications Specification defines it, on a private
@@ -11,7 +10,7 @@ namespace PostureStream.Devices.Tests.Notifications;
 /// with a new id (or replaces_id when it is not 0), and records every call. Any other signature is refused with
 /// org.freedesktop.DBus.Error.InvalidArgs, as a real server's binding would.
 /// </summary>
-internal sealed class NotificationServerStandIn : IAsyncDisposable
+public sealed class NotificationServerStandIn : IAsyncDisposable
 {
     private readonly DBusConnection _connection;
     private readonly Channel<Received> _received = Channel.CreateUnbounded<Received>();
