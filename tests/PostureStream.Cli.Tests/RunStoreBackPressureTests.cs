@@ -90,7 +90,7 @@ public sealed class RunStoreBackPressureTests : IDisposable
         Assert.True(store.PointsSpilled > 0);
         Assert.Contains($"posturestream run: {store.PointsLost} points were lost", errors, StringComparison.Ordinal);
         // What was not lost was stored: from memory, then from the disk queue.
-        Assert.Equal(store.PointsCommitted, Count("live.db", "posture") + Count("live.db", "posture_summary") + Count("live.db", "posture_alert") + Count("live.db", "posture_bend") + Count("live.db", "device_status") + Count("live.db", "link_stats"));
+        Assert.Equal(store.PointsCommitted, Count("live.db", "posture") + Count("live.db", "posture_summary") + Count("live.db", "posture_alert") + Count("live.db", "posture_bend") + Count("live.db", "device_status") + Count("live.db", "link_stats") + Count("live.db", "posture_neutral"));
         listener.Stop();
         await device.WaitAsync(Timeout).ContinueWith(_ => { }, TaskScheduler.Default);
     }
