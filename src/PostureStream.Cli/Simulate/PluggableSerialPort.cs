@@ -15,7 +15,7 @@ namespace PostureStream.Cli.Simulate;
 internal sealed class PluggableSerialPort : IDisposable
 {
     private readonly string? _link;
-    private PseudoTerminal? _pty;
+    private volatile PseudoTerminal? _pty;
     private bool _replugged;
 
     private PluggableSerialPort(string? link)
