@@ -32,7 +32,7 @@ public static class SimulateCommand
         /// <summary><c>--witmotion serial|ble</c>: play the wearer as two WitMotion sensors instead of a PSP device.</summary>
         public WitMotionSimulation? WitMotion { get; init; }
 
-        /// <summary>What paces <c>--out bluez:</c>; null = the wall clock at <see cref="Speed"/> (a test may share a virtual clock with run).</summary>
+        /// <summary>What paces <c>--witmotion</c> on <c>--out bluez:</c> or <c>pty</c>; null = the wall clock at <see cref="Speed"/> (a test may share a virtual clock with run).</summary>
         public ISimulationPacer? Pacer { get; init; }
     }
 
@@ -49,7 +49,7 @@ public static class SimulateCommand
         var profile = new Option<string?>("--profile") { Description = $"what the device sends: {DeviceOutputs.AnglesName} (SAMPLES, fused on the device) or {DeviceOutputs.RawName} (RAW accelerometer and gyroscope readings, fused by the host) (default: the scenario's, else {DeviceOutputs.AnglesName})" };
         var imu = new Option<string?>("--imu") { Description = $"the IMU a {DeviceOutputs.RawName} device simulates: {DeviceOutputs.ImuNames} (default: the scenario's, else icm-42688-p)" };
         var witMotion = new Option<string?>("--witmotion") { Description = "play the wearer as two WitMotion sensors (lumbar, pelvis) speaking serial (on two PTYs, or into two timed captures with --out file:PREFIX) or ble (BLE peripherals of the BlueZ stand-in with --out bluez:BUS_ADDRESS, or timed captures of BLE notifications)" };
-        var drop = new Option<string[]>("--drop") { Description = $"with --witmotion ble --out bluez:…: unplug a sensor for a while, {SensorDrop.Format} (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var drop = new Option<string[]>("--drop") { Description = $"with --witmotion ble --out bluez:… or --witmotion serial --out pty: unplug a sensor for a while, {SensorDrop.Format} (repeatable)", AllowMultipleArgumentsPerToken = false };
         var rate = new Option<double?>("--rate") { Description = "with --witmotion: the sensors' output rate in Hz (0.2–200, default 50)" };
         var lumbarMounting = new Option<string?>("--lumbar-mounting") { Description = "with --witmotion: the lumbar sensor's mounting, ABOUT[,OFF[,AZIMUTH]] degrees (default: drawn from the seed)" };
         var pelvisMounting = new Option<string?>("--pelvis-mounting") { Description = "with --witmotion: the pelvis sensor's mounting, ABOUT[,OFF[,AZIMUTH]] degrees (default: drawn from the seed)" };
@@ -77,7 +77,7 @@ public static class SimulateCommand
 
             if (parse.GetValue(drop) is { Length: > 0 } drops)
             {
-                string dropProblem = "--drop needs --witmotion ble --out bluez:BUS_ADDRESS";
+                string dropProblem = "--drop needs --witmotion ble --out bluez:BUS_ADDRESS or --witmotion serial --out pty";
                 if (sensors is null || ParseDrops(drops, out dropProblem) is not { } parsedDrops)
                 {
                     await Console.Error.WriteLineAsync($"posturestream simulate: {dropProblem}");
@@ -341,9 +341,10 @@ public static class SimulateCommand
 
     private static async Task<int> SimulateWitMotionAsync(WitMotionSimulation sensors, SimulationPlan plan, SimulateTarget target, SimulationSpeed speed, ISimulationPacer? pacer, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        if (sensors.Drops.Count > 0 && !(target is BlueZTarget && sensors.Format == Simulation.WitMotion.WitMotionWireFormat.Ble))
+        bool live = (target is BlueZTarget && sensors.Format == Simulation.WitMotion.WitMotionWireFormat.Ble) || (target is PtyTarget && sensors.Format == Simulation.WitMotion.WitMotionWireFormat.Serial);
+        if (sensors.Drops.Count > 0 && !live)
         {
-            return await UsageAsync(stderr, "--drop unplugs BLE sensors: use it with --witmotion ble --out bluez:BUS_ADDRESS");
+            return await UsageAsync(stderr, "--drop unplugs live sensors: use it with --witmotion ble --out bluez:BUS_ADDRESS or --witmotion serial --out pty");
         }
 
         switch (target)
@@ -363,7 +364,7 @@ public static class SimulateCommand
                 await stderr.WriteLineAsync($"wrote {plan.Duration.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s of '{plan.Scenario.Name}' (seed {plan.Seed}) as two WitMotion sensors: {lumbar}, {pelvis}");
                 return ExitCodes.Ok;
             case PtyTarget when sensors.Format == Simulation.WitMotion.WitMotionWireFormat.Serial && OperatingSystem.IsLinux():
-                await sensors.ServePtysAsync(plan, speed, stdout, stderr, cancel);
+                await sensors.ServePtysAsync(plan, pacer ?? new RealTimePacer(speed, TimeProvider.System), stdout, stderr, cancel);
                 await Linger(cancel);
                 return ExitCodes.Ok;
             default:

@@ -39,7 +39,22 @@ public static class WitMotionBlueZPeripherals
         await Task.WhenAll(standIn.NotificationsStartedOn(Lumbar.Address), standIn.NotificationsStartedOn(Pelvis.Address)).WaitAsync(cancel);
         await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"simulating '{plan.Scenario.Name}' (seed {plan.Seed}) as two WitMotion BLE sensors at {sensors.RateHertz} Hz"));
 
-        var events = new DropEvents(sensors.Drops, standIn, stderr);
+        var events = new SensorDropSchedule(
+            sensors.Drops,
+            (sensor, unplug) =>
+            {
+                string address = sensor == SensorPlacement.Lumbar ? Lumbar.Address : Pelvis.Address;
+                if (unplug)
+                {
+                    standIn.DropConnection(address, outOfRange: true);
+                }
+                else
+                {
+                    standIn.ComeBackInRange(address);
+                }
+            },
+            "back in range",
+            stderr);
         (WitMotionSensorModel lumbar, WitMotionSensorModel pelvis) = sensors.Models(plan);
         long sent = 0, unheard = 0;
         TimeSpan last = TimeSpan.Zero;
@@ -64,32 +79,5 @@ public static class WitMotionBlueZPeripherals
 
         await pacer.WaitUntilAsync(last + Linger, sent, () => standIn.AllNotificationsRead, cancel);
         await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"sent {sent} notifications over {last.TotalSeconds:F0} s; {unheard} went unheard (the host was not subscribed)"));
-    }
-
-    /// <summary>The drops' starts and ends in time order, applied as the simulation reaches them.</summary>
-    private sealed class DropEvents(IReadOnlyList<SensorDrop> drops, BlueZStandIn standIn, TextWriter stderr)
-    {
-        private readonly Queue<(TimeSpan At, SensorDrop Drop, bool Unplug)> _due = new(
-            drops.SelectMany(d => new[] { (d.Start, d, true), (d.End, d, false) }).OrderBy(e => e.Item1));
-
-        public async Task ApplyUntilAsync(TimeSpan now)
-        {
-            while (_due.TryPeek(out var next) && next.At <= now)
-            {
-                _due.Dequeue();
-                string address = next.Drop.Sensor == SensorPlacement.Lumbar ? Lumbar.Address : Pelvis.Address;
-                string name = next.Drop.Sensor == SensorPlacement.Lumbar ? "lumbar" : "pelvis";
-                if (next.Unplug)
-                {
-                    standIn.DropConnection(address, outOfRange: true);
-                }
-                else
-                {
-                    standIn.ComeBackInRange(address);
-                }
-
-                await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{name} sensor {(next.Unplug ? "unplugged" : "back in range")} at {next.At.TotalSeconds:F1} s"));
-            }
-        }
     }
 }

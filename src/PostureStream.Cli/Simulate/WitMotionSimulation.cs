@@ -11,7 +11,7 @@ namespace PostureStream.Cli.Simulate;
 /// <c>simulate --witmotion serial|ble</c>: the wearer played as two WitMotion sensors (lumbar, pelvis) by the
 /// measurement model (<see cref="WitMotionSensorModel"/>), their samples encoded as the sensors' packets
 /// (<see cref="WitMotionPacketEncoder"/>) and sent when the model says they arrive: onto two pseudo-terminals
-/// (<c>--out pty</c>, paced at <c>--speed</c>), or into two timed captures (<c>--out file:PREFIX</c> writes
+/// (<c>--out pty</c>, paced at <c>--speed</c> or by a test's virtual clock), or into two timed captures (<c>--out file:PREFIX</c> writes
 /// PREFIX.lumbar.pstimed and PREFIX.pelvis.pstimed, which <c>file:</c> sources replay as the sensors), or as BLE
 /// peripherals of the BlueZ stand-in (<c>--out bluez:BUS_ADDRESS</c>, <see cref="WitMotionBlueZPeripherals"/>).
 /// </summary>
@@ -36,7 +36,7 @@ public sealed record WitMotionSimulation(WitMotionWireFormat Format)
 
     public bool Quaternion { get; init; }
 
-    /// <summary><c>--drop</c>: sensors unplugged for a while (BLE through the BlueZ stand-in only). Default none.</summary>
+    /// <summary><c>--drop</c>: sensors unplugged for a while (BLE through the BlueZ stand-in, serial on PTYs). Default none.</summary>
     public IReadOnlyList<SensorDrop> Drops { get; init; } = [];
 
     /// <summary>Parses <c>ABOUT[,OFF[,AZIMUTH]]</c> in degrees (about the skin normal, off it, direction of the tip).</summary>
@@ -87,35 +87,71 @@ public sealed record WitMotionSimulation(WitMotionWireFormat Format)
         return (lumbarPath, pelvisPath);
     }
 
-    /// <summary>Serves both sensors on new PTYs until the scenario ends; prints one source URI per sensor (lumbar, then pelvis).</summary>
+    /// <summary>
+    /// Serves both sensors on new PTYs until the scenario ends, paced by <paramref name="pacer"/>; prints one source URI
+    /// per sensor (lumbar, then pelvis). With <see cref="Drops"/>, each port is a link in a private folder that a drop
+    /// removes with its PTY (the host's link hangs up) and brings back on a new PTY (the host reopens the same path).
+    /// </summary>
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-    public async Task ServePtysAsync(SimulationPlan plan, SimulationSpeed speed, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    public async Task ServePtysAsync(SimulationPlan plan, ISimulationPacer pacer, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        using PseudoTerminal lumbarPty = PseudoTerminal.Open();
-        using PseudoTerminal pelvisPty = PseudoTerminal.Open();
-        await stdout.WriteLineAsync($"witmotion-serial:{lumbarPty.SlavePath}?baud=115200");
-        await stdout.WriteLineAsync($"witmotion-serial:{pelvisPty.SlavePath}?baud=115200");
-        await stdout.FlushAsync(cancel);
-        await stderr.WriteLineAsync($"simulating '{plan.Scenario.Name}' (seed {plan.Seed}, speed {speed}) as two WitMotion sensors at {RateHertz} Hz: lumbar on {lumbarPty.SlavePath}, pelvis on {pelvisPty.SlavePath}");
-        (WitMotionSensorModel lumbar, WitMotionSensorModel pelvis) = Models(plan);
-        _ = Task.Run(() => DiscardCommands(lumbarPty, cancel), cancel);
-        _ = Task.Run(() => DiscardCommands(pelvisPty, cancel), cancel);
-        long started = TimeProvider.System.GetTimestamp();
-        foreach (WitMotionBurst burst in WitMotionPacketEncoder.Merge(WitMotionPacketEncoder.Bursts(lumbar, Format, Quaternion), WitMotionPacketEncoder.Bursts(pelvis, Format, Quaternion)))
+        ArgumentNullException.ThrowIfNull(pacer);
+        string? folder = Drops.Count > 0 ? Directory.CreateTempSubdirectory("posturestream-witmotion-").FullName : null;
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        try
         {
-            if (!speed.IsMax)
-            {
-                TimeSpan due = TimeSpan.FromMicroseconds(burst.ArrivalMicroseconds / speed.Factor) - TimeProvider.System.GetElapsedTime(started);
-                if (due > TimeSpan.Zero)
+            using PluggableSerialPort lumbarPort = PluggableSerialPort.Open(folder is null ? null : System.IO.Path.Combine(folder, "lumbar"));
+            using PluggableSerialPort pelvisPort = PluggableSerialPort.Open(folder is null ? null : System.IO.Path.Combine(folder, "pelvis"));
+            await stdout.WriteLineAsync($"witmotion-serial:{lumbarPort.Path}?baud=115200");
+            await stdout.WriteLineAsync($"witmotion-serial:{pelvisPort.Path}?baud=115200");
+            await stdout.FlushAsync(cancel);
+            await stderr.WriteLineAsync($"simulating '{plan.Scenario.Name}' (seed {plan.Seed}) as two WitMotion sensors at {RateHertz} Hz: lumbar on {lumbarPort.Path}, pelvis on {pelvisPort.Path}");
+            (WitMotionSensorModel lumbar, WitMotionSensorModel pelvis) = Models(plan);
+            Task discarding = Task.WhenAll(
+                Task.Run(() => DiscardCommands(lumbarPort, stopReading.Token), CancellationToken.None),
+                Task.Run(() => DiscardCommands(pelvisPort, stopReading.Token), CancellationToken.None));
+            var drops = new SensorDropSchedule(
+                Drops,
+                (sensor, unplug) =>
                 {
-                    await Task.Delay(due, TimeProvider.System, cancel);
+                    PluggableSerialPort port = sensor == SensorPlacement.Lumbar ? lumbarPort : pelvisPort;
+                    if (unplug)
+                    {
+                        port.Unplug();
+                    }
+                    else
+                    {
+                        port.PlugIn();
+                    }
+                },
+                "plugged back in",
+                stderr);
+            bool AllRead() => lumbarPort.AllRead && pelvisPort.AllRead;
+            long written = 0;
+            TimeSpan last = TimeSpan.Zero;
+            foreach (WitMotionBurst burst in WitMotionPacketEncoder.Merge(WitMotionPacketEncoder.Bursts(lumbar, Format, Quaternion), WitMotionPacketEncoder.Bursts(pelvis, Format, Quaternion)))
+            {
+                last = TimeSpan.FromMicroseconds(burst.ArrivalMicroseconds);
+                await pacer.WaitUntilAsync(last, written, AllRead, cancel);
+                await drops.ApplyUntilAsync(last);
+
+                // One write per burst: the packets a sensor sends together arrive together, as one read of the host.
+                PluggableSerialPort port = burst.Placement == SensorPlacement.Lumbar ? lumbarPort : pelvisPort;
+                if (port.TryWrite(burst.Notifications.SelectMany(b => b).ToArray(), cancel))
+                {
+                    written++;
                 }
             }
 
-            PseudoTerminal pty = burst.Placement == SensorPlacement.Lumbar ? lumbarPty : pelvisPty;
-            foreach (byte[] bytes in burst.Notifications)
+            await pacer.WaitUntilAsync(last + WitMotionBlueZPeripherals.Linger, written, AllRead, cancel);
+            await stopReading.CancelAsync();
+            await discarding;
+        }
+        finally
+        {
+            if (folder is not null)
             {
-                pty.Write(bytes, cancel);
+                Directory.Delete(folder, recursive: true);
             }
         }
     }
@@ -137,19 +173,25 @@ public sealed record WitMotionSimulation(WitMotionWireFormat Format)
 
     /// <summary>The host may send register commands (rate=); the simulated sensor reads and ignores them (its rate is --rate).</summary>
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-    private static void DiscardCommands(PseudoTerminal pty, CancellationToken cancel)
+    private static async Task DiscardCommands(PluggableSerialPort port, CancellationToken cancel)
     {
         byte[] buffer = new byte[256];
-        try
+        while (!cancel.IsCancellationRequested)
         {
-            while (!cancel.IsCancellationRequested)
+            try
             {
-                pty.Read(buffer, TimeSpan.FromMilliseconds(200));
+                if (port.Current is { } pty)
+                {
+                    pty.Read(buffer, TimeSpan.FromMilliseconds(100));
+                    continue;
+                }
             }
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
-        {
-            // The PTY closed at the end of the simulation.
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // Unplugged under the read, or closed at the end of the simulation.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, CancellationToken.None);
         }
     }
 }

@@ -111,6 +111,15 @@ public sealed unsafe class PseudoTerminal : IDisposable
         }
     }
 
+    /// <summary>How many bytes written here the host has not read yet (FIONREAD on the slave); 0 once it has read them all.</summary>
+    public int Unread => SlaveQuery(PtyNative.FIONREAD);
+
+    /// <summary>
+    /// Whether a host holds the slave exclusively (TIOCGEXCL), as a serial program that must be the port's only
+    /// reader takes it (run does); false on kernels without TIOCGEXCL (before Linux 3.8).
+    /// </summary>
+    public bool HeldExclusively => SlaveQuery(PtyNative.TIOCGEXCL) != 0;
+
     public void Dispose()
     {
         int master = Interlocked.Exchange(ref _master, -1);
@@ -158,6 +167,14 @@ public sealed unsafe class PseudoTerminal : IDisposable
         }
 
         return result > 0 && (poll.Revents & events) != 0;
+    }
+
+    private int SlaveQuery(nuint request)
+    {
+        int slave = Volatile.Read(ref _slave);
+        ObjectDisposedException.ThrowIf(slave < 0, this);
+        int value = 0;
+        return PtyNative.Ioctl(slave, request, &value) == 0 ? value : 0;
     }
 
     private int Master()

@@ -20,6 +20,8 @@ internal static unsafe partial class PtyNative
     public const int F_GETFL = 3;
     public const int F_SETFL = 4;
     public const int O_NONBLOCK = 0x800;
+    public const nuint FIONREAD = 0x541B;
+    public const nuint TIOCGEXCL = 0x80045440;
 
     // glibc's struct termios is 60 bytes; leave room so a larger layout cannot overrun.
     public const int TermiosBufferSize = 256;
@@ -54,6 +56,9 @@ internal static unsafe partial class PtyNative
 
     [LibraryImport(Libc, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
+
+    [LibraryImport(Libc, EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(int fd, nuint request, int* argument);
 
     [LibraryImport(Libc, EntryPoint = "fcntl", SetLastError = true)]
     public static partial int Fcntl(int fd, int command, int argument);

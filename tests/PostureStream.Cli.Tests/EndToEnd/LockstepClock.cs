@@ -6,8 +6,8 @@ namespace PostureStream.Cli.Tests.EndToEnd;
 
 /// <summary>
 /// A <see cref="ManualTimeProvider"/> that counts the arrival stamps read from it: a live WitMotion source
-/// (<see cref="WitMotionLinkSource"/>) reads the clock once per notification it takes, so when the count has reached
-/// the notifications sent, the host has stamped them all. Other reads (the reporter, the store, the timers
+/// (<see cref="WitMotionLinkSource"/>) reads the clock once per notification (BLE) or serial read it takes, so when
+/// the count has reached the notifications (or one-write bursts) sent, the host has stamped them all. Other reads (the reporter, the store, the timers
 /// <see cref="Advance"/> fires) are not counted: they are told apart by who is calling.
 /// </summary>
 internal sealed class LockstepClock : TimeProvider

@@ -4,7 +4,7 @@ namespace PostureStream.Cli.Tests.EndToEnd;
 
 /// <summary>
 /// Paces a simulation by a virtual clock that <c>run</c> shares in-process: before it moves the clock on to what is
-/// due next, it waits until the host has read every notification sent so far and stamped it (one clock read each),
+/// due next, it waits until the host has read every notification (or serial write) sent so far and stamped it (one clock read each),
 /// so each arrival is stamped with the time it was sent, however busy the machine is. Around an unplugged sensor
 /// some notifications are read by nobody; when the host has read all it will and the stamps stop for
 /// <see cref="Settle"/>, the pacer counts those as gone and moves on. The scenario's time 0 is <see cref="Origin"/>.

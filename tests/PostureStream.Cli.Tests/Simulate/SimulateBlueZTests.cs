@@ -49,7 +49,8 @@ public sealed class SimulateBlueZTests
     [InlineData(new[] { "--out", "bluez:unix:path=/nonexistent" }, "add --witmotion ble")]
     [InlineData(new[] { "--witmotion", "serial", "--out", "bluez:unix:path=/nonexistent" }, "use --witmotion ble")]
     [InlineData(new[] { "--witmotion", "ble", "--out", "bluez:unix:path=/nonexistent", "--speed", "max" }, "plays at --speed realtime or a factor")]
-    [InlineData(new[] { "--witmotion", "ble", "--out", "pty", "--drop", "pelvis@30s+10s" }, "--drop unplugs BLE sensors")]
+    [InlineData(new[] { "--witmotion", "ble", "--out", "pty", "--drop", "pelvis@30s+10s" }, "--drop unplugs live sensors")]
+    [InlineData(new[] { "--witmotion", "serial", "--out", "file:/tmp/posturestream-drop-mistake", "--drop", "pelvis@30s+10s" }, "or --witmotion serial --out pty")]
     [InlineData(new[] { "--witmotion", "ble", "--out", "bluez:unix:path=/nonexistent", "--drop", "sacrum@30s+10s" }, "--drop is SEGMENT@START+DURATION")]
     [InlineData(new[] { "--out", "pty", "--drop", "pelvis@30s+10s" }, "--drop needs --witmotion ble")]
     public async Task Mistakes_AreUsageErrors_ThatSayWhatToDo(string[] arguments, string expected)
