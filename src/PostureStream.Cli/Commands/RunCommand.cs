@@ -24,11 +24,12 @@ public static class RunCommand
         var wearer = new Option<string?>("--wearer") { Description = "a wearer of two WitMotion sensors, by name (with --lumbar and --pelvis)" };
         var lumbar = new Option<string?>("--lumbar") { Description = "with --wearer: the lower-back sensor, witmotion-serial:PATH, witmotion-ble:MAC or file:CAPTURE" };
         var pelvis = new Option<string?>("--pelvis") { Description = "with --wearer: the pelvis sensor, witmotion-serial:PATH, witmotion-ble:MAC or file:CAPTURE" };
+        var buzzer = new Option<string?>("--buzzer") { Description = "with --wearer: a PSP device that buzzes for the wearer, serial:PORT, tcp://HOST:PORT or ble:ADDRESS" };
         var dataDirectory = new Option<string?>("--data-dir") { Description = "where calibration, the spool and the embedded SQLite store live (default $XDG_DATA_HOME/posturestream)" };
 
         var command = new Command("run", "ingest, detect, alert, store and serve the dashboard")
         {
-            sources, stores, deviceName, alertsOut, dashboard, tokenFile, noDashboard, config, quiet, printConfig, noBuzz, notify, dataDirectory, wearer, lumbar, pelvis,
+            sources, stores, deviceName, alertsOut, dashboard, tokenFile, noDashboard, config, quiet, printConfig, noBuzz, notify, dataDirectory, wearer, lumbar, pelvis, buzzer,
         };
 
         command.SetAction(async (parse, cancel) =>
@@ -50,7 +51,7 @@ public static class RunCommand
             RunSettings settings;
             try
             {
-                WearerSettings? givenWearer = WearerOption.Read(parse.GetValue(wearer), parse.GetValue(lumbar), parse.GetValue(pelvis));
+                WearerSettings? givenWearer = WearerOption.Read(parse.GetValue(wearer), parse.GetValue(lumbar), parse.GetValue(pelvis), parse.GetValue(buzzer));
                 settings = SettingsBinder.Bind(
                     ConfigurationLoader.Load(parse.GetValue(config), overrides),
                     parse.GetValue(sources) ?? [],

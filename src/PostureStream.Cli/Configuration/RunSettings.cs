@@ -54,6 +54,30 @@ public sealed class RunSettings
     public string ResolveDataDirectory() =>
         string.IsNullOrWhiteSpace(DataDirectory) ? DefaultDataDirectory.Resolve() : Path.GetFullPath(DataDirectory);
 
+    /// <summary>A wearer's buzzer is a live PSP device: a capture file cannot buzz.</summary>
+    private static void CheckBuzzer(string? buzzer)
+    {
+        if (buzzer is null)
+        {
+            return;
+        }
+
+        PostureStream.Devices.Sources.SourceSpec spec;
+        try
+        {
+            spec = PostureStream.Devices.Sources.SourceUri.Parse(buzzer);
+        }
+        catch (PostureStream.Devices.Sources.SourceUriException e)
+        {
+            throw new ConfigurationException($"--buzzer {buzzer}: {e.Message}", e);
+        }
+
+        if (spec.Transport == PostureStream.Vocabulary.Transport.File)
+        {
+            throw new ConfigurationException($"--buzzer {buzzer}: a capture file cannot buzz; give a live PSP device, serial:PORT, tcp://HOST:PORT or ble:ADDRESS");
+        }
+    }
+
     /// <summary>Throws <see cref="ConfigurationException"/> naming the first bad value and what would be valid.</summary>
     public void Validate()
     {
@@ -68,6 +92,8 @@ public sealed class RunSettings
             {
                 throw new ConfigurationException($"Wearers:{i} needs both Lumbar and Pelvis sensor URIs (e.g. witmotion-serial:/dev/ttyUSB0, witmotion-ble:AA:BB:CC:DD:EE:FF)");
             }
+
+            CheckBuzzer(Wearers[i].Buzzer);
         }
 
         for (int i = 0; i < Sources.Count; i++)

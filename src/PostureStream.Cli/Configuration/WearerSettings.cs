@@ -15,4 +15,7 @@ public sealed class WearerSettings
 
     /// <summary>The URI of the sensor on the pelvis (sacrum).</summary>
     public string Pelvis { get; set; } = "";
+
+    /// <summary>A PSP device (any live source URI: serial:, tcp:, ble:) that buzzes for this wearer; null = no buzzer.</summary>
+    public string? Buzzer { get; set; }
 }

@@ -20,7 +20,7 @@ internal sealed class DevicePipeline : ILivePipeline, IAsyncDisposable
     private readonly RunContext _context;
     private readonly DeviceChain _chain;
     private readonly PspChainFeed _feed;
-    private readonly List<Task> _buzzes = [];
+    private readonly BuzzSender _buzzer;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IDisposable _subscription;
     private readonly LiveView? _live;
@@ -35,7 +35,8 @@ internal sealed class DevicePipeline : ILivePipeline, IAsyncDisposable
         // Under the device clock, lines before the first sample carry its start (device tick 0), not wall time.
         long sampleClockTicks = signals.DeviceTime.Clock == ClockSource.Device && signals.DeviceTime.Start is { } start ? start.UtcTicks : 0;
         _live = context.Live is null ? null : new LiveView(context.Live, session.Transport);
-        _outputs = new ChainOutputs(context, _live, new LinkStatsStamp(signals.DeviceTime.Clock == ClockSource.Device), () => Name, RequestBuzz, sampleClockTicks);
+        _buzzer = new BuzzSender(session, context.Buzz, context.Reporter, () => Name, () => SampleClock);
+        _outputs = new ChainOutputs(context, _live, new LinkStatsStamp(signals.DeviceTime.Clock == ClockSource.Device), () => Name, _ => _buzzer.Request(), sampleClockTicks);
         _chain = new DeviceChain(context.CalibrationStore, _outputs, scheduler, new DeviceChainOptions
         {
             Signals = signals,
@@ -221,45 +222,10 @@ internal sealed class DevicePipeline : ILivePipeline, IAsyncDisposable
         _drained.TrySetResult();
     }
 
-    private void RequestBuzz(AlertEvent alert)
-    {
-        if (_context.Buzz.Enabled && _session.AcceptsCommands)
-        {
-            lock (_buzzes)
-            {
-                _buzzes.RemoveAll(t => t.IsCompleted);
-                _buzzes.Add(BuzzAsync());
-            }
-        }
-    }
-
-    private async Task BuzzAsync()
-    {
-        try
-        {
-            BuzzSettings buzz = _context.Buzz;
-            AckResult result = await _session.BuzzAsync(buzz.Pattern, buzz.Duration, buzz.Intensity, CancellationToken.None);
-            if (result != AckResult.Ok)
-            {
-                _context.Reporter.Link(Name, $"buzz answered {result}", SampleClock);
-            }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            _context.Reporter.Link(Name, $"buzz not delivered: {e.Message}", SampleClock);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await _session.DisposeAsync();
-        Task[] pending;
-        lock (_buzzes)
-        {
-            pending = [.. _buzzes];
-        }
-
-        await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => { }, TaskScheduler.Default);
+        await _buzzer.DrainAsync(TimeSpan.FromSeconds(2));
         _subscription.Dispose();
         _chain.Dispose();
     }

@@ -1,5 +1,7 @@
 using System.Reactive.Concurrency;
 using PostureStream.Cli.Configuration;
+using PostureStream.Devices.Session;
+using PostureStream.Devices.Sources;
 using PostureStream.Devices.WitMotion;
 using PostureStream.Protocol.WitMotion;
 using PostureStream.Signals;
@@ -36,7 +38,10 @@ internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
     private readonly List<IDisposable> _subscriptions = [];
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
+    private readonly DeviceSession? _buzzerSession;
+    private readonly BuzzSender? _buzzer;
     private ITimer? _advance;
+    private int _buzzerLost;
     private int _ended;
     private int _failed;
     private int _stopping;
@@ -51,7 +56,7 @@ internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
         Name = identity.Name;
         LiveView? live = context.Live is null ? null : new LiveView(context.Live, TransportOf(lumbar));
         DeviceIdHex = identity.Id.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
-        _outputs = new ChainOutputs(context, live, new LinkStatsStamp(deviceClock: true), () => Name, _ => { }, 0);
+        _outputs = new ChainOutputs(context, live, new LinkStatsStamp(deviceClock: true), () => Name, _ => RequestBuzz(), 0);
         _links = new WearerLinkOutputs(context, live, () => _outputs.Series);
         _identity = identity;
         _scheduler = scheduler;
@@ -66,6 +71,16 @@ internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
         _pelvis = WitMotionSources.Create(wearer.Pelvis, time, notice => context.Reporter.Link(Name + " pelvis", notice, _outputs.SampleClock));
         Subscribe(_lumbar, WearerSegment.Lumbar);
         Subscribe(_pelvis, WearerSegment.Pelvis);
+        if (wearer.Buzzer is not null)
+        {
+            // The wearer's angles come from the WitMotion sensors: the buzzer's own samples are not used.
+            SourceSpec buzzer = SourceUri.Parse(wearer.Buzzer);
+            var options = DeviceSessionOptions.Default with { SourceName = buzzer.Name, IdleTimeout = buzzer.IdleTimeout };
+            _buzzerSession = new DeviceSession(SourceConnectors.CreateFactory(time).Create(buzzer), options, time);
+            _buzzer = new BuzzSender(_buzzerSession, context.Buzz, context.Reporter, () => Name + " buzzer", () => _outputs.SampleClock);
+            _subscriptions.Add(_buzzerSession.Events.Subscribe(OnBuzzerEvent, _ => { }, () => { }));
+        }
+
         context.Reporter.Identified(Name, identity.Id.ToString("x16", System.Globalization.CultureInfo.InvariantCulture), fromHello: false, null);
     }
 
@@ -84,12 +99,42 @@ internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_buzzerSession is not null)
+        {
+            // Opened before the sensors, so the first alert finds its link.
+            await _buzzerSession.StartAsync(cancellationToken);
+        }
+
         await _lumbar.StartAsync(cancellationToken);
         await _pelvis.StartAsync(cancellationToken);
         if (_merge is null)
         {
             // The grid moves on while a sensor is silent, so the other's segment keeps flowing (the silent one faulted).
             _advance = _time.CreateTimer(_ => Guarded(() => _feed?.Advance(_time.GetUtcNow().ToUnixTimeMilliseconds() * 1000)), null, AdvanceEvery, AdvanceEvery);
+        }
+    }
+
+    /// <summary>While the buzzer's link is lost its buzzes are skipped (said once, at the loss); alerts still go everywhere else.</summary>
+    private void RequestBuzz()
+    {
+        if (Volatile.Read(ref _buzzerLost) == 0)
+        {
+            _buzzer?.Request();
+        }
+    }
+
+    private void OnBuzzerEvent(DeviceEvent e)
+    {
+        switch (e)
+        {
+            case LinkLost lost:
+                Volatile.Write(ref _buzzerLost, 1);
+                _context.Reporter.Link(Name + " buzzer", $"link lost ({lost.Reason}); alerts are still recorded but not buzzed until it is back", _outputs.SampleClock);
+                break;
+            case LinkRestored:
+                Volatile.Write(ref _buzzerLost, 0);
+                _context.Reporter.Link(Name + " buzzer", "link restored; buzzing again", _outputs.SampleClock);
+                break;
         }
     }
 
@@ -268,6 +313,17 @@ internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
         foreach (IDisposable subscription in _subscriptions)
         {
             subscription.Dispose();
+        }
+
+        if (_buzzer is not null)
+        {
+            // A buzz of the last alert may still be on its way: give it its ACK before the link closes.
+            await _buzzer.DrainAsync(TimeSpan.FromSeconds(2));
+        }
+
+        if (_buzzerSession is not null)
+        {
+            await _buzzerSession.DisposeAsync();
         }
 
         _chain?.Dispose();
