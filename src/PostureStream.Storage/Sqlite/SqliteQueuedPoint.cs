@@ -15,6 +15,9 @@ internal readonly struct SqliteQueuedPoint
 
     public SqliteQueuedPoint(in SqliteRow row) => _row = row;
 
+    /// <summary>The point's time in nanoseconds since the Unix epoch (UTC).</summary>
+    public long UnixNanoseconds => _row.Measurement is null ? SqliteRowMapper.ToUnixNanoseconds(_posture.TimeUtc) : _row.UnixNanoseconds;
+
     /// <summary>Writes the point in the writer's open transaction.</summary>
     public void WriteTo(SqliteRowWriter writer)
     {

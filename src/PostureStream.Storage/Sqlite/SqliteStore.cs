@@ -13,9 +13,12 @@ namespace PostureStream.Storage.Sqlite;
 /// <summary>
 /// The embedded store: the schema's measurements (Storage README, schema) in one SQLite file (WAL mode), one table per
 /// measurement (see <see cref="SqliteSchema"/>). <see cref="Write{T}(in T, StorePacing)"/> only
-/// queues the point in memory; a commit thread of its own writes batches of
-/// <see cref="SqliteStoreOptions.BatchSize"/> in one transaction each, as soon as a batch is
-/// waiting and every <see cref="SqliteStoreOptions.FlushInterval"/>. A point with the same series
+/// queues the point in memory; a commit thread of its own writes what is waiting in one transaction,
+/// as soon as <see cref="SqliteStoreOptions.BatchSize"/> points wait and every
+/// <see cref="SqliteStoreOptions.FlushInterval"/>. A store that falls behind finds more waiting and
+/// so writes bigger transactions (up to <see cref="SqliteStoreOptions.MaxBatchSize"/>), in time
+/// order (<see cref="SqliteBatchOrder"/>): each page of the newest part of a table is then written
+/// once for many points, which is what lets one file keep up with thousands of devices. A point with the same series
 /// and time as a stored one overwrites its fields, as in InfluxDB.
 /// <para>
 /// Never dropping a point: the memory queue is bounded (<see cref="SqliteStoreOptions.MaxQueuedPoints"/>).
@@ -43,6 +46,8 @@ public sealed class SqliteStore : IPointStore
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly Task _committer;
     private readonly List<SqliteQueuedPoint> _batch = [];
+    private readonly SqliteBatchOrder _order = new();
+    private int _batchFromMemory;
     private readonly List<SqliteRow> _diskRows = [];
     private SpoolReadResult? _batchFromDisk;
 
@@ -136,19 +141,19 @@ public sealed class SqliteStore : IPointStore
     /// <summary>Commits that failed (logged and retried; <see cref="FlushAsync"/> throws instead).</summary>
     public long FailedCommits => Interlocked.Read(ref _failedCommits);
 
-    /// <summary>Points in the memory queue now.</summary>
+    /// <summary>Points held in memory now: waiting in the queue, or taken by a commit that has not succeeded yet.</summary>
     public int QueuedPoints
     {
         get
         {
             lock (_gate)
             {
-                return _queue.Count;
+                return _queue.Count + _batchFromMemory;
             }
         }
     }
 
-    /// <summary>The most points the memory queue has held since open (never above <see cref="SqliteStoreOptions.MaxQueuedPoints"/>).</summary>
+    /// <summary>The most points held in memory since open (never above <see cref="SqliteStoreOptions.MaxQueuedPoints"/>).</summary>
     public int PeakQueuedPoints => Volatile.Read(ref _peakQueued);
 
     /// <summary>Points in the disk queue now, stored as the store catches up.</summary>
@@ -199,7 +204,7 @@ public sealed class SqliteStore : IPointStore
             ObjectDisposedException.ThrowIf(_disposed, this);
             // Behind a disk backlog, live points queue on disk too: each device's points stay in order.
             spill = pacing == StorePacing.Spill && DiskQueuedPoints > 0;
-            if (!spill && _queue.Count >= _options.MaxQueuedPoints)
+            if (!spill && MemoryIsFull)
             {
                 _behindSinceTick = true;
                 if (pacing == StorePacing.Wait)
@@ -207,13 +212,13 @@ public sealed class SqliteStore : IPointStore
                     WaitForRoom();
                 }
 
-                spill = _queue.Count >= _options.MaxQueuedPoints;
+                spill = MemoryIsFull;
             }
 
             if (!spill)
             {
                 _queue.Enqueue(row);
-                _peakQueued = Math.Max(_peakQueued, _queue.Count);
+                _peakQueued = Math.Max(_peakQueued, _queue.Count + _batchFromMemory);
                 batchReady = _queue.Count >= _options.BatchSize;
             }
         }
@@ -252,7 +257,12 @@ public sealed class SqliteStore : IPointStore
         try
         {
             // What was written before the flush: new writes may keep coming and are not waited for.
-            long memory = QueuedPoints;
+            long memory;
+            lock (_gate)
+            {
+                memory = _queue.Count;
+            }
+
             SealDisk();
             long disk = DiskQueuedPoints;
             while (true)
@@ -389,6 +399,9 @@ public sealed class SqliteStore : IPointStore
         }
     }
 
+    /// <summary>Whether the queue and the batch taken from it hold <see cref="SqliteStoreOptions.MaxQueuedPoints"/> (under the gate).</summary>
+    private bool MemoryIsFull => _queue.Count + _batchFromMemory >= _options.MaxQueuedPoints;
+
     /// <summary>Waits, under the gate, until the memory queue has room or waiting is off.</summary>
     private void WaitForRoom()
     {
@@ -396,7 +409,7 @@ public sealed class SqliteStore : IPointStore
         _options.WriterWaits?.Invoke();
         try
         {
-            while (_queue.Count >= _options.MaxQueuedPoints && !_stopWaiting && !_disposed)
+            while (MemoryIsFull && !_stopWaiting && !_disposed)
             {
                 Monitor.Wait(_gate);
             }
@@ -476,7 +489,7 @@ public sealed class SqliteStore : IPointStore
         {
             behind = _behindSinceTick || _waitingWriters > 0;
             _behindSinceTick = false;
-            queued = _queue.Count;
+            queued = _queue.Count + _batchFromMemory;
         }
 
         var disk = Volatile.Read(ref _disk);
@@ -555,23 +568,34 @@ public sealed class SqliteStore : IPointStore
         return progressed && (QueuedPoints >= _options.BatchSize || DiskQueuedPoints > 0);
     }
 
-    /// <summary>Moves up to a batch from the memory queue into <see cref="_batch"/> and wakes waiting writers.</summary>
+    /// <summary>Moves what waits in the memory queue, up to <see cref="SqliteStoreOptions.MaxBatchSize"/>, into <see cref="_batch"/>.</summary>
     private int TakeFromMemory()
     {
         lock (_gate)
         {
-            int count = Math.Min(_queue.Count, _options.BatchSize);
+            // Still counted against the memory bound until committed (ReleaseMemoryBatch).
+            int count = Math.Min(_queue.Count, _options.MaxBatchSize);
             for (int i = 0; i < count; i++)
             {
                 _batch.Add(_queue.Dequeue());
             }
 
-            if (count > 0 && _waitingWriters > 0)
+            _batchFromMemory += count;
+            return count;
+        }
+    }
+
+    /// <summary>The batch left memory (committed, or moved to disk at close): wakes writers waiting for room.</summary>
+    private void ReleaseMemoryBatch()
+    {
+        lock (_gate)
+        {
+            if (_batchFromMemory > 0 && _waitingWriters > 0)
             {
                 Monitor.PulseAll(_gate);
             }
 
-            return count;
+            _batchFromMemory = 0;
         }
     }
 
@@ -587,7 +611,7 @@ public sealed class SqliteStore : IPointStore
         try
         {
             _diskRows.Clear();
-            if (!disk.TryTake(_diskRows, _options.BatchSize, out var read))
+            if (!disk.TryTake(_diskRows, _options.MaxBatchSize, out var read))
             {
                 return false;
             }
@@ -617,9 +641,10 @@ public sealed class SqliteStore : IPointStore
         _writer.Begin();
         try
         {
-            foreach (ref readonly var point in CollectionsMarshal.AsSpan(_batch))
+            var batch = CollectionsMarshal.AsSpan(_batch);
+            foreach (var slot in _order.Arrange(batch))
             {
-                point.WriteTo(_writer);
+                batch[slot.Index].WriteTo(_writer);
             }
 
             _writer.Commit();
@@ -639,6 +664,7 @@ public sealed class SqliteStore : IPointStore
         }
 
         _batch.Clear();
+        ReleaseMemoryBatch();
         if (_batchFromDisk is { } read)
         {
             _batchFromDisk = null;
@@ -688,6 +714,7 @@ public sealed class SqliteStore : IPointStore
             var rows = _batchFromDisk is null ? _batch.ToList() : [];
             _batch.Clear();
             _batchFromDisk = null;
+            ReleaseMemoryBatch();
             lock (_gate)
             {
                 rows.AddRange(_queue);

@@ -6,17 +6,23 @@ public sealed class SqliteStoreOptions
     /// <summary>The database file (required). See <see cref="SqliteStore.DefaultPath"/>.</summary>
     public string Path { get; set; } = string.Empty;
 
-    /// <summary>Points per transaction: a batch is committed when it reaches this size (default 2,000).</summary>
+    /// <summary>Points waiting that make the commit thread start a transaction without waiting for the flush interval (default 2,000).</summary>
     public int BatchSize { get; set; } = 2000;
+
+    /// <summary>
+    /// The most points one transaction takes (default 50,000). A commit takes everything waiting up to this, so a
+    /// store that falls behind writes bigger transactions and catches up; the points being committed count
+    /// against <see cref="MaxQueuedPoints"/> until they are stored.
+    /// </summary>
+    public int MaxBatchSize { get; set; } = 50_000;
 
     /// <summary>A partial batch is committed after at most this long (default 1 s).</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Points waiting in memory for a commit (default 100,000, about 35 MB). When it is full the
+    /// Points held in memory, waiting or being committed (default 100,000, about 35 MB). When it is full the
     /// store is behind: a write paced <see cref="Points.StorePacing.Wait"/> waits for room, one paced
-    /// <see cref="Points.StorePacing.Spill"/> goes to the disk queue. One batch being committed
-    /// (<see cref="BatchSize"/>) comes on top.
+    /// <see cref="Points.StorePacing.Spill"/> goes to the disk queue.
     /// </summary>
     public int MaxQueuedPoints { get; set; } = 100_000;
 
@@ -83,6 +89,11 @@ public sealed class SqliteStoreOptions
         if (BatchSize <= 0)
         {
             throw new ArgumentException($"BatchSize must be positive, not {BatchSize}", nameof(BatchSize));
+        }
+
+        if (MaxBatchSize < BatchSize)
+        {
+            throw new ArgumentException($"MaxBatchSize must be at least BatchSize ({BatchSize}), not {MaxBatchSize}", nameof(MaxBatchSize));
         }
 
         if (MigrationChunkRows <= 0)

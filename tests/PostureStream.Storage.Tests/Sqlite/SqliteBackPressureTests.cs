@@ -37,9 +37,9 @@ public sealed class SqliteBackPressureTests : IDisposable
 
         Task writer = WriteOnOwnThread(store, 0, Points, StorePacing.Wait);
         await writerWaits.Task.WaitAsync(Timeout);
-        // No commit can pass: at most the bound plus the one batch the commit thread holds were taken.
+        // No commit can pass: the queue and the batch the blocked commit holds fill the bound, no more.
         Assert.False(writer.IsCompleted, "the writer should wait while the store is blocked");
-        Assert.InRange(store.QueuedPoints, 150, 200);
+        Assert.Equal(200, store.QueuedPoints);
 
         _gate.Open();
         await writer.WaitAsync(Timeout);
@@ -51,6 +51,31 @@ public sealed class SqliteBackPressureTests : IDisposable
         Assert.Equal(0, store.PointsLost);
         await store.DisposeAsync();
         Assert.Equal(Points, CountPostureRows());
+    }
+
+    [Fact]
+    public async Task StoreBehind_CommitsWhatWaitsInOneTransaction_NotBatchSizeAtATime()
+    {
+        int commits = 0;
+        var store = Open(maxQueued: 1_000, o =>
+        {
+            o.BatchSize = 10;
+            o.BeforeCommit = () =>
+            {
+                Interlocked.Increment(ref commits);
+                _gate.Pass();
+            };
+        });
+
+        // The first commit is held while 500 points arrive: then they are one transaction (or two), not fifty.
+        await WriteOnOwnThread(store, 0, 500, StorePacing.Wait).WaitAsync(Timeout);
+        _gate.Open();
+        await store.FlushAsync(CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(500, store.PointsCommitted);
+        Assert.InRange(Volatile.Read(ref commits), 1, 3);
+        await store.DisposeAsync();
+        Assert.Equal(500, CountPostureRows());
     }
 
     [Fact]

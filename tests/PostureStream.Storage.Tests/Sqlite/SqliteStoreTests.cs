@@ -189,7 +189,7 @@ public sealed class SqliteStoreTests : IDisposable
             store.Write(Summary(device, T0.AddMinutes(i)));
         }
 
-        // The failed batch waits for the next attempt; the memory queue fills again, then the disk queue takes the rest.
+        // The failed batch waits in memory for the next attempt and fills the bound: the disk queue takes the rest.
         await Assert.ThrowsAsync<SqliteException>(() => store.FlushAsync(CancellationToken.None));
         for (int i = 3; i < 8; i++)
         {
@@ -197,7 +197,7 @@ public sealed class SqliteStoreTests : IDisposable
         }
 
         Assert.Equal(3, store.QueuedPoints);
-        Assert.Equal(2, store.PointsSpilled);
+        Assert.Equal(5, store.PointsSpilled);
         Assert.Equal(0, store.PointsLost);
         Assert.Equal(0, store.PointsCommitted);
 
@@ -250,6 +250,7 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Contains("Path", Assert.Throws<ArgumentException>(() => SqliteStore.Open(new SqliteStoreOptions())).Message, StringComparison.Ordinal);
         Assert.Contains("Retention", Assert.Throws<ArgumentException>(() => SqliteStore.Open(new SqliteStoreOptions { Path = "x.db", Retention = TimeSpan.Zero })).Message, StringComparison.Ordinal);
         Assert.Contains("BatchSize", Assert.Throws<ArgumentException>(() => SqliteStore.Open(new SqliteStoreOptions { Path = "x.db", BatchSize = 0 })).Message, StringComparison.Ordinal);
+        Assert.Contains("MaxBatchSize", Assert.Throws<ArgumentException>(() => SqliteStore.Open(new SqliteStoreOptions { Path = "x.db", BatchSize = 100, MaxBatchSize = 99 })).Message, StringComparison.Ordinal);
         Assert.Contains("DiskQueueMaxBytes", Assert.Throws<ArgumentException>(() => SqliteStore.Open(new SqliteStoreOptions { Path = "x.db", DiskQueueMaxBytes = 1000 })).Message, StringComparison.Ordinal);
     }
 
