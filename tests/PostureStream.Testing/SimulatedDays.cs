@@ -14,12 +14,24 @@ public static class SimulatedDays
     public static IReadOnlyList<DayMetrics> Of(SimulatedWeeks weeks)
     {
         ArgumentNullException.ThrowIfNull(weeks);
-        return DayMetricsBuilder.Build(
-            weeks.Minutes.Select(m => MinuteDigests.FromSummary(
-                m.StartUtc, m.SecondsStanding, m.SecondsSitting, m.SecondsWalking, m.SecondsBending, 0,
-                m.SecondsFlattened, m.SecondsHyperextended, m.MeanPelvicTilt, m.MeanLordosisDelta)),
-            weeks.Bends.Select(b => new BendDigest(b.TimeUtc, b.LumbarDominant)),
-            weeks.Neutrals.Select(n => new NeutralReading(n.TimeUtc, n.PelvisPitch, n.Lordosis)),
-            TimeZoneInfo.Utc);
+        return Build(weeks, weeks.Neutrals);
     }
+
+    /// <summary>
+    /// The days with the neutrals as a store keeps them: one point per series and time, so when the after-walk
+    /// neutral falls on the morning one's minute, the later write wins (what <see cref="SimulatedProgrammeStore"/> leaves).
+    /// </summary>
+    public static IReadOnlyList<DayMetrics> AsStored(SimulatedWeeks weeks)
+    {
+        ArgumentNullException.ThrowIfNull(weeks);
+        return Build(weeks, weeks.Neutrals.GroupBy(n => n.TimeUtc).Select(g => g.Last()));
+    }
+
+    private static IReadOnlyList<DayMetrics> Build(SimulatedWeeks weeks, IEnumerable<SimulatedNeutral> neutrals) => DayMetricsBuilder.Build(
+        weeks.Minutes.Select(m => MinuteDigests.FromSummary(
+            m.StartUtc, m.SecondsStanding, m.SecondsSitting, m.SecondsWalking, m.SecondsBending, 0,
+            m.SecondsFlattened, m.SecondsHyperextended, m.MeanPelvicTilt, m.MeanLordosisDelta)),
+        weeks.Bends.Select(b => new BendDigest(b.TimeUtc, b.LumbarDominant)),
+        neutrals.Select(n => new NeutralReading(n.TimeUtc, n.PelvisPitch, n.Lordosis)),
+        TimeZoneInfo.Utc);
 }
