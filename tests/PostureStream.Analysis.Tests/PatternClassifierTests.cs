@@ -1,4 +1,5 @@
 using PostureStream.Simulation.Weeks;
+using PostureStream.Testing;
 
 namespace PostureStream.Analysis.Tests;
 

@@ -22,7 +22,7 @@ public sealed class ReviewViewTests(BrowserFixture browser, ProgrammeDashboardFi
         await page.GotoAsync(new Uri(store.Dashboard.Address, "/#trends").ToString());
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-trends-loaded", new System.Text.RegularExpressions.Regex("^[1-9]"));
         string loaded = (await page.Locator("body").GetAttributeAsync("data-trends-loaded"))!;
-        await page.Locator("#from").FillAsync(ProgrammeDashboardFixture.Profile.FirstDay.ToString("yyyy-MM-dd", Inv));
+        await page.Locator("#from").FillAsync(SixWeekProgramme.Profile.FirstDay.ToString("yyyy-MM-dd", Inv));
         await Expect(page.Locator("body")).Not.ToHaveAttributeAsync("data-trends-loaded", loaded);
         await Expect(page.Locator("#chart-pelvic_tilt svg")).ToHaveAttributeAsync("data-from", "2026-03-01T00:00:00Z");
         return page;
@@ -35,7 +35,7 @@ public sealed class ReviewViewTests(BrowserFixture browser, ProgrammeDashboardFi
         var expectedPattern = PatternClassifier.Classify(store.Days, new PatternOptions());
         var expectedTilt = EffectEstimator.Estimate(
             DailyMetrics.Series(store.Days, DailyMetric.StandingPelvicInclination), DailyMetric.StandingPelvicInclination,
-            ProgrammeDashboardFixture.ProgrammeStart, null, new EffectOptions());
+            SixWeekProgramme.ProgrammeStart, null, new EffectOptions());
 
         var card = page.Locator("#review-panel article.pattern-card");
         await Expect(card).ToHaveAttributeAsync("data-pattern", "flattening");
@@ -51,7 +51,7 @@ public sealed class ReviewViewTests(BrowserFixture browser, ProgrammeDashboardFi
         await Expect(page.Locator("#review-panel svg[data-chart='effect'] line.week-mean")).ToHaveCountAsync(6);
         await Expect(page.Locator("#review-panel svg[data-chart='effect'] circle.point")).ToHaveCountAsync(56);
 
-        int sessions = SimulatedProgrammeStore.Sessions(ProgrammeDashboardFixture.ProgrammeStart, 42).Count;
+        int sessions = SimulatedProgrammeStore.Sessions(SixWeekProgramme.ProgrammeStart, 42).Count;
         await Expect(page.Locator("#review-panel .adherence")).ToHaveAttributeAsync("data-done", sessions.ToString(Inv));
         await Expect(page.Locator("#review-panel .adherence-weeks tbody tr")).ToHaveCountAsync(6);
 
@@ -63,7 +63,7 @@ public sealed class ReviewViewTests(BrowserFixture browser, ProgrammeDashboardFi
     public async Task TrendCharts_MarkTheProgrammeAndEverySession()
     {
         var page = await OpenWholeRangeAsync();
-        int sessions = SimulatedProgrammeStore.Sessions(ProgrammeDashboardFixture.ProgrammeStart, 42).Count;
+        int sessions = SimulatedProgrammeStore.Sessions(SixWeekProgramme.ProgrammeStart, 42).Count;
 
         foreach (var chart in new[] { "#chart-pelvic_tilt", "#chart-lordosis_delta", "#chart-state", "#chart-activity" })
         {

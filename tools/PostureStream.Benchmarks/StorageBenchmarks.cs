@@ -1,12 +1,10 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using PostureStream.Storage.Influx;
 using PostureStream.Storage.LineProtocol;
 using PostureStream.Storage.Points;
 using PostureStream.Storage.Schema;
 using PostureStream.Storage.Spool;
+using PostureStream.Testing;
 using PostureStream.Vocabulary;
 using Activity = PostureStream.Vocabulary.Activity;
 
@@ -110,12 +108,12 @@ public class StorageSpoolBenchmarks
     }
 }
 
-/// <summary>Points/s through <see cref="InfluxWriter"/> (encode, spool, gzip, HTTP) into a local influxd 1.x.</summary>
+/// <summary>Points/s through <see cref="InfluxWriter"/> (encode, spool, gzip, HTTP) into a local influxd 1.x (the tests' <see cref="InfluxdServer"/>).</summary>
 public class StorageInfluxdBenchmarks
 {
     private const int PointsPerInvoke = 50_000;
-    private string _directory = string.Empty;
-    private Process? _influxd;
+    private InfluxdServer _influxd = null!;
+    private TempDirectory _spool = null!;
     private InfluxWriter _writer = null!;
     private PostureRecord[] _points = [];
     private int _round;
@@ -123,44 +121,11 @@ public class StorageInfluxdBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "ps-bench-influxd-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(_directory);
-        int port = FreePort(), rpc = FreePort();
-        string config = Path.Combine(_directory, "influxd.conf");
-        File.WriteAllText(config, $"""
-            reporting-enabled = false
-            bind-address = "127.0.0.1:{rpc}"
-            [meta]
-              dir = "{_directory}/meta"
-            [data]
-              dir = "{_directory}/data"
-              wal-dir = "{_directory}/wal"
-              query-log-enabled = false
-            [monitor]
-              store-enabled = false
-            [http]
-              bind-address = "127.0.0.1:{port}"
-              log-enabled = false
-            [logging]
-              level = "warn"
-            """);
-        _influxd = Process.Start(new ProcessStartInfo("/usr/bin/influxd", ["run", "-config", config]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        using var http = new HttpClient();
-        for (int i = 0; ; i++)
-        {
-            try
-            {
-                http.PostAsync(new Uri($"http://127.0.0.1:{port}/query?q=CREATE%20DATABASE%20bench"), null).GetAwaiter().GetResult().EnsureSuccessStatusCode();
-                break;
-            }
-            catch (HttpRequestException) when (i < 200)
-            {
-                Thread.Sleep(50);
-            }
-        }
-
-        var target = InfluxTarget.Parse($"influxdb-v1:http://127.0.0.1:{port}?db=bench&precision=ms");
-        _writer = new InfluxWriter(target, new InfluxWriterOptions { SpoolDirectory = Path.Combine(_directory, "spool") });
+        _influxd = InfluxdServer.StartNewAsync().GetAwaiter().GetResult();
+        _influxd.CreateDatabaseAsync("bench").GetAwaiter().GetResult();
+        _spool = new TempDirectory("ps-bench-influxd-spool-");
+        var target = InfluxTarget.Parse(_influxd.StoreUri("v1", "bench", "ms"));
+        _writer = new InfluxWriter(target, new InfluxWriterOptions { SpoolDirectory = _spool.Path });
         var devices = Enumerable.Range(0, 100).Select(i => new DeviceSeries($"wearer {i}", (ulong)i)).ToArray();
         _points = Enumerable.Range(0, PointsPerInvoke).Select(i => new PostureRecord(
             devices[i % devices.Length], DateTime.UnixEpoch.AddDays(20_000).AddMilliseconds(i), 1.25, -2.5, 10.75, 0.5, 3.25, 12.5, -4.75,
@@ -171,9 +136,8 @@ public class StorageInfluxdBenchmarks
     public void Cleanup()
     {
         _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _influxd?.Kill();
-        _influxd?.WaitForExit();
-        Directory.Delete(_directory, recursive: true);
+        _influxd.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _spool.Dispose();
     }
 
     [Benchmark(OperationsPerInvoke = PointsPerInvoke, Description = "posture points into influxd (accepted)")]
@@ -187,12 +151,5 @@ public class StorageInfluxdBenchmarks
         }
 
         _writer.FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

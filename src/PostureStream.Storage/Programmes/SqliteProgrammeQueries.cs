@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using PostureStream.Storage.Export;
 using PostureStream.Storage.Schema;
 using PostureStream.Storage.Sqlite;
@@ -59,33 +58,9 @@ public sealed class SqliteProgrammeQueries : IProgrammeQueries
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            rows.Add(ReadRow(reader, measurement));
+            rows.Add(SqliteStoredRowReader.Read(reader, measurement, timeColumn: 0, firstTagColumn: 1));
         }
 
         return rows;
-    }
-
-    private static StoredRow ReadRow(SqliteDataReader reader, MeasurementDefinition measurement)
-    {
-        int column = 1;
-        var tags = new string[measurement.TagKeys.Count];
-        for (int i = 0; i < tags.Length; i++, column++)
-        {
-            tags[i] = reader.IsDBNull(column) ? string.Empty : reader.GetString(column);
-        }
-
-        var fields = new object?[measurement.Fields.Count];
-        for (int i = 0; i < fields.Length; i++, column++)
-        {
-            fields[i] = reader.IsDBNull(column) ? null : measurement.Fields[i].Type switch
-            {
-                FieldType.Float => reader.GetDouble(column),
-                FieldType.Integer => reader.GetInt64(column),
-                FieldType.Boolean => reader.GetInt64(column) != 0,
-                FieldType.String => reader.GetString(column),
-            };
-        }
-
-        return new StoredRow(measurement, reader.GetInt64(0), tags, fields);
     }
 }

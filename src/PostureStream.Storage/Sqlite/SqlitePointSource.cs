@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
 using PostureStream.Storage.Export;
 using PostureStream.Storage.Schema;
 
@@ -73,7 +72,7 @@ public sealed class SqlitePointSource : IStoredPointSource
                 {
                     while (await reader.ReadAsync(cancellationToken))
                     {
-                        page.Add(ReadRow(reader, measurement));
+                        page.Add(SqliteStoredRowReader.Read(reader, measurement, timeColumn: 1, firstTagColumn: 2));
                         lastRow.Value = reader.GetInt64(0);
                         lastTime.Value = reader.GetInt64(1);
                     }
@@ -94,29 +93,5 @@ public sealed class SqlitePointSource : IStoredPointSource
 
     public void Dispose()
     {
-    }
-
-    private static StoredRow ReadRow(SqliteDataReader reader, MeasurementDefinition measurement)
-    {
-        int column = 2;
-        var tags = new string[measurement.TagKeys.Count];
-        for (int i = 0; i < tags.Length; i++, column++)
-        {
-            tags[i] = reader.IsDBNull(column) ? string.Empty : reader.GetString(column);
-        }
-
-        var fields = new object?[measurement.Fields.Count];
-        for (int i = 0; i < fields.Length; i++, column++)
-        {
-            fields[i] = reader.IsDBNull(column) ? null : measurement.Fields[i].Type switch
-            {
-                FieldType.Float => reader.GetDouble(column),
-                FieldType.Integer => reader.GetInt64(column),
-                FieldType.Boolean => reader.GetInt64(column) != 0,
-                _ => reader.GetString(column),
-            };
-        }
-
-        return new StoredRow(measurement, reader.GetInt64(1), tags, fields);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ReviewHtmlTests(SixWeekProgrammeStore store) : IClassFixture
     private async Task<string> HtmlAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var reviews = await ReviewBuilder.BuildAsync(store.Trends, store.Programmes, SixWeekProgrammeStore.WholeRange, timeout.Token);
+        var reviews = await ReviewBuilder.BuildAsync(store.Trends, store.Programmes, SixWeekProgramme.WholeRange, timeout.Token);
         return ReviewHtml.Write(reviews, TimeZoneInfo.Utc);
     }
 
@@ -51,7 +51,7 @@ public sealed class ReviewHtmlTests(SixWeekProgrammeStore store) : IClassFixture
         Assert.Equal(ReviewBuilder.EffectMetrics.Select(m => m.ToString()), rows.Select(r => r["metric"]));
         foreach (var metric in ReviewBuilder.EffectMetrics)
         {
-            var expected = EffectEstimator.Estimate(DailyMetrics.Series(days, metric), metric, SixWeekProgrammeStore.ProgrammeStart, null, new EffectOptions());
+            var expected = EffectEstimator.Estimate(DailyMetrics.Series(days, metric), metric, SixWeekProgramme.ProgrammeStart, null, new EffectOptions());
             var row = rows.Single(r => r["metric"] == metric.ToString());
             Assert.Equal(expected.Difference, ReportHtml.Number(row, "difference"), 3);
             Assert.Equal(expected.Lower, ReportHtml.Number(row, "lower"), 3);
@@ -77,7 +77,7 @@ public sealed class ReviewHtmlTests(SixWeekProgrammeStore store) : IClassFixture
     [Fact]
     public async Task Adherence_CountsSessionsDoneAgainstPlannedPerProgrammeWeek()
     {
-        var sessions = SimulatedProgrammeStore.Sessions(SixWeekProgrammeStore.ProgrammeStart, 42);
+        var sessions = SimulatedProgrammeStore.Sessions(SixWeekProgramme.ProgrammeStart, 42);
 
         string html = await HtmlAsync();
 
@@ -86,7 +86,7 @@ public sealed class ReviewHtmlTests(SixWeekProgrammeStore store) : IClassFixture
         Assert.All(weeks, w => Assert.Equal("3", w["planned"]));
         for (int week = 0; week < 6; week++)
         {
-            var start = SixWeekProgrammeStore.ProgrammeStart.AddDays(7 * week).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var start = SixWeekProgramme.ProgrammeStart.AddDays(7 * week).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             Assert.Equal(sessions.Count(s => s >= start && s < start.AddDays(7)), int.Parse(weeks[week]["done"], Inv));
         }
 
@@ -100,14 +100,14 @@ public sealed class ReviewHtmlTests(SixWeekProgrammeStore store) : IClassFixture
     public async Task Report_WithProgrammes_ShowsTheReviewAndMarksProgrammeDaysAndSessionsOnItsDailyCharts()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var request = new ReportRequest(SixWeekProgrammeStore.WholeRange.FromUtc, SixWeekProgrammeStore.WholeRange.ToUtc, TimeZoneInfo.Utc);
+        var request = new ReportRequest(SixWeekProgramme.WholeRange.FromUtc, SixWeekProgramme.WholeRange.ToUtc, TimeZoneInfo.Utc);
 
         string html = await TrendReport.BuildAsync(store.Trends, store.Programmes, request, null, timeout.Token);
 
         Assert.Contains("<section id=\"review\"", html, StringComparison.Ordinal);
         Assert.Single(ReportHtml.DataRows(html, "article", "pattern"));
         Assert.Empty(ReportHtml.ExternalReferences(html));
-        int sessions = SimulatedProgrammeStore.Sessions(SixWeekProgrammeStore.ProgrammeStart, 42).Count;
+        int sessions = SimulatedProgrammeStore.Sessions(SixWeekProgramme.ProgrammeStart, 42).Count;
         // Three daily charts carry the marks (time in state, pelvic tilt, lordosis delta) — 42 programme days, a start
         // line, the sessions — and the before/after chart one band, one start line and the sessions again.
         Assert.Equal((3 * 42) + 1, CountOf(html, "<rect class=\"programme\""));
@@ -118,7 +118,7 @@ public sealed class ReviewHtmlTests(SixWeekProgrammeStore store) : IClassFixture
     [Fact]
     public void AngleChart_WithAnnotations_DrawsTheProgrammeBandStartAndSessionTicksInsideTheRange()
     {
-        var range = SixWeekProgrammeStore.WholeRange;
+        var range = SixWeekProgramme.WholeRange;
         var start = range.FromUtc.AddDays(14);
         var annotations = new ChartAnnotations(
             [new ProgrammeSpan(7, "core <strength>", start, null)],
@@ -137,7 +137,7 @@ public sealed class ReviewHtmlTests(SixWeekProgrammeStore store) : IClassFixture
     [Fact]
     public void AngleChart_WithoutAnnotations_DrawsNone()
     {
-        string svg = AngleTrendChart.Render([], AngleMetric.PelvicTilt, Storage.Trends.TrendGrain.Day, SixWeekProgrammeStore.WholeRange);
+        string svg = AngleTrendChart.Render([], AngleMetric.PelvicTilt, Storage.Trends.TrendGrain.Day, SixWeekProgramme.WholeRange);
 
         Assert.DoesNotContain("class=\"annotations\"", svg, StringComparison.Ordinal);
     }

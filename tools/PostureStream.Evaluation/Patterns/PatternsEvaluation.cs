@@ -1,6 +1,7 @@
 using System.Globalization;
 using PostureStream.Analysis;
 using PostureStream.Simulation.Weeks;
+using PostureStream.Testing;
 
 namespace PostureStream.Evaluation.Patterns;
 
@@ -24,7 +25,7 @@ internal static class PatternsEvaluation
             for (int seed = 1; seed <= seeds; seed++)
             {
                 var weeks = WeeksSimulator.Generate(new WeeksProfile { Type = type, Days = 28 }, seed);
-                var summary = PatternClassifier.Classify(WeeksDays.Of(weeks), new PatternOptions());
+                var summary = PatternClassifier.Classify(SimulatedDays.Of(weeks), new PatternOptions());
                 correct += PatternWording.Name(summary.Pattern) == weeks.Truth.Pattern ? 1 : 0;
                 strong += summary.Support == PatternSupport.Strong ? 1 : 0;
             }
@@ -65,7 +66,7 @@ internal static class PatternsEvaluation
             };
             var weeks = WeeksSimulator.Generate(profile, 10_000 + seed);
             var start = profile.FirstDay.AddDays(BaselineDays);
-            var estimate = EffectEstimator.Estimate(DailyMetrics.Series(WeeksDays.Of(weeks), metric), metric, start, null, new EffectOptions());
+            var estimate = EffectEstimator.Estimate(DailyMetrics.Series(SimulatedDays.Of(weeks), metric), metric, start, null, new EffectOptions());
             claimed += estimate.Verdict == EffectVerdict.Change ? 1 : 0;
             double trueMean = weeks.Truth.HabitualStandingInclination.Skip(BaselineDays).Average() - weeks.Truth.HabitualStandingInclination.Take(BaselineDays).Average();
             coveredTruth += estimate.Lower <= trueMean && trueMean <= estimate.Upper ? 1 : 0;
