@@ -123,6 +123,9 @@ public sealed class SqliteStore : IPointStore
     /// <summary>Where points of live sources wait while the store is behind.</summary>
     public string DiskQueueDirectory => _diskDirectory;
 
+    /// <summary>The bound of the points held in memory (<see cref="SqliteStoreOptions.MaxQueuedPoints"/>).</summary>
+    public int MaxQueuedPoints => _options.MaxQueuedPoints;
+
     /// <summary>The bound of the disk queue's files.</summary>
     public long DiskQueueMaxBytes => _options.DiskQueueMaxBytes;
 

@@ -62,6 +62,13 @@ public sealed class SqliteStoreOptions
     /// <summary>The default disk-queue bound for a run with <paramref name="devices"/> configured devices: a day of data each.</summary>
     public static long DiskQueueBytesFor(int devices) => BytesPerWearerDay * Math.Max(1, devices);
 
+    /// <summary>
+    /// The memory bound for a run with <paramref name="devices"/> configured devices: about 20 s of each one's points
+    /// (200), at least 10,000 and at most the default 100,000. A replay of one device needs no more to keep the
+    /// commits full, and its peak memory stays small; thousands of live devices get 2 s of slack before the disk queue.
+    /// </summary>
+    public static int MemoryQueueFor(int devices) => (int)Math.Clamp(200L * devices, 10_000, 100_000);
+
     /// <summary>The disk queue's folder: <see cref="DiskQueueDirectory"/>, or the database path + <c>-queue</c>.</summary>
     public string ResolveDiskQueueDirectory() =>
         DiskQueueDirectory ?? System.IO.Path.GetFullPath(Path) + "-queue";

@@ -65,6 +65,7 @@ public sealed class SqliteStoreKind : IStoreKind
             Path = sqlite.Path,
             Retention = sqlite.RetentionDays is int days ? TimeSpan.FromDays(days) : null,
             DiskQueueMaxBytes = sqlite.DiskQueueMegabytes is int megabytes ? megabytes * 1_000_000L : SqliteStoreOptions.DiskQueueBytesFor(context.Devices),
+            MaxQueuedPoints = SqliteStoreOptions.MemoryQueueFor(context.Devices),
             MigrationProgress = context.Progress,
         }, context.Logger, context.TimeProvider);
     }

@@ -40,6 +40,16 @@ public sealed class StoreFactoryTests : IDisposable
     }
 
     [Fact]
+    public async Task SqliteMemoryQueue_HoldsAbout20SecondsPerConfiguredDevice_Between10000And100000Points()
+    {
+        Assert.Equal(10_000, SqliteStoreOptions.MemoryQueueFor(1));
+        Assert.Equal(40_000, SqliteStoreOptions.MemoryQueueFor(200));
+        Assert.Equal(100_000, SqliteStoreOptions.MemoryQueueFor(5_000));
+        await using var store = (SqliteStore)StoreFactory.OpenStore("sqlite:" + _dir.Sub("m.db"), devices: 300);
+        Assert.Equal(60_000, store.MaxQueuedPoints);
+    }
+
+    [Fact]
     public void InfluxUri_IsParsedByTheInfluxParser()
     {
         var location = StoreFactory.Parse("influxdb-v2:http://127.0.0.1:8086?org=o&bucket=b&token=secret");
