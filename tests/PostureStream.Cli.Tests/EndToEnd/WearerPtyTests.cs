@@ -160,5 +160,11 @@ public sealed class WearerPtyTests : IDisposable
         Assert.True(SqliteQuery.Scalar(db, $"SELECT count(*) FROM posture WHERE {during} AND lumbar_pitch IS NOT NULL") > 0, "the lumbar segment keeps flowing");
         Assert.Equal(0, SqliteQuery.Scalar(db, $"SELECT count(*) FROM posture WHERE {during} AND pelvis_pitch IS NOT NULL"));
         Assert.True(SqliteQuery.Scalar(db, $"SELECT count(*) FROM posture WHERE {after} AND pelvis_pitch IS NOT NULL") > 0, "the pelvis flows again once run has reopened its port");
+
+        // The store says it per segment: the pelvis sensor faulted, then back; nothing of the lumbar one until the end.
+        string away = $"device = 'W' AND segment = 'pelvis' AND time_ns BETWEEN {From(205)} AND {From(240)}";
+        Assert.Equal(1, SqliteQuery.Scalar(db, $"SELECT count(*) FROM device_status WHERE {away} AND pelvis_fault = 1"));
+        Assert.Equal(1, SqliteQuery.Scalar(db, $"SELECT count(*) FROM device_status WHERE {away} AND pelvis_fault = 0 AND time_ns > (SELECT time_ns FROM device_status WHERE {away} AND pelvis_fault = 1)"));
+        Assert.Equal(0, SqliteQuery.Scalar(db, $"SELECT count(*) FROM device_status WHERE device = 'W' AND (segment = 'lumbar' OR lumbar_fault IS NOT NULL) AND time_ns < {From(590)}"));
     }
 }
