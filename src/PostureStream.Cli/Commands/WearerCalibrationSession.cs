@@ -19,12 +19,10 @@ namespace PostureStream.Cli.Commands;
 /// and the wearer's standing neutral — the stand-still window itself, which reads 0° on both segments through the new
 /// alignments — is saved for the wearer's device id, keeping a sitting neutral already taken.
 /// </summary>
-internal sealed class WearerCalibrationSession : IAsyncDisposable
+internal sealed class WearerCalibrationSession : IWearerSensorOwner, IAsyncDisposable
 {
     /// <summary>A sensor that sent nothing for this long (host time) is said to be silent.</summary>
     private static readonly TimeSpan SilentAfter = TimeSpan.FromSeconds(3);
-
-    private static readonly TimeSpan AdvanceEvery = TimeSpan.FromMilliseconds(100);
 
     private readonly Lock _gate = new();
     private readonly WearerSettings _wearer;
@@ -36,14 +34,10 @@ internal sealed class WearerCalibrationSession : IAsyncDisposable
     private readonly WitMotionUpDirection _lumbarUp = new();
     private readonly WitMotionUpDirection _pelvisUp = new();
     private readonly List<SegmentSample> _scratch = [];
-    private readonly ArrivalOrderMerge? _merge;
-    private readonly WitMotionSensorLink _lumbar;
-    private readonly WitMotionSensorLink _pelvis;
-    private readonly List<IDisposable> _subscriptions = [];
+    private readonly WearerSensorLinks _sensors;
     private readonly TaskCompletionSource<int> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly (string Lumbar, string Pelvis) _keys;
     private readonly DeviceIdentity _identity;
-    private ITimer? _advance;
     private int _attempt = 1;
     private int _secondsShown;
     private int _interruptionsShown;
@@ -51,7 +45,6 @@ internal sealed class WearerCalibrationSession : IAsyncDisposable
     private long _pelvisLast;
     private bool _lumbarSilentShown;
     private bool _pelvisSilentShown;
-    private int _ended;
 
     /// <exception cref="PostureStream.Devices.Sources.SourceUriException">A sensor's URI is not a WitMotion source.</exception>
     public WearerCalibrationSession(WearerSettings wearer, string dataDirectory, int attempts, TextWriter output, TimeProvider time)
@@ -61,17 +54,13 @@ internal sealed class WearerCalibrationSession : IAsyncDisposable
         _attempts = attempts;
         _out = output;
         _time = time;
-        WitMotionSourceSpec lumbar = WitMotionSourceUri.Parse(wearer.Lumbar);
-        WitMotionSourceSpec pelvis = WitMotionSourceUri.Parse(wearer.Pelvis);
+        _sensors = new WearerSensorLinks(wearer, time, _gate, this, (segment, notice) => Say($"  {FunctionalCalibrationPrompts.SegmentName(segment)} sensor: {notice}"));
+        WitMotionSourceSpec lumbar = _sensors.Lumbar;
+        WitMotionSourceSpec pelvis = _sensors.Pelvis;
         _keys = (WearerPipeline.SensorKey(lumbar), WearerPipeline.SensorKey(pelvis));
         _identity = WearerIdentity.For(wearer.Name, _keys.Lumbar, _keys.Pelvis);
         _streams = new WearerStreams(lumbar.RateHertz ?? pelvis.RateHertz ?? 50);
         _streams.StepChanged = OnStep;
-        _merge = lumbar.IsCapture && pelvis.IsCapture ? new ArrivalOrderMerge(Feed) : null;
-        _lumbar = WitMotionSources.Create(wearer.Lumbar, time, notice => Say($"  lumbar sensor: {notice}"));
-        _pelvis = WitMotionSources.Create(wearer.Pelvis, time, notice => Say($"  pelvis sensor: {notice}"));
-        Subscribe(_lumbar, WearerSegment.Lumbar);
-        Subscribe(_pelvis, WearerSegment.Pelvis);
     }
 
     /// <summary>Connects both sensors and guides the wearer; the exit code once it worked (0) or gave up (1).</summary>
@@ -84,14 +73,7 @@ internal sealed class WearerCalibrationSession : IAsyncDisposable
             StartAttempt();
         }
 
-        await _lumbar.StartAsync(cancel);
-        await _pelvis.StartAsync(cancel);
-        long started = Now();
-        _lumbarLast = _pelvisLast = started;
-        if (_merge is null)
-        {
-            _advance = _time.CreateTimer(_ => Guarded(Tick), null, AdvanceEvery, AdvanceEvery);
-        }
+        await _sensors.StartAsync(cancel, opened: now => _lumbarLast = _pelvisLast = now);
 
         using var within = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         within.CancelAfter(timeout);
@@ -109,33 +91,13 @@ internal sealed class WearerCalibrationSession : IAsyncDisposable
         }
     }
 
-    private void Subscribe(WitMotionSensorLink link, WearerSegment segment)
+    bool IWearerSensorOwner.Done => _result.Task.IsCompleted;
+
+    void IWearerSensorOwner.Event(WearerSegment segment, WitMotionSensorEvent e)
     {
         string sensor = FunctionalCalibrationPrompts.SegmentName(segment);
-        _subscriptions.Add(link.Events.Subscribe(
-            e => Guarded(() => OnEvent(segment, sensor, e)),
-            error => Guarded(() => Give($"the {sensor} sensor failed: {error.Message}")),
-            () => Guarded(() => OnEnded(segment))));
-    }
-
-    private void OnEvent(WearerSegment segment, string sensor, WitMotionSensorEvent e)
-    {
         switch (e)
         {
-            case WitMotionReadingsReceived received:
-                foreach (WitMotionReading reading in received.Readings)
-                {
-                    if (_merge is null)
-                    {
-                        Feed(segment, reading);
-                    }
-                    else
-                    {
-                        _merge.Reading(segment, reading);
-                    }
-                }
-
-                break;
             case WitMotionSensorLinkLost:
                 Say($"  the {sensor} sensor's link was lost; reconnecting…");
                 break;
@@ -145,12 +107,14 @@ internal sealed class WearerCalibrationSession : IAsyncDisposable
             case WitMotionSensorNotice notice:
                 Say($"  {sensor} sensor: {notice.Message}");
                 break;
-            case WitMotionSensorStatsReported:
-                break;
         }
     }
 
-    private void Feed(WearerSegment segment, WitMotionReading reading)
+    /// <summary>A sensor's link failed, or a stage threw (a file that cannot be written): said, and the session ends.</summary>
+    void IWearerSensorOwner.Fail(WearerSegment? segment, string message) =>
+        Give(segment is { } failed ? $"the {FunctionalCalibrationPrompts.SegmentName(failed)} sensor failed: {message}" : message);
+
+    public void Reading(WearerSegment segment, WitMotionReading reading)
     {
         if (_result.Task.IsCompleted)
         {
@@ -187,9 +151,8 @@ internal sealed class WearerCalibrationSession : IAsyncDisposable
     }
 
     /// <summary>Live sensors: the grid moves on while one is silent, and a silent one is named.</summary>
-    private void Tick()
+    void IWearerSensorOwner.Tick(long now)
     {
-        long now = Now();
         Advance(now);
         long silentAfter = (long)SilentAfter.TotalMicroseconds;
         if (!_lumbarSilentShown && now - _lumbarLast > silentAfter)
@@ -297,12 +260,11 @@ internal sealed class WearerCalibrationSession : IAsyncDisposable
     }
 
     /// <summary>A capture ended: once both have, whatever is held goes through; if that did not finish it, it failed.</summary>
-    private void OnEnded(WearerSegment segment)
+    void IWearerSensorOwner.Ended(WearerSegment segment, bool both)
     {
-        bool both = _merge?.Ended(segment) ?? Interlocked.Increment(ref _ended) == 2;
         if (!both)
         {
-            if (_merge is null)
+            if (!_sensors.Replayed)
             {
                 Say($"  the {FunctionalCalibrationPrompts.SegmentName(segment)} sensor's source ended.");
             }
@@ -326,50 +288,16 @@ internal sealed class WearerCalibrationSession : IAsyncDisposable
         return ExitCodes.RuntimeFailure;
     }
 
-    /// <summary>Both links' threads and the timer: one at a time, and a throwing stage ends the session with its message.</summary>
-    private void Guarded(Action deliver)
-    {
-        lock (_gate)
-        {
-            if (_result.Task.IsCompleted)
-            {
-                return;
-            }
-
-            try
-            {
-                deliver();
-            }
-            catch (Exception error) when (error is not OutOfMemoryException)
-            {
-                // A file that cannot be written, a stage that threw: said, not lost on a link's thread.
-                Give(error.Message);
-            }
-        }
-    }
-
     private void Say(string line)
     {
         _out.WriteLine(line);
         _out.Flush();
     }
 
-    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
-
     private static string Hex(ulong id) => id.ToString("x16", CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {
-        if (_advance is not null)
-        {
-            await _advance.DisposeAsync();
-        }
-
-        await _lumbar.DisposeAsync();
-        await _pelvis.DisposeAsync();
-        foreach (IDisposable subscription in _subscriptions)
-        {
-            subscription.Dispose();
-        }
+        await _sensors.DisposeAsync();
     }
 }

@@ -18,14 +18,10 @@ namespace PostureStream.Cli.Run;
 /// its own. Live links are advanced on a 100 ms timer of the run's clock; two timed captures are merged in arrival
 /// order instead, so a replay is deterministic.
 /// </summary>
-internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
+internal sealed class WearerPipeline : ILivePipeline, IWearerSensorOwner, IAsyncDisposable
 {
-    private static readonly TimeSpan AdvanceEvery = TimeSpan.FromMilliseconds(100);
-
     private readonly RunContext _context;
-    private readonly TimeProvider _time;
-    private readonly WitMotionSensorLink _lumbar;
-    private readonly WitMotionSensorLink _pelvis;
+    private readonly WearerSensorLinks _sensors;
     private readonly ChainOutputs _outputs;
     private readonly WearerLinkOutputs _links;
     private readonly DeviceIdentity _identity;
@@ -34,22 +30,18 @@ internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
     private readonly WearerCalibrationControl _calibration;
     private DeviceChain? _chain;
     private WearerChainFeed? _feed;
-    private readonly ArrivalOrderMerge? _merge;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private readonly DeviceSession? _buzzerSession;
     private readonly BuzzSender? _buzzer;
-    private ITimer? _advance;
     private int _buzzerLost;
-    private int _ended;
     private int _failed;
     private int _stopping;
 
     public WearerPipeline(WearerSettings wearer, RunContext context, string alignmentFolder, TimeProvider time, IScheduler scheduler)
     {
         _context = context;
-        _time = time;
         WitMotionSourceSpec lumbar = WitMotionSourceUri.Parse(wearer.Lumbar);
         WitMotionSourceSpec pelvis = WitMotionSourceUri.Parse(wearer.Pelvis);
         DeviceIdentity identity = WearerIdentity.For(wearer.Name, SensorKey(lumbar), SensorKey(pelvis));
@@ -66,11 +58,7 @@ internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
             _gate, Name, _streams, new SensorAlignmentStore(alignmentFolder), (SensorKey(lumbar), SensorKey(pelvis)), (wearer.Lumbar, wearer.Pelvis), context.Reporter, live, time);
         _outputs.PostureObserved = point => _calibration.Posture(in point);
         _outputs.Identify(identity);
-        _merge = lumbar.IsCapture && pelvis.IsCapture ? new ArrivalOrderMerge(Feed) : null;
-        _lumbar = WitMotionSources.Create(wearer.Lumbar, time, notice => context.Reporter.Link(Name + " lumbar", notice, _outputs.SampleClock));
-        _pelvis = WitMotionSources.Create(wearer.Pelvis, time, notice => context.Reporter.Link(Name + " pelvis", notice, _outputs.SampleClock));
-        Subscribe(_lumbar, WearerSegment.Lumbar);
-        Subscribe(_pelvis, WearerSegment.Pelvis);
+        _sensors = new WearerSensorLinks(wearer, time, _gate, this, (segment, notice) => context.Reporter.Link(SensorName(segment), notice, _outputs.SampleClock));
         if (wearer.Buzzer is not null)
         {
             // The wearer's angles come from the WitMotion sensors: the buzzer's own samples are not used.
@@ -105,14 +93,17 @@ internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
             await _buzzerSession.StartAsync(cancellationToken);
         }
 
-        await _lumbar.StartAsync(cancellationToken);
-        await _pelvis.StartAsync(cancellationToken);
-        if (_merge is null)
-        {
-            // The grid moves on while a sensor is silent, so the other's segment keeps flowing (the silent one faulted).
-            _advance = _time.CreateTimer(_ => Guarded(() => _feed?.Advance(_time.GetUtcNow().ToUnixTimeMilliseconds() * 1000)), null, AdvanceEvery, AdvanceEvery);
-        }
+        await _sensors.StartAsync(cancellationToken);
     }
+
+    bool IWearerSensorOwner.Done => Failed;
+
+    /// <summary>Live sensors: the grid moves on while a sensor is silent, so the other's segment keeps flowing (the silent one faulted).</summary>
+    void IWearerSensorOwner.Tick(long nowMicroseconds) => _feed?.Advance(nowMicroseconds);
+
+    void IWearerSensorOwner.Fail(WearerSegment? segment, string message) => Fail(segment is { } failed ? SensorName(failed) + ": " + message : message);
+
+    private string SensorName(WearerSegment segment) => $"{Name} {(segment == WearerSegment.Lumbar ? "lumbar" : "pelvis")}";
 
     /// <summary>While the buzzer's link is lost its buzzes are skipped (said once, at the loss); alerts still go everywhere else.</summary>
     private void RequestBuzz()
@@ -172,33 +163,11 @@ internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
         }
     }
 
-    private void Subscribe(WitMotionSensorLink link, WearerSegment segment)
+    void IWearerSensorOwner.Event(WearerSegment segment, WitMotionSensorEvent e)
     {
-        string sensor = $"{Name} {(segment == WearerSegment.Lumbar ? "lumbar" : "pelvis")}";
-        _subscriptions.Add(link.Events.Subscribe(
-            e => Guarded(() => OnEvent(segment, sensor, e)),
-            error => Guarded(() => Fail(sensor + ": " + error.Message)),
-            () => Guarded(() => OnEnded(segment))));
-    }
-
-    private void OnEvent(WearerSegment segment, string sensor, WitMotionSensorEvent e)
-    {
+        string sensor = SensorName(segment);
         switch (e)
         {
-            case WitMotionReadingsReceived received:
-                foreach (WitMotionReading reading in received.Readings)
-                {
-                    if (_merge is null)
-                    {
-                        Feed(segment, reading);
-                    }
-                    else
-                    {
-                        _merge.Reading(segment, reading);
-                    }
-                }
-
-                break;
             case WitMotionSensorLinkLost lost:
                 _context.Reporter.Link(sensor, "link lost; reconnecting (its segment is faulted meanwhile)", _outputs.SampleClock);
                 _links.Lost(segment, lost.ArrivalMicroseconds);
@@ -220,7 +189,7 @@ internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
     /// A reading into the wearer's feed. The chain is built at the first one: sample times are host UTC µs, and the
     /// chain's device clock stamps its first sample with its start, so that start is the first reading's arrival.
     /// </summary>
-    private void Feed(WearerSegment segment, WitMotionReading reading)
+    public void Reading(WearerSegment segment, WitMotionReading reading)
     {
         if (_feed is null)
         {
@@ -242,40 +211,13 @@ internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
     }
 
     /// <summary>A capture ended: once both have, the wearer's episodes end at its last sample and the partial minute is flushed.</summary>
-    private void OnEnded(WearerSegment segment)
+    void IWearerSensorOwner.Ended(WearerSegment segment, bool both)
     {
         _links.Ended(segment, stopping: Volatile.Read(ref _stopping) != 0);
-        bool both = _merge?.Ended(segment) ?? Interlocked.Increment(ref _ended) == 2;
-        if (_merge is not null && both)
-        {
-            Interlocked.Exchange(ref _ended, 2);
-        }
-
         if (both)
         {
             _feed?.Complete();
             _drained.TrySetResult();
-        }
-    }
-
-    /// <summary>Calls come from two links' threads and the timer: one at a time, and a throwing stage is reported, not lost.</summary>
-    private void Guarded(Action deliver)
-    {
-        lock (_gate)
-        {
-            if (Failed)
-            {
-                return;
-            }
-
-            try
-            {
-                deliver();
-            }
-            catch (Exception error) when (error is not OutOfMemoryException)
-            {
-                Fail(error.Message);
-            }
         }
     }
 
@@ -303,13 +245,7 @@ internal sealed class WearerPipeline : ILivePipeline, IAsyncDisposable
     {
         // Links that end from here on end because the run stops, not because a sensor went away.
         Volatile.Write(ref _stopping, 1);
-        if (_advance is not null)
-        {
-            await _advance.DisposeAsync();
-        }
-
-        await _lumbar.DisposeAsync();
-        await _pelvis.DisposeAsync();
+        await _sensors.DisposeAsync();
         foreach (IDisposable subscription in _subscriptions)
         {
             subscription.Dispose();

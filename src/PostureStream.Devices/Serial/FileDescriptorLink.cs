@@ -6,13 +6,16 @@ namespace PostureStream.Devices.Serial;
 
 /// <summary>
 /// A link over a non-blocking tty file descriptor. One dedicated thread polls the descriptor and hands
-/// the bytes it reads to <see cref="ReadAsync"/> through a bounded channel; a hang-up (POLLHUP, EIO,
+/// the bytes it reads to <see cref="ReadAsync"/> through a bounded channel, each chunk stamped with its arrival
+/// as the read returns it (<see cref="IArrivalStampedLink"/>): however long a chunk then waits in the channel, its
+/// stamp is when it came. The stamp is the clock's monotonic timestamp (cheap on the reader thread), turned into
+/// UTC when the chunk is handed out: UTC now, less the time since. A hang-up (POLLHUP, EIO,
 /// ENXIO: the cable was pulled or the PTY master closed) ends the channel with <see cref="LinkLostException"/>.
 /// A finite source (a named pipe) ends instead: its writer closing is the end of the data. Polling with a
 /// short timeout lets dispose stop the thread without signals, and lets a read be cancelled while nothing arrives.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-internal sealed class FileDescriptorLink : IDeviceLink
+internal sealed class FileDescriptorLink : IArrivalStampedLink
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private const int ChunkSize = 4096;
@@ -21,10 +24,12 @@ internal sealed class FileDescriptorLink : IDeviceLink
     private readonly string _description;
     private readonly bool _exclusive;
     private readonly bool _finite;
-    private readonly Channel<byte[]> _chunks = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });
+    private readonly TimeProvider _time;
+    private readonly Channel<Arrived> _chunks = Channel.CreateBounded<Arrived>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });
     private readonly TaskCompletionSource _readerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _writeLock = new();
-    private byte[]? _current;
+    private Arrived? _current;
+    private DateTimeOffset _currentArrival;
     private int _currentOffset;
     private volatile bool _disposed;
 
@@ -34,8 +39,10 @@ internal sealed class FileDescriptorLink : IDeviceLink
     /// open elsewhere does not keep refusing everyone else.</param>
     /// <param name="finite">True for a named pipe: a hang-up is the end of the source (<see cref="ReadAsync"/>
     /// returns 0), not a lost link.</param>
-    public FileDescriptorLink(FileDescriptorHandle fd, string description, bool exclusive = false, bool finite = false)
+    /// <param name="time">The clock that stamps arrivals; default the system's.</param>
+    public FileDescriptorLink(FileDescriptorHandle fd, string description, bool exclusive = false, bool finite = false, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _fd = fd;
         _description = description;
         _exclusive = exclusive;
@@ -44,7 +51,10 @@ internal sealed class FileDescriptorLink : IDeviceLink
         reader.Start();
     }
 
-    public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
+        (await ReadStampedAsync(buffer, cancellationToken)).Count;
+
+    public async ValueTask<StampedRead> ReadStampedAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         if (_current is null)
         {
@@ -54,7 +64,7 @@ internal sealed class FileDescriptorLink : IDeviceLink
             }
             catch (ChannelClosedException e) when (_finite && e.InnerException is null)
             {
-                return 0;
+                return new StampedRead(0, _time.GetUtcNow());
             }
             catch (ChannelClosedException e)
             {
@@ -62,17 +72,19 @@ internal sealed class FileDescriptorLink : IDeviceLink
             }
 
             _currentOffset = 0;
+            _currentArrival = ToUtc(_current.Value.ReadTimestamp);
         }
 
-        int count = Math.Min(buffer.Length, _current.Length - _currentOffset);
-        _current.AsSpan(_currentOffset, count).CopyTo(buffer.Span);
+        Arrived current = _current.Value;
+        int count = Math.Min(buffer.Length, current.Bytes.Length - _currentOffset);
+        current.Bytes.AsSpan(_currentOffset, count).CopyTo(buffer.Span);
         _currentOffset += count;
-        if (_currentOffset == _current.Length)
+        if (_currentOffset == current.Bytes.Length)
         {
             _current = null;
         }
 
-        return count;
+        return new StampedRead(count, _currentArrival);
     }
 
     public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
@@ -179,7 +191,8 @@ internal sealed class FileDescriptorLink : IDeviceLink
 
                 if (read > 0)
                 {
-                    Publish(buffer.AsSpan(0, (int)read));
+                    long arrived = _time.GetTimestamp();
+                    Publish(new Arrived(buffer.AsSpan(0, (int)read).ToArray(), arrived));
                 }
                 else if (read == 0)
                 {
@@ -228,9 +241,8 @@ internal sealed class FileDescriptorLink : IDeviceLink
         _chunks.Writer.TryComplete();
     }
 
-    private void Publish(ReadOnlySpan<byte> bytes)
+    private void Publish(Arrived chunk)
     {
-        byte[] chunk = bytes.ToArray();
         while (!_chunks.Writer.TryWrite(chunk))
         {
             // The consumer is behind: wait for room rather than drop bytes (or stop when disposed).
@@ -260,4 +272,14 @@ internal sealed class FileDescriptorLink : IDeviceLink
 
         return 0;
     }
+
+    /// <summary>A read's monotonic timestamp as UTC: now, less the time since (the timestamp read first).</summary>
+    private DateTimeOffset ToUtc(long readTimestamp)
+    {
+        long now = _time.GetTimestamp();
+        return _time.GetUtcNow() - _time.GetElapsedTime(readTimestamp, now);
+    }
+
+    /// <summary>One read's bytes and when they arrived (the clock's monotonic timestamp).</summary>
+    private readonly record struct Arrived(byte[] Bytes, long ReadTimestamp);
 }

@@ -12,8 +12,8 @@ namespace PostureStream.Devices.Serial;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public static unsafe class SerialPortOpener
 {
-    /// <summary>Opens <paramref name="path"/> at <paramref name="baudRate"/> and starts reading it.</summary>
-    public static IDeviceLink Open(string path, int baudRate, SerialPortDiscovery? discovery = null)
+    /// <summary>Opens <paramref name="path"/> at <paramref name="baudRate"/> and starts reading it, stamping each read with <paramref name="time"/> (default the system clock).</summary>
+    public static IDeviceLink Open(string path, int baudRate, SerialPortDiscovery? discovery = null, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (baudRate is <= 0 or > BaudRates.Maximum)
@@ -32,7 +32,7 @@ public static unsafe class SerialPortOpener
         try
         {
             Configure(fd, path, baudRate, discovery);
-            return new FileDescriptorLink(handle, path, exclusive: true);
+            return new FileDescriptorLink(handle, path, exclusive: true, time: time);
         }
         catch
         {

@@ -16,5 +16,8 @@ public enum WitMotionChunkKind : byte
 /// <summary>One read of a sensor link: when it arrived (host UTC, µs since the Unix epoch) and what it was.</summary>
 public readonly record struct WitMotionChunk(long ArrivalMicroseconds, WitMotionChunkKind Kind, ReadOnlyMemory<byte> Bytes)
 {
-    public static long Now(TimeProvider time) => (time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
+    public static long Now(TimeProvider time) => Microseconds(time.GetUtcNow());
+
+    /// <summary>A UTC time as this record's arrival: µs since the Unix epoch.</summary>
+    public static long Microseconds(DateTimeOffset utc) => (utc - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
 }

@@ -6,8 +6,9 @@ using PostureStream.Protocol.WitMotion;
 namespace PostureStream.Devices.WitMotion;
 
 /// <summary>
-/// A live WitMotion sensor: opens its connector, stamps each read with the <see cref="TimeProvider"/>'s UTC time,
-/// and when the link breaks reports it and reopens it on its own (250 ms, 500 ms, … up to 10 s, as the PSP session
+/// A live WitMotion sensor: opens its connector, stamps each read with the <see cref="TimeProvider"/>'s UTC time
+/// at its arrival — where the link took it from the device when the link can say so (<see cref="IArrivalStampedLink"/>,
+/// as serial links do), else as the read returns — and when the link breaks reports it and reopens it on its own (250 ms, 500 ms, … up to 10 s, as the PSP session
 /// does), so each sensor of a wearer reconnects independently. After every connect it sends
 /// <see cref="SetupCommands"/> (e.g. unlock, rate, save when <c>rate=</c> was asked for).
 /// </summary>
@@ -58,11 +59,11 @@ public sealed class WitMotionLinkSource : IWitMotionByteSource
                 yield return new WitMotionChunk(WitMotionChunk.Now(_time), WitMotionChunkKind.LinkRestored, default);
             }
 
-            (int read, string? lost) = await ReadOnceAsync(_link, buffer, cancellationToken);
+            (int read, long arrival, string? lost) = await ReadOnceAsync(_link, buffer, cancellationToken);
             if (lost is null && read > 0)
             {
                 _backoff.Reset();
-                yield return new WitMotionChunk(WitMotionChunk.Now(_time), WitMotionChunkKind.Data, buffer.AsSpan(0, read).ToArray());
+                yield return new WitMotionChunk(arrival, WitMotionChunkKind.Data, buffer.AsSpan(0, read).ToArray());
                 continue;
             }
 
@@ -90,15 +91,23 @@ public sealed class WitMotionLinkSource : IWitMotionByteSource
         }
     }
 
-    private static async Task<(int Read, string? Lost)> ReadOnceAsync(IDeviceLink link, byte[] buffer, CancellationToken cancellationToken)
+    private async Task<(int Read, long ArrivalMicroseconds, string? Lost)> ReadOnceAsync(IDeviceLink link, byte[] buffer, CancellationToken cancellationToken)
     {
         try
         {
-            return (await link.ReadAsync(buffer, cancellationToken), null);
+            if (link is IArrivalStampedLink stamped)
+            {
+                // Stamped where the link took the bytes: not later by the time they waited in its queue for us.
+                StampedRead read = await stamped.ReadStampedAsync(buffer, cancellationToken);
+                return (read.Count, WitMotionChunk.Microseconds(read.Arrival), null);
+            }
+
+            int count = await link.ReadAsync(buffer, cancellationToken);
+            return (count, WitMotionChunk.Now(_time), null);
         }
         catch (LinkLostException e)
         {
-            return (0, e.Message);
+            return (0, 0, e.Message);
         }
     }
 

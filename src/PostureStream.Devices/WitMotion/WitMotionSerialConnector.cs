@@ -53,14 +53,14 @@ public sealed class WitMotionSerialConnector : ILinkConnector
     {
         if (BaudRate is { } known)
         {
-            IDeviceLink opened = SerialLinkOpener.Open(Path, known, _driver, _discovery);
+            IDeviceLink opened = SerialLinkOpener.Open(Path, known, _driver, _discovery, _time);
             TellIfSlow(known);
             return opened;
         }
 
         foreach (int baud in WitMotionBauds.Detect)
         {
-            IDeviceLink link = SerialLinkOpener.Open(Path, baud, _driver, _discovery);
+            IDeviceLink link = SerialLinkOpener.Open(Path, baud, _driver, _discovery, _time);
             if (await HearsPacketsAsync(link, cancellationToken))
             {
                 BaudRate = baud;

@@ -5,56 +5,85 @@ using PostureStream.Testing;
 namespace PostureStream.Cli.Tests.EndToEnd;
 
 /// <summary>
-/// A <see cref="ManualTimeProvider"/> that counts the arrival stamps read from it: a live WitMotion source
-/// (<see cref="WitMotionLinkSource"/>) reads the clock once per notification (BLE) or serial read it takes, so when
-/// the count has reached the notifications (or one-write bursts) sent, the host has stamped them all. Other reads (the reporter, the store, the timers
-/// <see cref="Advance"/> fires) are not counted: they are told apart by who is calling.
+/// A <see cref="ManualTimeProvider"/> that counts the clock reads by which the host takes what a simulation sends,
+/// so a <see cref="LockstepPacer"/> knows when it may move the clock on. Over BLE (<see cref="Stamps.BleNotifications"/>)
+/// a live WitMotion source (<see cref="WitMotionLinkSource"/>) reads the clock once per notification it takes:
+/// <see cref="Reads"/>. A serial port (<see cref="Stamps.SerialReads"/>) is read by its link's own thread, which stamps
+/// each read that returns bytes with the monotonic timestamp (<see cref="Reads"/>) and queues it; the pipeline takes
+/// each queued read with one UTC read (<see cref="Taken"/>). So <see cref="Taken"/> = <see cref="Reads"/> says the
+/// pipeline has taken every read there was, whatever pieces the kernel cut the writes into. Other reads (the reporter, the store, the
+/// timers <see cref="Advance"/> fires, a source's stamp of a lost or restored link for serial) are not counted: they
+/// are told apart by who is calling.
 /// </summary>
-internal sealed class LockstepClock : TimeProvider
+internal sealed class LockstepClock(LockstepClock.Stamps counted = LockstepClock.Stamps.BleNotifications) : TimeProvider
 {
+    /// <summary>Which clock reads are counted.</summary>
+    public enum Stamps
+    {
+        /// <summary>A WitMotion source's UTC reads, one per BLE notification it takes (and per lost or restored link).</summary>
+        BleNotifications,
+
+        /// <summary>A serial port link's: its reader's timestamp per read, its UTC read per read taken from its queue.</summary>
+        SerialReads,
+    }
+
+    /// <summary>The serial port's link (internal to PostureStream.Devices) and the method of its reader thread.</summary>
+    private const string SerialLink = "PostureStream.Devices.Serial.FileDescriptorLink";
+    private const string SerialReaderLoop = "ReadLoop";
+
     [ThreadStatic]
     private static bool t_advancing;
 
     private readonly ManualTimeProvider _clock = new();
     private long _reads;
+    private long _taken;
 
+    /// <summary>BLE: notifications taken. Serial: reads of the ports stamped by their reader threads.</summary>
     public long Reads => Interlocked.Read(ref _reads);
+
+    /// <summary>Serial: stamped reads the pipeline has taken from the links' queues (0 for BLE).</summary>
+    public long Taken => Interlocked.Read(ref _taken);
+
+    /// <summary>Which clock reads are counted.</summary>
+    public Stamps Counted => counted;
 
     public override long TimestampFrequency => _clock.TimestampFrequency;
 
     public override DateTimeOffset GetUtcNow()
     {
-        if (!t_advancing && IsArrivalStamp())
+        // Read first, count after: the pacer moves the clock on only once it has seen the count.
+        DateTimeOffset now = _clock.GetUtcNow();
+        if (!t_advancing && Caller() is { } caller)
+        {
+            switch (counted)
+            {
+                case Stamps.BleNotifications when caller.Type == typeof(WitMotionLinkSource) || caller.Type == typeof(WitMotionChunk):
+                    Interlocked.Increment(ref _reads);
+                    break;
+                case Stamps.SerialReads when caller.Type.FullName == SerialLink:
+                    Interlocked.Increment(ref _taken);
+                    break;
+            }
+        }
+
+        return now;
+    }
+
+    public override long GetTimestamp()
+    {
+        long now = _clock.GetTimestamp();
+        if (counted == Stamps.SerialReads && !t_advancing && Caller() is { } caller && caller.Type.FullName == SerialLink && caller.Method == SerialReaderLoop)
         {
             Interlocked.Increment(ref _reads);
         }
 
-        return _clock.GetUtcNow();
+        return now;
     }
-
-    public override long GetTimestamp() => _clock.GetTimestamp();
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
         _clock.CreateTimer(callback, state, dueTime, period);
 
     public DateTimeOffset Now => _clock.GetUtcNow();
-
-    /// <summary>Whether a WitMotion source is stamping (its iterator, or the stamp helper it calls, may be inlined).</summary>
-    private static bool IsArrivalStamp()
-    {
-        foreach (StackFrame frame in new StackTrace(2, false).GetFrames().Take(4))
-        {
-            for (Type? type = frame.GetMethod()?.DeclaringType; type is not null; type = type.DeclaringType)
-            {
-                if (type == typeof(WitMotionLinkSource) || type == typeof(WitMotionChunk))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 
     public void Advance(TimeSpan by)
     {
@@ -67,5 +96,34 @@ internal sealed class LockstepClock : TimeProvider
         {
             t_advancing = false;
         }
+    }
+
+    /// <summary>
+    /// The first of the nearest frames that belongs to a type that stamps (its outermost declaring type), or null. The
+    /// look starts at this method's own frame: the JIT may inline it and the clock read (guarded devirtualization, once
+    /// a hot loop is recompiled) into the stamping method, whose frame is then the first; skipping frames would miss it.
+    /// </summary>
+    private static (Type Type, string Method)? Caller()
+    {
+        foreach (StackFrame frame in new StackTrace(0, false).GetFrames().Take(6))
+        {
+            if (frame.GetMethod() is not { DeclaringType: { } declaring } method)
+            {
+                continue;
+            }
+
+            Type type = declaring;
+            while (type.DeclaringType is { } outer)
+            {
+                type = outer;
+            }
+
+            if (type == typeof(WitMotionLinkSource) || type == typeof(WitMotionChunk) || type.FullName == SerialLink)
+            {
+                return (type, method.Name);
+            }
+        }
+
+        return null;
     }
 }
