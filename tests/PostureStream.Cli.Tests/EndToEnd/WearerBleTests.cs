@@ -21,12 +21,6 @@ public sealed class WearerBleTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
 
-    /// <summary>As the other end-to-end tests against the truth: the grid's latency and the detector's windows fit well inside.</summary>
-    private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(3);
-
-    /// <summary>The pelvis sensor is unplugged for 8 s while the wearer fidgets on the chair, between the two alerts.</summary>
-    private static readonly SensorDrop Unplugged = new(Simulation.WitMotion.SensorPlacement.Pelvis, TimeSpan.FromSeconds(205), TimeSpan.FromSeconds(8));
-
     private readonly string _dir = Directory.CreateTempSubdirectory("posturestream-wearer-ble-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -37,80 +31,13 @@ public sealed class WearerBleTests : IDisposable
         await using PrivateBusDaemon systemBus = await ProcessBuses.StartSystemAsync();
         await using PrivateBusDaemon sessionBus = await ProcessBuses.StartSessionAsync();
         await using NotificationServerStandIn desktop = await NotificationServerStandIn.StartAsync(sessionBus.Address).WaitAsync(Timeout);
-        var clock = new LockstepClock();
-        var pacer = new LockstepPacer(clock);
-        string truthPath = Path.Combine(_dir, "truth.jsonl");
-        WitMotionSimulation sensors = SimulateCommand.WitMotionOptions("ble", 50, "0,0,0", "0,0,0", null, false, false, out _)! with { Drops = [Unplugged] };
-        var uris = Channel.CreateUnbounded<string>();
-        var simulateErrors = new StringWriter();
-        Task<int> simulating = SimulateCommand.RunAsync(
-            new SimulateCommand.Settings(BuiltInScenarios.QuickDemo, "bluez:" + systemBus.Address) { Seed = 2, WitMotion = sensors, TruthPath = truthPath, Pacer = pacer },
-            new LineChannelWriter(uris.Writer),
-            TextWriter.Synchronized(simulateErrors),
-            CancellationToken.None);
-        string lumbar = await uris.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
-        string pelvis = await uris.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
-        Assert.StartsWith("witmotion-ble:", lumbar, StringComparison.Ordinal);
-
-        string data = Path.Combine(_dir, "data");
-        string alertsPath = Path.Combine(_dir, "alerts.jsonl");
-        var settings = new RunSettings
-        {
-            Wearers = [new WearerSettings { Name = "W", Lumbar = lumbar, Pelvis = pelvis }],
-            NoDashboard = true,
-            DataDirectory = data,
-            AlertsOut = alertsPath,
-            Notify = true,
-        };
-        string console;
-        using (var capture = new ConsoleCapture())
-        {
-            using var stop = new CancellationTokenSource();
-            Task<int> running = Task.Run(() => RunHost.RunAsync(settings, clock, stop.Token));
-            Assert.Equal(ExitCodes.Ok, await simulating.WaitAsync(Timeout));
-            await Poll.UntilAsync(() => capture.Out.Contains("W lumbar: link lost", StringComparison.Ordinal), Timeout, "the lumbar link lost when the simulation ends");
-            await stop.CancelAsync();
-            Assert.Equal(ExitCodes.Ok, await running.WaitAsync(Timeout));
-            console = capture.Out;
-        }
-
-        DateTimeOffset origin = pacer.Origin!.Value;
-        TruthFile truth = await TruthFile.ReadAsync(truthPath);
-
-        // (a) The alerts are the truth's, at the times it says.
-        IReadOnlyList<AlertLine> alerts = await AlertLine.ReadAllAsync(alertsPath);
-        var due = truth.Alerts.Where(a => a.Phase is "raised" or "cleared").ToList();
-        Assert.NotEmpty(due);
-        Assert.Equal(due.Count, alerts.Count(a => a.Phase is "raised" or "cleared"));
-        foreach (DueAlert d in due)
-        {
-            DateTimeOffset dueAt = origin + TimeSpan.FromMicroseconds(d.DeviceMicroseconds - truth.FirstMicroseconds);
-            Assert.Contains(alerts, a => a.Device == "W" && a.Kind == d.Kind && a.Phase == d.Phase && (a.Time - dueAt).Duration() <= Tolerance);
-        }
-
-        // (b) Each raised alert reached the desktop's notification server on the session bus.
-        var shown = new List<NotificationServerStandIn.Received>();
-        while (desktop.Calls.TryRead(out NotificationServerStandIn.Received call))
-        {
-            shown.Add(call);
-        }
-
-        Assert.Equal(truth.Notifying.Count(), shown.Count);
-        Assert.All(shown, n => Assert.StartsWith("W: ", n.Body, StringComparison.Ordinal));
-
-        // (c) The pelvis was lost and came back while the lumbar sensor kept flowing; its posture has no pelvis then.
-        int restored = console.IndexOf("W pelvis: link restored", StringComparison.Ordinal);
-        Assert.True(restored > 0, "run reports the pelvis sensor restored:\n" + console);
-        Assert.Contains("W pelvis: link lost", console[..restored], StringComparison.Ordinal);
-        Assert.DoesNotContain("W lumbar: link", console[..restored], StringComparison.Ordinal);
-        Assert.Contains("pelvis sensor unplugged at 205", simulateErrors.ToString(), StringComparison.Ordinal);
-
-        string db = Path.Combine(data, "posturestream.db");
-        long From(double seconds) => (origin + TimeSpan.FromSeconds(seconds) - DateTimeOffset.UnixEpoch).Ticks * 100;
-        string during = $"device = 'W' AND time_ns BETWEEN {From(206)} AND {From(212)}";
-        string before = $"device = 'W' AND time_ns BETWEEN {From(198)} AND {From(204)}";
-        Assert.True(SqliteQuery.Scalar(db, $"SELECT count(*) FROM posture WHERE {before} AND pelvis_pitch IS NOT NULL") > 0, "both segments flow before the drop");
-        Assert.True(SqliteQuery.Scalar(db, $"SELECT count(*) FROM posture WHERE {during} AND lumbar_pitch IS NOT NULL") > 0, "the lumbar segment keeps flowing");
-        Assert.Equal(0, SqliteQuery.Scalar(db, $"SELECT count(*) FROM posture WHERE {during} AND pelvis_pitch IS NOT NULL"));
+        await WitMotionLockstepRun.RunAndCheckAsync(
+            "ble",
+            "bluez:" + systemBus.Address,
+            new LockstepClock(),
+            desktop,
+            _dir,
+            Timeout,
+            (lumbar, pelvis) => Assert.StartsWith("witmotion-ble:", lumbar, StringComparison.Ordinal));
     }
 }
