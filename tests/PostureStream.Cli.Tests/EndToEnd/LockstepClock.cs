@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using PostureStream.Devices.WitMotion;
 using PostureStream.Testing;
@@ -35,6 +36,9 @@ internal sealed class LockstepClock(LockstepClock.Stamps counted = LockstepClock
     private static bool t_advancing;
 
     private readonly ManualTimeProvider _clock = new();
+
+    /// <summary>Serial: the links' reader threads that have stamped a read (a port is being read while its thread lives).</summary>
+    private readonly ConcurrentDictionary<Thread, bool> _readers = new();
     private long _reads;
     private long _taken;
 
@@ -46,6 +50,13 @@ internal sealed class LockstepClock(LockstepClock.Stamps counted = LockstepClock
 
     /// <summary>Which clock reads are counted.</summary>
     public Stamps Counted => counted;
+
+    /// <summary>
+    /// Serial: how many ports a host reads now: reader threads that have stamped a read and still run. A link's
+    /// thread starts once its port is open and flushed, so from its first stamp on, all written to that port is read;
+    /// it ends when the port hangs up (unplugged).
+    /// </summary>
+    public int PortsBeingRead => _readers.Keys.Count(reader => reader.IsAlive);
 
     public override long TimestampFrequency => _clock.TimestampFrequency;
 
@@ -74,6 +85,7 @@ internal sealed class LockstepClock(LockstepClock.Stamps counted = LockstepClock
         long now = _clock.GetTimestamp();
         if (counted == Stamps.SerialReads && !t_advancing && Caller() is { } caller && caller.Type.FullName == SerialLink && caller.Method == SerialReaderLoop)
         {
+            _readers.TryAdd(Thread.CurrentThread, true);
             Interlocked.Increment(ref _reads);
         }
 
