@@ -11,18 +11,13 @@ namespace PostureStream.Cli.Tests.EndToEnd;
 /// <summary>
 /// <c>run --wearer</c> on live serial links: <c>simulate --witmotion serial --out pty</c> plays the two sensors on two
 /// pseudo-terminals and run stores the wearer's posture from them; when the simulator ends, each sensor's link is
-/// lost on its own and run says so per sensor. Played at speed 20 the detector's durations do not hold; paced by a
-/// virtual clock run shares (<see cref="LockstepPacer"/>, as the BLE test does), the ten minutes of quick-demo take
-/// seconds and the alerts are compared with the truth, notifications reach a stand-in notification server on a
-/// private session bus, and an unplugged pelvis adapter (its PTY hangs up, then comes back behind the same path) is a
-/// gap for the pelvis only. The clock counts the serial links' reads and what the pipeline took of them
-/// (<see cref="LockstepClock.Stamps.SerialReads"/>), so the clock never runs ahead of a pipeline that is behind.
+/// lost on its own and run says so per sensor. Played at speed 20, so the detector's durations do not hold: the
+/// alerts over PTYs are not compared with the truth here (Cli README says why the lockstep test is out).
 /// </summary>
 [Collection(ProcessState.Collection)]
 public sealed class WearerPtyTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
-    private static readonly TimeSpan LockstepTimeout = TimeSpan.FromSeconds(180);
 
     private readonly string _dir = Directory.CreateTempSubdirectory("posturestream-wearer-pty-").FullName;
 
@@ -64,29 +59,5 @@ public sealed class WearerPtyTests : IDisposable
 
         string db = Path.Combine(data, "posturestream.db");
         Assert.True(SqliteQuery.Scalar(db, "SELECT count(*) FROM posture WHERE device = 'W'") > 100, "the wearer's posture is stored");
-    }
-
-    [Fact]
-    public async Task TwoPtySensors_AlertsMatchTheTruth_NotifyTheDesktop_AndAnUnpluggedPelvisIsAGapForItsSegmentOnly()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
-        await using PrivateBusDaemon sessionBus = await ProcessBuses.StartSessionAsync();
-        await using NotificationServerStandIn desktop = await NotificationServerStandIn.StartAsync(sessionBus.Address).WaitAsync(LockstepTimeout);
-        await WitMotionLockstepRun.RunAndCheckAsync(
-            "serial",
-            "pty",
-            new LockstepClock(LockstepClock.Stamps.SerialReads),
-            desktop,
-            _dir,
-            LockstepTimeout,
-            (lumbar, pelvis) =>
-            {
-                Assert.StartsWith("witmotion-serial:", pelvis, StringComparison.Ordinal);
-                Assert.DoesNotContain("/dev/pts/", pelvis, StringComparison.Ordinal);
-            });
     }
 }
