@@ -37,28 +37,20 @@ public static class CalibrateCommand
         {
             source, sitting, timeout, dataDirectory, show, forget, device, wearer, lumbar, pelvis,
         };
-        command.SetAction((parse, cancel) => parse.GetValue(wearer) is not null || parse.GetValue(lumbar) is not null || parse.GetValue(pelvis) is not null
-            ? CalibrateWearerAsync(
-                parse.GetValue(wearer), parse.GetValue(lumbar), parse.GetValue(pelvis),
-                new CalibrateRequest(
-                    parse.GetValue(source),
-                    parse.GetValue(sitting),
-                    parse.GetValue(timeout),
-                    parse.GetValue(dataDirectory),
-                    parse.GetValue(show),
-                    parse.GetValue(forget),
-                    parse.GetValue(device)),
-                cancel)
-            : DispatchAsync(
-            new CalibrateRequest(
+        command.SetAction((parse, cancel) =>
+        {
+            var request = new CalibrateRequest(
                 parse.GetValue(source),
                 parse.GetValue(sitting),
                 parse.GetValue(timeout),
                 parse.GetValue(dataDirectory),
                 parse.GetValue(show),
                 parse.GetValue(forget),
-                parse.GetValue(device)),
-            cancel));
+                parse.GetValue(device));
+            return parse.GetValue(wearer) is not null || parse.GetValue(lumbar) is not null || parse.GetValue(pelvis) is not null
+                ? CalibrateWearerAsync(parse.GetValue(wearer), parse.GetValue(lumbar), parse.GetValue(pelvis), request, cancel)
+                : DispatchAsync(request, cancel);
+        });
         return command;
     }
 

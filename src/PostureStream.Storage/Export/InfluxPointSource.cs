@@ -58,7 +58,7 @@ public sealed class InfluxPointSource : IStoredPointSource
                 {
                     foreach (var row in series.Rows)
                     {
-                        page.Add(ToRow(measurement, series, row));
+                        page.Add(InfluxStoredRowReader.Read(measurement, series, row));
                     }
                 }
 
@@ -74,23 +74,4 @@ public sealed class InfluxPointSource : IStoredPointSource
 
     private static string Range(DateTime fromUtc, DateTime toUtc) =>
         $"time >= {InfluxQueryClient.TimeLiteral(fromUtc)} AND time < {InfluxQueryClient.TimeLiteral(toUtc)}";
-
-    private static StoredRow ToRow(MeasurementDefinition measurement, InfluxSeries series, JsonElement[] row)
-    {
-        var tags = measurement.TagKeys.Select(k => series.GetString(row, k) ?? string.Empty).ToArray();
-        var fields = new object?[measurement.Fields.Count];
-        for (int i = 0; i < fields.Length; i++)
-        {
-            var field = measurement.Fields[i];
-            fields[i] = series.Get(row, field.Name) is not { } value ? null : field.Type switch
-            {
-                FieldType.Float => value.GetDouble(),
-                FieldType.Integer => series.GetInt64(row, field.Name),
-                FieldType.Boolean => value.ValueKind == JsonValueKind.True,
-                _ => value.GetString(),
-            };
-        }
-
-        return new StoredRow(measurement, series.GetTime(row), tags, fields);
-    }
 }

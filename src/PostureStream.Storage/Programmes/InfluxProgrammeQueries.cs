@@ -56,30 +56,11 @@ public sealed class InfluxProgrammeQueries : IProgrammeQueries, IDisposable
         {
             foreach (var row in series.Rows)
             {
-                rows.Add(ToRow(measurement, series, row));
+                rows.Add(InfluxStoredRowReader.Read(measurement, series, row));
             }
         }
 
         rows.Sort((a, b) => a.UnixNanoseconds.CompareTo(b.UnixNanoseconds));
         return rows;
-    }
-
-    private static StoredRow ToRow(MeasurementDefinition measurement, InfluxSeries series, JsonElement[] row)
-    {
-        var tags = measurement.TagKeys.Select(k => series.GetString(row, k) ?? string.Empty).ToArray();
-        var fields = new object?[measurement.Fields.Count];
-        for (int i = 0; i < fields.Length; i++)
-        {
-            var field = measurement.Fields[i];
-            fields[i] = series.Get(row, field.Name) is not { } value ? null : field.Type switch
-            {
-                FieldType.Float => value.GetDouble(),
-                FieldType.Integer => series.GetInt64(row, field.Name),
-                FieldType.Boolean => value.ValueKind == JsonValueKind.True,
-                FieldType.String => value.GetString(),
-            };
-        }
-
-        return new StoredRow(measurement, series.GetTime(row), tags, fields);
     }
 }
