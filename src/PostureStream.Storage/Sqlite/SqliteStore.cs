@@ -614,7 +614,7 @@ public sealed class SqliteStore : IPointStore
         try
         {
             _diskRows.Clear();
-            if (!disk.TryTake(_diskRows, _options.MaxBatchSize, out var read))
+            if (!disk.TryTake(_diskRows, _options.BatchSize, out var read))
             {
                 return false;
             }
